@@ -1,0 +1,155 @@
+// Package i18n holds what differs between languages: UI strings, date
+// formats and quotation marks. It is the one place templates, feeds and
+// briefs look words up.
+package i18n
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/4im-project/dissem/builder/diag"
+	"go.yaml.in/yaml/v4"
+)
+
+// Lang is the language-specific part of the catalog.
+type Lang struct {
+	Code string
+	// Quotes are the double and single quotation marks, open and close.
+	Quotes [4]string
+	// DateFormat uses {d}, {dd}, {month} and {yyyy}: "{yyyy}. {month} {d}.".
+	DateFormat string
+	// Months are the month names as used in dates (genitive where the language needs it).
+	Months  [12]string
+	Strings map[string]string
+}
+
+// file is the shape of templates/i18n/<lang>.yaml.
+type file struct {
+	Quotes     []string          `yaml:"quotes"`
+	DateFormat string            `yaml:"date_format"`
+	Months     []string          `yaml:"months"`
+	Strings    map[string]string `yaml:"strings"`
+}
+
+// Catalog holds every language's strings.
+type Catalog struct {
+	langs map[string]*Lang
+	// missing records keys looked up but not defined, reported once per build.
+	mu      sync.Mutex
+	missing map[string]bool
+}
+
+// Load reads <code>.yaml from fsys for each code; dir is shown in messages.
+// Every key of the first language must exist in every other language.
+func Load(fsys fs.FS, dir string, codes []string) (*Catalog, diag.List) {
+	var diags diag.List
+	c := &Catalog{langs: map[string]*Lang{}, missing: map[string]bool{}}
+	for _, code := range codes {
+		name := code + ".yaml"
+		pos := diag.Pos{File: dir + "/" + name}
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			diags.Errorf(pos, "no UI strings for language %q: create %s", code, pos.File)
+			continue
+		}
+		var f file
+		if err := yaml.Unmarshal(src, &f); err != nil {
+			diags.Errorf(pos, "cannot read UI strings: %v", err)
+			continue
+		}
+		l := &Lang{Code: code, DateFormat: f.DateFormat, Strings: f.Strings}
+		if len(f.Quotes) != 4 {
+			diags.Errorf(pos, "quotes: want 4 marks (open, close, open single, close single), got %d", len(f.Quotes))
+		} else {
+			copy(l.Quotes[:], f.Quotes)
+		}
+		if len(f.Months) != 12 {
+			diags.Errorf(pos, "months: want 12 month names, got %d", len(f.Months))
+		} else {
+			copy(l.Months[:], f.Months)
+		}
+		if l.DateFormat == "" {
+			diags.Errorf(pos, "date_format: missing; e.g. \"{d} {month} {yyyy}\"")
+		}
+		if l.Strings == nil {
+			l.Strings = map[string]string{}
+		}
+		c.langs[code] = l
+	}
+	if len(codes) > 0 {
+		if ref := c.langs[codes[0]]; ref != nil {
+			for _, code := range codes[1:] {
+				l := c.langs[code]
+				if l == nil {
+					continue
+				}
+				for _, k := range sortedKeys(ref.Strings) {
+					if _, ok := l.Strings[k]; !ok {
+						diags.Errorf(diag.Pos{File: dir + "/" + code + ".yaml"}, "UI string %q is missing for language %q (%s has it: %q)", k, code, codes[0], ref.Strings[k])
+					}
+				}
+			}
+		}
+	}
+	return c, diags
+}
+
+// Lang returns the language with code, or nil.
+func (c *Catalog) Lang(code string) *Lang { return c.langs[code] }
+
+// T returns the UI string key in language code. A missing key is recorded
+// (see Missing) and its name returned, so the build can fail with all of them.
+func (c *Catalog) T(code, key string) string {
+	if l := c.langs[code]; l != nil {
+		if s, ok := l.Strings[key]; ok {
+			return s
+		}
+	}
+	c.mu.Lock()
+	c.missing[code+"\x00"+key] = true
+	c.mu.Unlock()
+	return key
+}
+
+// Missing reports every key looked up with T that was not defined.
+func (c *Catalog) Missing(dir string) diag.List {
+	var diags diag.List
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	keys := make([]string, 0, len(c.missing))
+	for k := range c.missing {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		code, key, _ := strings.Cut(k, "\x00")
+		diags.Errorf(diag.Pos{File: dir + "/" + code + ".yaml"}, "UI string %q is missing for language %q; add it under strings:", key, code)
+	}
+	return diags
+}
+
+// FormatDate writes t in the language's date format: "31 May 2024",
+// "2024. május 31.", "31. mája 2024".
+func (l *Lang) FormatDate(t time.Time) string {
+	r := strings.NewReplacer(
+		"{d}", strconv.Itoa(t.Day()),
+		"{dd}", fmt.Sprintf("%02d", t.Day()),
+		"{month}", l.Months[t.Month()-1],
+		"{yyyy}", strconv.Itoa(t.Year()),
+	)
+	return r.Replace(l.DateFormat)
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

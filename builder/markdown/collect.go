@@ -1,0 +1,107 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+type collected struct {
+	headings []Heading
+	links    []Link
+}
+
+// collector records headings and links with positions while the document is
+// parsed, so no later stage walks the tree to find them again.
+type collector struct{}
+
+func (collector) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	pi, _ := pc.Get(posKey).(*posInfo)
+	src := reader.Source()
+	c := &collected{}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			c.headings = append(c.headings, Heading{Level: n.Level, ID: string(idb), Text: PlainText(n, src)})
+		case *ast.Link:
+			c.links = append(c.links, Link{Node: n, Dest: string(n.Destination), Pos: pi.pos(offsetOf(n, src))})
+		case *ast.Image:
+			c.links = append(c.links, Link{Node: n, Dest: string(n.Destination), Image: true,
+				Alt: PlainText(n, src), Pos: pi.pos(offsetOf(n, src))})
+		}
+		return ast.WalkContinue, nil
+	})
+	pc.Set(collectedKey, c)
+}
+
+// offsetOf finds the byte offset where an inline node was written: the first
+// text inside it, or else the start of the block that holds it.
+func offsetOf(n ast.Node, src []byte) int {
+	var off = -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off >= 0 {
+		// The text follows "[" or "![": point at the bracket.
+		if _, img := n.(*ast.Image); img {
+			return max(off-2, 0)
+		}
+		return max(off-1, 0)
+	}
+	// An empty link or image: it starts where the text before it ends.
+	if t, ok := n.PreviousSibling().(*ast.Text); ok {
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			if i := bytes.IndexByte(src[t.Segment.Stop:], '\n'); i >= 0 {
+				return t.Segment.Stop + i + 1
+			}
+		}
+		return t.Segment.Stop
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// PlainText returns the text of n and its descendants, with typographer
+// substitutions applied and markup dropped.
+func PlainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if tx, ok := t.(*ast.Text); ok {
+					b.Write(tx.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,150 @@
+// Package markdown holds dissem's one configured goldmark and what the later
+// stages need from a parsed body: the AST, its headings and its links, each
+// with a position in the source file.
+//
+// A body is parsed once; the resolve stage rewrites link destinations in the
+// AST, then the render stage turns it into HTML and the brief stage into PDF.
+package markdown
+
+import (
+	"bytes"
+	"sort"
+
+	"github.com/4im-project/dissem/builder/diag"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Quotes are the typographic characters of one language.
+type Quotes struct {
+	Open, Close             string // double quotation marks
+	OpenSingle, CloseSingle string // single (inner) quotation marks
+}
+
+// Options configure a [Markdown].
+type Options struct {
+	// Quotes replace straight quotes when the typographer runs.
+	Quotes Quotes
+	// AllowHTML passes raw HTML through; otherwise it is shown as text.
+	AllowHTML bool
+	// TaskDone and TaskOpen label task-list boxes for screen readers.
+	TaskDone, TaskOpen string
+}
+
+// Markdown converts Markdown bodies of one language. It is safe for
+// concurrent use.
+type Markdown struct {
+	md goldmark.Markdown
+}
+
+// New returns a Markdown configured with opts.
+func New(opts Options) *Markdown {
+	q := opts.Quotes
+	subs := map[extension.TypographicPunctuation]string{
+		extension.LeftDoubleQuote:  q.Open,
+		extension.RightDoubleQuote: q.Close,
+		extension.LeftSingleQuote:  q.OpenSingle,
+		extension.RightSingleQuote: q.CloseSingle,
+		extension.Apostrophe:       "’",
+		extension.EnDash:           "–",
+		extension.EmDash:           "—",
+		extension.Ellipsis:         "…",
+		extension.LeftAngleQuote:   "«",
+		extension.RightAngleQuote:  "»",
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.DefinitionList,
+			extension.NewTypographer(extension.WithTypographicSubstitutions(subs)),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(collector{}, 1000)),
+		),
+		goldmark.WithRendererOptions(
+			html.WithUnsafe(), // our own node renderers decide what raw HTML becomes
+			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{opts: opts}, 100)),
+		),
+	)
+	return &Markdown{md: md}
+}
+
+// Heading is a section heading of a body, for tables of contents and bookmarks.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Link is a link or image destination in a body, with where it was written.
+type Link struct {
+	Node  ast.Node // *ast.Link or *ast.Image; its Destination may be rewritten
+	Dest  string   // the destination as written
+	Image bool
+	Alt   string // for images
+	Pos   diag.Pos
+}
+
+// Doc is a parsed body.
+type Doc struct {
+	Source   []byte
+	Root     ast.Node
+	Headings []Heading
+	Links    []Link
+}
+
+// Parse parses src, the body of file, which starts at line firstLine of the file.
+func (m *Markdown) Parse(file string, src []byte, firstLine int) *Doc {
+	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	lines := lineStarts(src)
+	pc.Set(posKey, &posInfo{file: file, lines: lines, first: firstLine})
+	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	d := &Doc{Source: src, Root: root}
+	if c, ok := pc.Get(collectedKey).(*collected); ok {
+		d.Headings, d.Links = c.headings, c.links
+	}
+	return d
+}
+
+// Render writes the HTML of d to w.
+func (m *Markdown) Render(w *bytes.Buffer, d *Doc) error {
+	return m.md.Renderer().Render(w, d.Source, d.Root)
+}
+
+var (
+	posKey       = parser.NewContextKey()
+	collectedKey = parser.NewContextKey()
+)
+
+type posInfo struct {
+	file  string
+	lines []int // offsets where each line of the body starts
+	first int
+}
+
+// pos maps a byte offset of the body to a position in the file.
+func (p *posInfo) pos(offset int) diag.Pos {
+	i := sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > offset }) - 1
+	if i < 0 {
+		i = 0
+	}
+	return diag.Pos{File: p.file, Line: p.first + i, Col: offset - p.lines[i] + 1}
+}
+
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}

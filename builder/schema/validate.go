@@ -1,0 +1,128 @@
+package schema
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/4im-project/dissem/builder/content"
+	"github.com/4im-project/dissem/builder/diag"
+)
+
+var fieldIndex = func() map[string]*field {
+	m := make(map[string]*field, len(fields))
+	for i := range fields {
+		m[fields[i].name] = &fields[i]
+	}
+	return m
+}()
+
+// TypeOf returns a document's type: its `type:` field, else its section's.
+func TypeOf(doc *content.Doc, sections map[string]string) string {
+	if v := doc.Front.Get("type"); v != nil && v.Kind == content.Scalar {
+		return v.Text
+	}
+	if t, ok := sections[doc.Section]; ok {
+		return t
+	}
+	if t, ok := SectionTypes[doc.Section]; ok {
+		return t
+	}
+	return Page
+}
+
+// Validate decodes doc's front matter for its type. sections may override
+// the default folder types. Unknown fields are warnings; wrong or missing
+// values are errors.
+func Validate(doc *content.Doc, sections map[string]string) (*Meta, diag.List) {
+	var d diag.List
+	m := &Meta{Pos: map[string]diag.Pos{}}
+	m.Type = TypeOf(doc, sections)
+	if doc.Broken {
+		return m, d
+	}
+	if !known(m.Type) {
+		d.Errorf(posOf(doc, "type"), "field \"type\": want one of %s, got %q", strings.Join(Types, ", "), m.Type)
+		return m, d
+	}
+	m.Brief = BriefByDefault(m.Type)
+	front := doc.Front
+	for _, key := range front.Keys {
+		f := fieldIndex[key]
+		v := front.Fields[key]
+		m.Pos[key] = v.Pos
+		switch {
+		case f == nil:
+			d.Warnf(front.KeyPos[key], "unknown field %q is ignored%s", key, suggest(key))
+		case f.types != nil && !contains(f.types, m.Type):
+			d.Warnf(front.KeyPos[key], "field %q does not apply to a %s and is ignored", key, m.Type)
+		case v.Kind == content.Null:
+			// An empty field is as good as an absent one.
+		default:
+			f.decode(key, v, m, &d)
+		}
+	}
+	for _, f := range fields {
+		if !contains(f.required, m.Type) {
+			continue
+		}
+		if v := front.Get(f.name); v == nil || v.Kind == content.Null || (v.Kind == content.Scalar && strings.TrimSpace(v.Text) == "") {
+			d.Errorf(front.Pos, "missing required field %q for a %s; add a line like %s", f.name, m.Type, example(f.name))
+		}
+	}
+	if m.Image != "" && m.ImageAlt == "" {
+		d.Errorf(posOf(doc, "image"), "field \"image_alt\": describe the image for readers who cannot see it; it is required when \"image\" is set")
+	}
+	if m.Type == Guide && m.Toolkit != "" && front.Get("order") == nil {
+		d.Warnf(posOf(doc, "toolkit"), "field \"order\": a guide in a toolkit should say its place, e.g. \"order: 1\"")
+	}
+	return m, d
+}
+
+func posOf(doc *content.Doc, key string) diag.Pos {
+	if p, ok := doc.Front.KeyPos[key]; ok {
+		return p
+	}
+	return doc.Front.Pos
+}
+
+func known(t string) bool { return contains(Types, t) }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest names a known field that differs from key only by case or separators.
+func suggest(key string) string {
+	norm := func(s string) string { return strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(s)) }
+	for _, f := range fields {
+		if norm(f.name) == norm(key) {
+			return fmt.Sprintf("; did you mean %q?", f.name)
+		}
+	}
+	return ""
+}
+
+var examples = map[string]string{
+	"title":           `title: "Tetemvár pilot"`,
+	"summary":         `summary: "One or two sentences."`,
+	"date":            "date: 2024-05-31",
+	"city":            "city: Miskolc",
+	"country":         "country: Hungary",
+	"period":          "period: {start: 2021-11-01, end: 2023-10-31}",
+	"audience":        `audience: "Social workers and city staff"`,
+	"recommendations": `recommendations: ["First recommendation"]`,
+	"event_date":      "event_date: 2024-05-31",
+	"location":        "location: Miskolc",
+}
+
+func example(name string) string {
+	if e, ok := examples[name]; ok {
+		return "\"" + strings.ReplaceAll(e, `"`, `'`) + "\""
+	}
+	return "\"" + name + ": …\""
+}
