@@ -85,6 +85,9 @@ func PlainText(n ast.Node, src []byte) string {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
+		if c.Type() == ast.TypeBlock && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
 		switch c := c.(type) {
 		case *ast.Text:
 			b.Write(c.Segment.Value(src))

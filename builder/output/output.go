@@ -1,0 +1,163 @@
+// Package output writes a built site: into a temporary folder beside the
+// destination, minified, and swapped into place only when the whole build
+// succeeded. A failed build leaves the previous site as it was.
+package output
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// Writer writes files into a temporary folder. Write is safe for concurrent use.
+type Writer struct {
+	dest, tmp string
+	minify    *minify.M
+	minifyOn  bool
+	files     atomic.Int64
+	bytes     atomic.Int64
+	mu        sync.Mutex
+	dirs      map[string]bool
+}
+
+// New prepares a Writer for dest. The temporary folder sits beside dest so
+// the final rename stays on one file system.
+func New(dest string, minifyOn bool) (*Writer, error) {
+	dest = filepath.Clean(dest)
+	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".tmp-")
+	if err != nil {
+		return nil, err
+	}
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
+	return &Writer{dest: dest, tmp: tmp, minify: m, minifyOn: minifyOn, dirs: map[string]bool{}}, nil
+}
+
+// MediaType returns the type the minifier uses for a file name, or "".
+func MediaType(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".html":
+		return "text/html"
+	case ".css":
+		return "text/css"
+	case ".js":
+		return "application/javascript"
+	case ".svg":
+		return "image/svg+xml"
+	case ".json":
+		return "application/json"
+	case ".xml":
+		return "application/xml"
+	}
+	return ""
+}
+
+// Minify returns data minified for the type of name, or data itself.
+func (w *Writer) Minify(name string, data []byte) ([]byte, error) {
+	mt := MediaType(name)
+	if !w.minifyOn || mt == "" {
+		return data, nil
+	}
+	var b bytes.Buffer
+	b.Grow(len(data))
+	if err := w.minify.Minify(mt, &b, bytes.NewReader(data)); err != nil {
+		return nil, fmt.Errorf("minify %s: %w", name, err)
+	}
+	return b.Bytes(), nil
+}
+
+// Write minifies data by the extension of name ("en/index.html") and writes it.
+func (w *Writer) Write(name string, data []byte) error {
+	data, err := w.Minify(name, data)
+	if err != nil {
+		return err
+	}
+	return w.WriteRaw(name, data)
+}
+
+// WriteRaw writes data as it is.
+func (w *Writer) WriteRaw(name string, data []byte) error {
+	full := filepath.Join(w.tmp, filepath.FromSlash(name))
+	dir := filepath.Dir(full)
+	w.mu.Lock()
+	known := w.dirs[dir]
+	w.dirs[dir] = true
+	w.mu.Unlock()
+	if !known {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+	}
+	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return err
+	}
+	w.files.Add(1)
+	w.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// Fingerprint returns name with a content hash before its extension
+// ("css/site.css" → "css/site.3f2a9c1b.css"), for caching forever.
+func Fingerprint(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+}
+
+// Files returns how many files were written; Bytes their total size.
+func (w *Writer) Files() int64 { return w.files.Load() }
+
+// Bytes returns the total size written.
+func (w *Writer) Bytes() int64 { return w.bytes.Load() }
+
+// Commit swaps the temporary folder into dest.
+func (w *Writer) Commit() error {
+	old := w.tmp + ".old"
+	hadOld := false
+	if _, err := os.Stat(w.dest); err == nil {
+		if err := os.Rename(w.dest, old); err != nil {
+			return err
+		}
+		hadOld = true
+	}
+	if err := os.Rename(w.tmp, w.dest); err != nil {
+		if hadOld {
+			_ = os.Rename(old, w.dest)
+		}
+		return err
+	}
+	if hadOld {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// Abort removes the temporary folder, leaving dest untouched.
+func (w *Writer) Abort() error { return os.RemoveAll(w.tmp) }
+
+// Dir is the temporary folder being written.
+func (w *Writer) Dir() string { return w.tmp }

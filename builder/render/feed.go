@@ -1,0 +1,123 @@
+package render
+
+import (
+	"encoding/xml"
+	"time"
+
+	"github.com/4im-project/dissem/builder/resolve"
+)
+
+// FeedItems is how many items a feed carries.
+const FeedItems = 20
+
+type rss struct {
+	XMLName xml.Name   `xml:"rss"`
+	Version string     `xml:"version,attr"`
+	Atom    string     `xml:"xmlns:atom,attr"`
+	Channel rssChannel `xml:"channel"`
+}
+
+type rssChannel struct {
+	Title         string    `xml:"title"`
+	Link          string    `xml:"link"`
+	Self          atomLink  `xml:"atom:link"`
+	Description   string    `xml:"description"`
+	Language      string    `xml:"language"`
+	LastBuildDate string    `xml:"lastBuildDate,omitempty"`
+	Items         []rssItem `xml:"item"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr"`
+}
+
+type rssItem struct {
+	Title       string   `xml:"title"`
+	Link        string   `xml:"link"`
+	GUID        string   `xml:"guid"`
+	PubDate     string   `xml:"pubDate"`
+	Description string   `xml:"description"`
+	Categories  []string `xml:"category"`
+}
+
+// Feed renders an RSS 2.0 feed of items (newest first) at feedURL, titled
+// for the language and, when section is set, the section.
+func (r *Renderer) Feed(lang, section, feedURL, pageURL string, items []*resolve.Page) ([]byte, error) {
+	title := r.site.Config.Title[lang]
+	if section != "" {
+		title = r.cat.T(lang, "section."+section) + " – " + title
+	}
+	ch := rssChannel{
+		Title: title, Link: r.site.AbsURL(pageURL), Description: r.site.Config.Description[lang], Language: lang,
+		Self: atomLink{Href: r.site.AbsURL(feedURL), Rel: "self", Type: "application/rss+xml"},
+	}
+	if len(items) > FeedItems {
+		items = items[:FeedItems]
+	}
+	// The newest item dates the feed, so the same content gives the same bytes.
+	if len(items) > 0 {
+		ch.LastBuildDate = items[0].Date.UTC().Format(time.RFC1123Z)
+	}
+	for _, p := range items {
+		ch.Items = append(ch.Items, rssItem{
+			Title: p.Title, Link: r.site.AbsURL(p.URL), GUID: r.site.AbsURL(p.URL),
+			PubDate: p.Date.UTC().Format(time.RFC1123Z), Description: p.Summary, Categories: p.Meta.Topics,
+		})
+	}
+	out, err := xml.MarshalIndent(rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch}, "", " ")
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), out...), nil
+}
+
+type urlset struct {
+	XMLName xml.Name     `xml:"urlset"`
+	NS      string       `xml:"xmlns,attr"`
+	XHTML   string       `xml:"xmlns:xhtml,attr"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string        `xml:"loc"`
+	Lastmod string        `xml:"lastmod,omitempty"`
+	Links   []sitemapLink `xml:"xhtml:link"`
+}
+
+type sitemapLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+// Sitemap lists every page with its hreflang alternates.
+func (r *Renderer) Sitemap(pages []*resolve.Page) ([]byte, error) {
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+	for _, p := range pages {
+		if p.Kind == resolve.KindNotFound {
+			continue
+		}
+		u := sitemapURL{Loc: r.site.AbsURL(p.URL)}
+		if p.Kind == resolve.KindDocument {
+			last := p.Date
+			if !p.Meta.Lastmod.IsZero() {
+				last = p.Meta.Lastmod
+			}
+			u.Lastmod = last.Format("2006-01-02")
+		}
+		v := &View{Page: p, r: r, lang: r.cat.Lang(p.Lang)}
+		if hl := v.Hreflangs(); len(hl) > 1 {
+			for _, h := range hl {
+				u.Links = append(u.Links, sitemapLink{Rel: "alternate", Hreflang: h.Lang, Href: h.URL})
+			}
+		}
+		set.URLs = append(set.URLs, u)
+	}
+	out, err := xml.MarshalIndent(set, "", " ")
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), out...), nil
+}

@@ -1,0 +1,134 @@
+// Package render turns resolved pages into HTML with html/template, and the
+// site's feeds and sitemap into XML. Templates are parsed once per build.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/i18n"
+	"github.com/4im-project/dissem/builder/markdown"
+	"github.com/4im-project/dissem/builder/resolve"
+	"github.com/4im-project/dissem/builder/schema"
+)
+
+// Renderer renders pages of one site. It is safe for concurrent use.
+type Renderer struct {
+	site    *resolve.Site
+	cat     *i18n.Catalog
+	md      map[string]*markdown.Markdown
+	assets  map[string]string
+	byKind  map[string]*template.Template
+	tmplDir string
+}
+
+// Options are what a Renderer needs besides the site.
+type Options struct {
+	// Templates holds base.html, partials/*.html, the kind templates and
+	// types/<type>.html; Dir names it in messages.
+	Templates fs.FS
+	Dir       string
+	Catalog   *i18n.Catalog
+	// Markdown renders bodies, per language.
+	Markdown map[string]*markdown.Markdown
+	// Assets maps static names ("css/site.css") to their fingerprinted URLs.
+	Assets map[string]string
+}
+
+// kinds are the page templates besides the per-type single pages.
+var kinds = []resolve.Kind{resolve.KindHome, resolve.KindSection, resolve.KindTaxonomy, resolve.KindTerm,
+	resolve.KindSearch, resolve.KindChooser, resolve.KindNotFound, resolve.KindDownloads}
+
+// New parses the templates once: a shared base with partials, cloned for each kind.
+func New(site *resolve.Site, opts Options) (*Renderer, diag.List) {
+	var diags diag.List
+	r := &Renderer{site: site, cat: opts.Catalog, md: opts.Markdown, assets: opts.Assets,
+		byKind: map[string]*template.Template{}, tmplDir: opts.Dir}
+	base := template.New("base").Funcs(funcs)
+	parse := func(t *template.Template, name string) bool {
+		src, err := fs.ReadFile(opts.Templates, name)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: path.Join(opts.Dir, name)}, "missing template: %v", err)
+			return false
+		}
+		if _, err := t.New(name).Parse(string(src)); err != nil {
+			diags.Errorf(diag.Pos{File: path.Join(opts.Dir, name)}, "%v", err)
+			return false
+		}
+		return true
+	}
+	parse(base, "base.html")
+	partials, _ := fs.Glob(opts.Templates, "partials/*.html")
+	sort.Strings(partials)
+	for _, p := range partials {
+		parse(base, p)
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	for _, k := range kinds {
+		t := template.Must(base.Clone())
+		if parse(t, string(k)+".html") {
+			r.byKind[string(k)] = t
+		}
+	}
+	for _, typ := range schema.Types {
+		t := template.Must(base.Clone())
+		if parse(t, "single.html") && parse(t, "types/"+typ+".html") {
+			r.byKind["single/"+typ] = t
+		}
+	}
+	return r, diags
+}
+
+// Page renders p to HTML.
+func (r *Renderer) Page(p *resolve.Page) ([]byte, error) {
+	key := string(p.Kind)
+	if p.Kind == resolve.KindDocument {
+		key = "single/" + p.Meta.Type
+	}
+	t := r.byKind[key]
+	if t == nil {
+		return nil, fmt.Errorf("no template for %s", key)
+	}
+	v := &View{Page: p, r: r, lang: r.cat.Lang(p.Lang)}
+	if p.Body != nil {
+		var b bytes.Buffer
+		if err := r.md[p.Lang].Render(&b, p.Body); err != nil {
+			return nil, fmt.Errorf("%s: %w", p.Doc.Path, err)
+		}
+		v.Content = template.HTML(b.String())
+	}
+	var out bytes.Buffer
+	out.Grow(16 << 10)
+	if err := t.ExecuteTemplate(&out, "base", v); err != nil {
+		return nil, fmt.Errorf("%s: template: %w", pageName(p), err)
+	}
+	return out.Bytes(), nil
+}
+
+func pageName(p *resolve.Page) string {
+	if p.Doc != nil {
+		return p.Doc.Path
+	}
+	return "/" + p.Path
+}
+
+var funcs = template.FuncMap{
+	"join": strings.Join,
+	"add":  func(a, b int) int { return a + b },
+}
+
+// OutputName is the file a page is written to ("en/guides/x/index.html").
+func OutputName(p *resolve.Page) string {
+	if strings.HasSuffix(p.Path, ".html") {
+		return p.Path
+	}
+	return p.Path + "index.html"
+}

@@ -1,0 +1,369 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/4im-project/dissem/builder/i18n"
+	"github.com/4im-project/dissem/builder/markdown"
+	"github.com/4im-project/dissem/builder/resolve"
+	"github.com/4im-project/dissem/builder/schema"
+)
+
+// View is what templates see: the page plus helpers bound to its language.
+type View struct {
+	*resolve.Page
+	Content template.HTML
+	r       *Renderer
+	lang    *i18n.Lang
+}
+
+// T returns the UI string key in the page's language.
+func (v *View) T(key string) string { return v.r.cat.T(v.Lang, key) }
+
+// TIn returns the UI string key in language code.
+func (v *View) TIn(code, key string) string { return v.r.cat.T(code, key) }
+
+// Tn returns the UI string key with {n} replaced by n.
+func (v *View) Tn(key string, n int) string {
+	return strings.ReplaceAll(v.T(key), "{n}", strconv.Itoa(n))
+}
+
+// FormatDate formats t for the page's language.
+func (v *View) FormatDate(t time.Time) string { return v.lang.FormatDate(t) }
+
+// ISODate formats t for datetime attributes.
+func (v *View) ISODate(t time.Time) string { return t.Format("2006-01-02") }
+
+// Asset returns the fingerprinted URL of a static file.
+func (v *View) Asset(name string) string {
+	if u, ok := v.r.assets[name]; ok {
+		return u
+	}
+	return v.r.site.BasePath + name
+}
+
+// Site is the resolved site.
+func (v *View) Site() *resolve.Site { return v.r.site }
+
+// SiteTitle is the site's title in the page's language.
+func (v *View) SiteTitle() string { return v.r.site.Config.Title[v.Lang] }
+
+// SiteTitleIn is the site's title in language code.
+func (v *View) SiteTitleIn(code string) string { return v.r.site.Config.Title[code] }
+
+// Heading is the page's h1.
+func (v *View) Heading() string {
+	switch v.Kind {
+	case resolve.KindDocument:
+		return v.Title
+	case resolve.KindHome, resolve.KindChooser:
+		return v.SiteTitle()
+	case resolve.KindSection:
+		return v.SectionTitle(v.Section)
+	case resolve.KindTaxonomy:
+		return v.T("taxonomy." + v.Taxonomy)
+	case resolve.KindTerm:
+		return v.T("term."+v.Taxonomy) + ": " + v.Title
+	case resolve.KindSearch:
+		return v.T("search")
+	case resolve.KindDownloads:
+		return v.T("downloads")
+	case resolve.KindNotFound:
+		return v.T("not_found")
+	}
+	return v.Title
+}
+
+// PageTitle is the text of <title>.
+func (v *View) PageTitle() string {
+	if v.Kind == resolve.KindHome || v.Kind == resolve.KindChooser {
+		return v.SiteTitle()
+	}
+	h := v.Heading()
+	if v.Pager != nil && v.Pager.Num > 1 {
+		h += " – " + v.Tn("page_n", v.Pager.Num)
+	}
+	return h + " – " + v.SiteTitle()
+}
+
+// Description is the page's meta description.
+func (v *View) Description() string {
+	if v.Summary != "" {
+		return v.Summary
+	}
+	return v.r.site.Config.Description[v.Lang]
+}
+
+// Abs turns a site URL into an absolute address.
+func (v *View) Abs(u string) string { return v.r.site.AbsURL(u) }
+
+// Link is a labelled URL for navigation lists.
+type Link struct {
+	Lang, Name, URL string
+	Current         bool
+	Missing         bool
+}
+
+// Hreflangs are the page's real translations (itself included) and x-default.
+func (v *View) Hreflangs() []Link {
+	if v.Kind == resolve.KindChooser || v.Kind == resolve.KindNotFound {
+		return nil
+	}
+	all := map[string]string{v.Lang: v.URL}
+	for _, a := range v.Alternates {
+		if !a.Missing {
+			all[a.Lang] = a.URL
+		}
+	}
+	var links []Link
+	for _, code := range v.r.site.Config.Codes() {
+		if u, ok := all[code]; ok {
+			links = append(links, Link{Lang: code, URL: v.Abs(u)})
+		}
+	}
+	if u, ok := all[v.r.site.Config.DefaultLanguage]; ok && len(links) > 1 {
+		links = append(links, Link{Lang: "x-default", URL: v.Abs(u)})
+	}
+	return links
+}
+
+// Switcher lists every language: the current one, and where each other one leads.
+func (v *View) Switcher() []Link {
+	alt := map[string]resolve.Alternate{}
+	for _, a := range v.Alternates {
+		alt[a.Lang] = a
+	}
+	var links []Link
+	for _, l := range v.r.site.Config.Languages {
+		if l.Code == v.Lang {
+			links = append(links, Link{Lang: l.Code, Name: l.Name, URL: v.URL, Current: true})
+			continue
+		}
+		a, ok := alt[l.Code]
+		if !ok {
+			a = resolve.Alternate{Lang: l.Code, URL: v.r.site.ByLang[l.Code].Home.URL}
+		}
+		links = append(links, Link{Lang: l.Code, Name: l.Name, URL: a.URL, Missing: a.Missing && v.Kind == resolve.KindDocument})
+	}
+	return links
+}
+
+// Languages lists every language's home, for the chooser and the 404 page.
+func (v *View) Languages() []Link {
+	var links []Link
+	for _, l := range v.r.site.Config.Languages {
+		links = append(links, Link{Lang: l.Code, Name: l.Name, URL: v.r.site.ByLang[l.Code].Home.URL})
+	}
+	return links
+}
+
+// Menu is the main navigation of the page's language.
+func (v *View) Menu() []Link {
+	lang := v.r.site.ByLang[v.Lang]
+	var links []Link
+	for _, item := range v.r.site.Config.Menu {
+		if pages := lang.Sections[item]; len(pages) > 0 {
+			links = append(links, Link{Name: v.SectionTitle(item), URL: pages[0].URL, Current: v.Section == item})
+			continue
+		}
+		for _, d := range lang.Docs {
+			if d.Section == "" && d.Doc.Base == item {
+				links = append(links, Link{Name: d.Title, URL: d.URL, Current: d == v.Page})
+			}
+		}
+	}
+	return links
+}
+
+// Home is the home page of the page's language.
+func (v *View) Home() *resolve.Page { return v.r.site.ByLang[v.Lang].Home }
+
+// LangPage returns the generated page of kind k in the page's language ("search", "downloads").
+func (v *View) LangPage(kind string) *resolve.Page {
+	for _, p := range v.r.site.Pages {
+		if p.Lang == v.Lang && string(p.Kind) == kind {
+			return p
+		}
+	}
+	return nil
+}
+
+// Taxonomies lists the page language's taxonomy index pages.
+func (v *View) Taxonomies() []Link {
+	var links []Link
+	for _, tax := range v.r.site.Config.Taxonomies {
+		if p := v.r.site.ByLang[v.Lang].Taxonomy[tax]; p != nil {
+			links = append(links, Link{Name: v.T("taxonomy." + tax), URL: p.URL})
+		}
+	}
+	return links
+}
+
+// FeedURL is the RSS feed for the page: its section's, else its language's.
+func (v *View) FeedURL() string {
+	if v.Kind == resolve.KindSection {
+		return v.r.site.BasePath + v.Lang + "/" + v.Section + "/index.xml"
+	}
+	return v.r.site.BasePath + v.Lang + "/index.xml"
+}
+
+// SectionTitle is the localized name of a content folder.
+func (v *View) SectionTitle(section string) string { return v.T("section." + section) }
+
+// TypeLabel is the localized name of a content type.
+func (v *View) TypeLabel(typ string) string { return v.T("type." + typ) }
+
+// LangName is the name of language code in itself.
+func (v *View) LangName(code string) string { return v.r.site.Config.Language(code).Name }
+
+// TOC lists the headings of a long document (three or more sections).
+func (v *View) TOC() []markdown.Heading {
+	if v.Body == nil {
+		return nil
+	}
+	var toc []markdown.Heading
+	h2 := 0
+	for _, h := range v.Body.Headings {
+		if h.Level == 2 {
+			h2++
+		}
+		if h.Level == 2 || h.Level == 3 {
+			toc = append(toc, h)
+		}
+	}
+	if h2 < 3 {
+		return nil
+	}
+	return toc
+}
+
+// DownloadLabel describes a download: "PDF, 4 pages, 180 KB".
+func (v *View) DownloadLabel(d *resolve.Download) string {
+	size := HumanSize(d.Size)
+	if d.Kind == "kit" {
+		return "ZIP, " + size
+	}
+	return "PDF, " + v.Tn("pages_n", d.Pages) + ", " + size
+}
+
+// HumanSize formats a byte count as KB or MB.
+func HumanSize(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KB", (n+1023)/1024)
+}
+
+// Downloads lists every download of the page's language, for the downloads page.
+func (v *View) AllDownloads() []*resolve.Page {
+	var pages []*resolve.Page
+	for _, d := range v.r.site.ByLang[v.Lang].Docs {
+		if len(d.Downloads) > 0 {
+			pages = append(pages, d)
+		}
+	}
+	return pages
+}
+
+// OGType is the OpenGraph type of the page.
+func (v *View) OGType() string {
+	if v.Kind == resolve.KindDocument {
+		return "article"
+	}
+	return "website"
+}
+
+// Locale is the OpenGraph locale of language code.
+func (v *View) Locale(code string) string {
+	if l := v.r.site.Config.Language(code).Locale; l != "" {
+		return l
+	}
+	return code
+}
+
+// JSONLD describes the page for search engines, in schema.org terms.
+func (v *View) JSONLD() template.JS {
+	cfg := v.r.site.Config
+	publisher := map[string]any{"@type": "Organization", "name": cfg.Publisher}
+	var data map[string]any
+	if v.Kind == resolve.KindDocument {
+		typ := "Article"
+		switch v.Meta.Type {
+		case schema.News:
+			typ = "NewsArticle"
+		case schema.PressRelease:
+			typ = "NewsArticle"
+		case schema.EventReport:
+			typ = "Report"
+		case schema.Guide, schema.Toolkit:
+			typ = "HowTo"
+		case schema.PolicyPaper, schema.CaseStudy:
+			typ = "Report"
+		case schema.Page:
+			typ = "WebPage"
+		}
+		data = map[string]any{
+			"@context": "https://schema.org", "@type": typ,
+			"headline": v.Title, "name": v.Title, "description": v.Summary,
+			"inLanguage": v.Lang, "url": v.Abs(v.URL),
+			"datePublished": v.ISODate(v.Date), "publisher": publisher,
+		}
+		if typ == "HowTo" {
+			delete(data, "headline")
+		}
+		if !v.Meta.Lastmod.IsZero() {
+			data["dateModified"] = v.ISODate(v.Meta.Lastmod)
+		}
+		if len(v.Meta.Authors) > 0 {
+			var authors []map[string]string
+			for _, a := range v.Meta.Authors {
+				authors = append(authors, map[string]string{"@type": "Organization", "name": a})
+			}
+			data["author"] = authors
+		}
+		if len(v.Meta.Topics) > 0 {
+			data["keywords"] = strings.Join(v.Meta.Topics, ", ")
+		}
+	} else {
+		data = map[string]any{
+			"@context": "https://schema.org", "@type": "WebPage",
+			"name": v.PageTitle(), "inLanguage": v.Lang, "url": v.Abs(v.URL), "publisher": publisher,
+		}
+		if v.Kind == resolve.KindHome {
+			data["@type"] = "WebSite"
+			data["name"] = v.SiteTitle()
+		}
+	}
+	b, _ := json.Marshal(data)
+	return template.JS(b)
+}
+
+// CardList is a list of pages with the view that renders it.
+type CardList struct {
+	*View
+	List []*resolve.Page
+}
+
+// With pairs the view with a list of pages for the "cards" partial.
+func (v *View) With(list []*resolve.Page) CardList { return CardList{View: v, List: list} }
+
+// TaxonomyURL is the index page of a taxonomy in the page's language.
+func (v *View) TaxonomyURL(tax string) string {
+	if p := v.r.site.ByLang[v.Lang].Taxonomy[tax]; p != nil {
+		return p.URL
+	}
+	return v.Home().URL
+}
+
+// SectionURL is the first list page of the document's section, or "".
+func (v *View) SectionURL() string {
+	if pages := v.r.site.ByLang[v.Lang].Sections[v.Section]; len(pages) > 0 {
+		return pages[0].URL
+	}
+	return ""
+}

@@ -1,0 +1,178 @@
+package resolve
+
+import (
+	"sort"
+
+	"github.com/4im-project/dissem/builder/markdown"
+	"github.com/4im-project/dissem/builder/schema"
+)
+
+// HomeItems is how many of the newest documents a home page shows.
+const HomeItems = 6
+
+// generatedPages adds the pages no file asks for: homes, section lists,
+// taxonomies, search, downloads, the language chooser and the 404 page.
+func (r *resolver) generatedPages() {
+	s := r.site
+	// genKey → lang → page, to link generated pages across languages.
+	same := map[string]map[string]*Page{}
+	add := func(key string, p *Page) {
+		p.URL = r.url(p.Path)
+		s.Pages = append(s.Pages, p)
+		if key == "" {
+			return
+		}
+		if same[key] == nil {
+			same[key] = map[string]*Page{}
+		}
+		same[key][p.Lang] = p
+	}
+	for _, p := range s.Docs {
+		s.Pages = append(s.Pages, p)
+	}
+	for _, code := range s.Config.Codes() {
+		lang := s.ByLang[code]
+		home := &Page{Kind: KindHome, Lang: code, Path: code + "/", Toolkits: lang.Toolkits}
+		for _, d := range lang.Docs {
+			if d.Meta.Type != schema.Page && d.Meta.Type != schema.Toolkit && len(home.Items) < HomeItems {
+				home.Items = append(home.Items, d)
+			}
+		}
+		lang.Home = home
+		add("home", home)
+
+		bySection := map[string][]*Page{}
+		var sections []string
+		for _, d := range lang.Docs {
+			if d.Section == "" {
+				continue
+			}
+			if bySection[d.Section] == nil {
+				sections = append(sections, d.Section)
+			}
+			bySection[d.Section] = append(bySection[d.Section], d)
+		}
+		sort.Strings(sections)
+		for _, sec := range sections {
+			items := bySection[sec]
+			if sec == "toolkits" {
+				items = lang.Toolkits
+			}
+			per := s.Config.Paginate
+			total := (len(items) + per - 1) / per
+			for n := 1; n <= total; n++ {
+				p := &Page{Kind: KindSection, Lang: code, Section: sec, Items: items[(n-1)*per : min(n*per, len(items))],
+					Pager: &Pager{Num: n, Total: total}}
+				p.Path = code + "/" + sec + "/"
+				if n > 1 {
+					p.Path += "page/" + itoa(n) + "/"
+				}
+				add("list:"+sec+":"+itoa(n), p)
+				lang.Sections[sec] = append(lang.Sections[sec], p)
+			}
+			pages := lang.Sections[sec]
+			for i, p := range pages {
+				if i > 0 {
+					p.Pager.Prev = pages[i-1].URL
+				}
+				if i+1 < len(pages) {
+					p.Pager.Next = pages[i+1].URL
+				}
+			}
+		}
+
+		for _, tax := range s.Config.Taxonomies {
+			index := &Page{Kind: KindTaxonomy, Lang: code, Taxonomy: tax, Path: code + "/" + tax + "/"}
+			terms := map[string]*Page{}
+			var slugs []string
+			for _, d := range lang.Docs {
+				for _, name := range d.Meta.Terms(tax) {
+					slug := markdown.Slugify(name)
+					if slug == "" {
+						continue
+					}
+					t := terms[slug]
+					if t == nil {
+						t = &Page{Kind: KindTerm, Lang: code, Taxonomy: tax, Title: name, Path: code + "/" + tax + "/" + slug + "/"}
+						terms[slug] = t
+						slugs = append(slugs, slug)
+					}
+					if len(t.Items) == 0 || t.Items[len(t.Items)-1] != d {
+						t.Items = append(t.Items, d)
+					}
+				}
+			}
+			if len(slugs) == 0 {
+				continue
+			}
+			sort.Strings(slugs)
+			add("terms:"+tax, index)
+			lang.Taxonomy[tax] = index
+			for _, slug := range slugs {
+				t := terms[slug]
+				add("", t)
+				ref := TermRef{Name: t.Title, URL: t.URL, Count: len(t.Items)}
+				index.TermList = append(index.TermList, ref)
+				for _, d := range t.Items {
+					if d.Terms == nil {
+						d.Terms = map[string][]TermRef{}
+					}
+					d.Terms[tax] = append(d.Terms[tax], ref)
+				}
+				// Terms are words of one language: the other languages offer
+				// their own term index, which is not a translation (no hreflang).
+				t.Alternates = r.fallbacks(code, func(l string) *Page { return s.ByLang[l].Taxonomy[tax] })
+				for i := range t.Alternates {
+					t.Alternates[i].Missing = true
+				}
+			}
+		}
+		if r.opts.Search {
+			add("search", &Page{Kind: KindSearch, Lang: code, Path: code + "/search/"})
+		}
+		if r.opts.Downloads {
+			add("downloads", &Page{Kind: KindDownloads, Lang: code, Path: code + "/downloads/"})
+		}
+	}
+	def := s.Config.DefaultLanguage
+	add("", &Page{Kind: KindChooser, Lang: def, Path: ""})
+	nf := &Page{Kind: KindNotFound, Lang: def, Path: "404.html"}
+	add("", nf)
+
+	for _, p := range s.Pages {
+		if p.Kind == KindDocument || p.Kind == KindTerm || p.Kind == KindChooser || p.Kind == KindNotFound {
+			continue
+		}
+		key := genKey(p)
+		p.Alternates = r.fallbacks(p.Lang, func(l string) *Page { return same[key][l] })
+	}
+}
+
+func genKey(p *Page) string {
+	switch p.Kind {
+	case KindHome, KindSearch, KindDownloads:
+		return string(p.Kind)
+	case KindSection:
+		return "list:" + p.Section + ":" + itoa(p.Pager.Num)
+	case KindTaxonomy:
+		return "terms:" + p.Taxonomy
+	}
+	return ""
+}
+
+// fallbacks lists p's counterparts in the other languages; where find has
+// none, the other language's home with the "not translated" notice.
+func (r *resolver) fallbacks(lang string, find func(l string) *Page) []Alternate {
+	var alts []Alternate
+	for _, l := range r.site.Config.Codes() {
+		if l == lang {
+			continue
+		}
+		if t := find(l); t != nil {
+			alts = append(alts, Alternate{Lang: l, URL: t.URL})
+		} else {
+			alts = append(alts, Alternate{Lang: l, URL: r.url(l+"/") + "#untranslated", Missing: true})
+		}
+	}
+	return alts
+}

@@ -1,0 +1,103 @@
+// Package resolve turns validated documents into the site's pages: URLs,
+// translations, cross-links, toolkits, taxonomies, lists and feeds. Every
+// relation is a map built once; nothing scans all pages per page.
+package resolve
+
+import (
+	"time"
+
+	"github.com/4im-project/dissem/builder/content"
+	"github.com/4im-project/dissem/builder/markdown"
+	"github.com/4im-project/dissem/builder/schema"
+)
+
+// Kind is what a page is.
+type Kind string
+
+// The page kinds. Each has its own template.
+const (
+	KindDocument  Kind = "single"
+	KindHome      Kind = "home"
+	KindSection   Kind = "list"
+	KindTaxonomy  Kind = "terms"
+	KindTerm      Kind = "term"
+	KindSearch    Kind = "search"
+	KindChooser   Kind = "chooser"
+	KindNotFound  Kind = "404"
+	KindDownloads Kind = "downloads"
+)
+
+// Input is one document ready to resolve: loaded, validated and parsed.
+type Input struct {
+	Doc  *content.Doc
+	Meta *schema.Meta
+	Body *markdown.Doc
+}
+
+// Alternate is a page's counterpart in one language, for the language
+// switcher and hreflang. Missing is set when there is no translation and
+// URL points at a fallback.
+type Alternate struct {
+	Lang    string
+	URL     string
+	Missing bool
+}
+
+// TermRef names a taxonomy term and where its page is.
+type TermRef struct {
+	Name, URL string
+	Count     int
+}
+
+// Pager places a list page among its siblings.
+type Pager struct {
+	Num, Total int
+	Prev, Next string
+}
+
+// Page is one HTML page of the site.
+type Page struct {
+	Kind Kind
+	Lang string
+	// Path is the output folder relative to the site root ("en/guides/x/");
+	// URL is the same below the base path ("/en/guides/x/").
+	Path, URL string
+	Title     string
+	Summary   string
+	Date      time.Time
+	Section   string // content folder, also for lists
+
+	// Document pages.
+	Doc          *content.Doc
+	Meta         *schema.Meta
+	Body         *markdown.Doc
+	Key          string // translation key
+	Slug         string
+	Alternates   []Alternate // every site language but Lang, in site order
+	Terms        map[string][]TermRef
+	Toolkit      *Page   // a guide's toolkit
+	Prev, Next   *Page   // neighbouring guides in the toolkit
+	Guides       []*Page // a toolkit's guides, in order
+	Translations map[string]*Page
+	// Downloads are the PDFs (and, for toolkits, the kit) made from this document.
+	Downloads []*Download
+
+	// List pages.
+	Items    []*Page
+	Pager    *Pager
+	Taxonomy string
+	TermList []TermRef
+	// Home pages: the toolkits.
+	Toolkits []*Page
+}
+
+// Download is a file offered for download.
+type Download struct {
+	Path, URL string
+	Kind      string // "brief", "bundle" or "kit"
+	Pages     int    // for PDFs
+	Size      int64
+}
+
+// IsDocument reports whether p shows a content document.
+func (p *Page) IsDocument() bool { return p.Kind == KindDocument }

@@ -1,0 +1,333 @@
+package resolve
+
+import (
+	"net/url"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/4im-project/dissem/builder/config"
+	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/markdown"
+	"github.com/4im-project/dissem/builder/schema"
+	"github.com/yuin/goldmark/ast"
+)
+
+// Options change what is published.
+type Options struct {
+	Drafts bool
+	// Now decides which publish_date and expiry_date apply.
+	Now time.Time
+	// Files are the content tree's other files, by path.
+	Files map[string]bool
+	// Search adds a search page per language; Downloads a downloads page.
+	Search, Downloads bool
+}
+
+// Site is the resolved site.
+type Site struct {
+	Config *config.Config
+	// BasePath is the path of the base URL, "/" or "/sub/".
+	BasePath string
+	// Pages are every HTML page, in a stable order.
+	Pages []*Page
+	// Docs are the document pages, by language then section, newest first.
+	Docs []*Page
+	// ByLang holds each language's parts.
+	ByLang map[string]*Lang
+	// Media are the content tree's other files to copy ("guides/x.csv").
+	Media []string
+}
+
+// Lang holds one language's pages.
+type Lang struct {
+	Code     string
+	Home     *Page
+	Sections map[string][]*Page // section → its list pages
+	Docs     []*Page            // newest first
+	Toolkits []*Page
+	Taxonomy map[string]*Page // taxonomy → index page
+}
+
+// MediaURL is the URL of a content file ("guides/x.csv").
+func (s *Site) MediaURL(rel string) string { return s.BasePath + "media/" + rel }
+
+// AbsURL turns a site URL into an absolute address.
+func (s *Site) AbsURL(u string) string {
+	return strings.TrimSuffix(s.Config.BaseURL, "/") + "/" + strings.TrimPrefix(u, s.BasePath)
+}
+
+// Resolve builds the site from inputs. It rewrites link destinations in the
+// documents' ASTs to page URLs and reports links that lead nowhere.
+func Resolve(cfg *config.Config, inputs []Input, opts Options) (*Site, diag.List) {
+	var diags diag.List
+	base := "/"
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Path != "" {
+		base = "/" + strings.Trim(u.Path, "/") + "/"
+		base = strings.ReplaceAll(base, "//", "/")
+	}
+	s := &Site{Config: cfg, BasePath: base, ByLang: map[string]*Lang{}}
+	for _, l := range cfg.Codes() {
+		s.ByLang[l] = &Lang{Code: l, Sections: map[string][]*Page{}, Taxonomy: map[string]*Page{}}
+	}
+	for f := range opts.Files {
+		s.Media = append(s.Media, f)
+	}
+	sort.Strings(s.Media)
+
+	r := &resolver{site: s, opts: opts, byFile: map[string]map[string]*Page{}, byKey: map[string]map[string]*Page{}, urls: map[string]*Page{}}
+	for _, in := range inputs {
+		r.addDocument(in, &diags)
+	}
+	sort.SliceStable(s.Docs, func(i, j int) bool { return newer(s.Docs[i], s.Docs[j]) })
+	for _, p := range s.Docs {
+		s.ByLang[p.Lang].Docs = append(s.ByLang[p.Lang].Docs, p)
+	}
+	r.linkTranslations()
+	r.linkToolkits(&diags)
+	for _, p := range s.Docs {
+		r.resolveLinks(p, &diags)
+	}
+	r.generatedPages()
+	return s, diags
+}
+
+type resolver struct {
+	site *Site
+	opts Options
+	// byFile: "guides/x" → lang → page; byKey: translation key → lang → page.
+	byFile map[string]map[string]*Page
+	byKey  map[string]map[string]*Page
+	urls   map[string]*Page
+}
+
+func newer(a, b *Page) bool {
+	if !a.Date.Equal(b.Date) {
+		return a.Date.After(b.Date)
+	}
+	return a.URL < b.URL
+}
+
+func (r *resolver) url(p string) string { return r.site.BasePath + p }
+
+func (r *resolver) addDocument(in Input, diags *diag.List) {
+	m, d := in.Meta, in.Doc
+	if m.Draft && !r.opts.Drafts {
+		return
+	}
+	if !m.PublishDate.IsZero() && m.PublishDate.After(r.opts.Now) && !r.opts.Drafts {
+		return
+	}
+	if !m.ExpiryDate.IsZero() && !m.ExpiryDate.After(r.opts.Now) {
+		return
+	}
+	slug := m.Slug
+	if slug == "" {
+		slug = markdown.Slugify(d.Base)
+	}
+	dir := d.Section
+	p := &Page{Kind: KindDocument, Lang: d.Lang, Title: m.Title, Summary: m.Summary, Date: m.Date,
+		Section: d.Section, Doc: d, Meta: m, Body: in.Body, Slug: slug, Translations: map[string]*Page{}}
+	if dir == "" {
+		p.Path = d.Lang + "/" + slug + "/"
+	} else {
+		p.Path = d.Lang + "/" + dir + "/" + slug + "/"
+	}
+	p.URL = r.url(p.Path)
+	if other, dup := r.urls[p.URL]; dup {
+		diags.Errorf(d.Front.Pos, "%s has the same address %s as %s; give one of them another \"slug\"", d.Path, p.URL, other.Doc.Path)
+		return
+	}
+	r.urls[p.URL] = p
+	p.Key = m.TranslationKey
+	if p.Key == "" {
+		p.Key = path.Join(d.Dir, d.Base)
+	}
+	file := path.Join(d.Dir, d.Base)
+	if r.byFile[file] == nil {
+		r.byFile[file] = map[string]*Page{}
+	}
+	r.byFile[file][d.Lang] = p
+	if r.byKey[p.Key] == nil {
+		r.byKey[p.Key] = map[string]*Page{}
+	}
+	if other := r.byKey[p.Key][d.Lang]; other != nil {
+		diags.Errorf(d.Front.Pos, "%s and %s are both the %s translation of %q; change one \"translationKey\"", other.Doc.Path, d.Path, d.Lang, p.Key)
+		return
+	}
+	r.byKey[p.Key][d.Lang] = p
+	r.site.Docs = append(r.site.Docs, p)
+}
+
+func (r *resolver) linkTranslations() {
+	for _, p := range r.site.Docs {
+		set := r.byKey[p.Key]
+		for _, l := range r.site.Config.Codes() {
+			if l == p.Lang {
+				continue
+			}
+			if t := set[l]; t != nil {
+				p.Translations[l] = t
+				p.Alternates = append(p.Alternates, Alternate{Lang: l, URL: t.URL})
+			} else {
+				p.Alternates = append(p.Alternates, Alternate{Lang: l, URL: r.url(l+"/") + "#untranslated", Missing: true})
+			}
+		}
+	}
+}
+
+// linkToolkits attaches guides to their toolkit, in order.
+func (r *resolver) linkToolkits(diags *diag.List) {
+	for _, p := range r.site.Docs {
+		if p.Meta.Type != schema.Guide || p.Meta.Toolkit == "" {
+			continue
+		}
+		tk := r.findToolkit(p.Meta.Toolkit, p.Lang)
+		if tk == nil {
+			diags.Errorf(p.Meta.Pos["toolkit"], "field \"toolkit\": no toolkit %q in %s; it must name a file in content/toolkits/ without language and extension", p.Meta.Toolkit, p.Lang)
+			continue
+		}
+		p.Toolkit = tk
+		tk.Guides = append(tk.Guides, p)
+	}
+	for _, p := range r.site.Docs {
+		if p.Meta.Type == schema.Toolkit {
+			r.site.ByLang[p.Lang].Toolkits = append(r.site.ByLang[p.Lang].Toolkits, p)
+			sort.SliceStable(p.Guides, func(i, j int) bool {
+				a, b := p.Guides[i], p.Guides[j]
+				if a.Meta.Order != b.Meta.Order {
+					return a.Meta.Order < b.Meta.Order
+				}
+				return a.URL < b.URL
+			})
+			for i, g := range p.Guides {
+				if i > 0 {
+					g.Prev = p.Guides[i-1]
+				}
+				if i+1 < len(p.Guides) {
+					g.Next = p.Guides[i+1]
+				}
+			}
+		}
+	}
+}
+
+func (r *resolver) findToolkit(name, lang string) *Page {
+	if set := r.byFile["toolkits/"+name]; set != nil {
+		if p := set[lang]; p != nil {
+			return p
+		}
+	}
+	if set := r.byKey[name]; set != nil {
+		if p := set[lang]; p != nil && p.Meta.Type == schema.Toolkit {
+			return p
+		}
+	}
+	return nil
+}
+
+// resolveLinks rewrites relative links of p's body: Markdown files become
+// the URL of the right translation, other files their media URL.
+func (r *resolver) resolveLinks(p *Page, diags *diag.List) {
+	for _, l := range p.Body.Links {
+		dest := l.Dest
+		if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "/") || isExternal(dest) {
+			if dest == "" && !l.Image {
+				diags.Errorf(l.Pos, "link has no destination; write [text](../guides/name.md)")
+			}
+			if l.Image && l.Alt == "" {
+				diags.Errorf(l.Pos, "image %q has no alt text; describe it: ![what it shows](%s)", dest, dest)
+			}
+			continue
+		}
+		target, frag, _ := strings.Cut(dest, "#")
+		target, _ = url.PathUnescape(target)
+		rel := path.Clean(path.Join(p.Doc.Dir, target))
+		var newDest string
+		if strings.HasSuffix(rel, ".md") {
+			t := r.documentFor(rel, p.Lang)
+			if t == nil {
+				diags.Errorf(l.Pos, "link to %q: there is no document content/%s; check the path (it is relative to %s)", dest, rel, path.Dir(p.Doc.Path))
+				continue
+			}
+			if frag != "" && !hasHeading(t, frag) {
+				diags.Errorf(l.Pos, "link to %q: %s has no heading with the id %q", dest, t.Doc.Path, frag)
+			}
+			newDest = t.URL
+		} else {
+			if !r.opts.Files[rel] {
+				diags.Errorf(l.Pos, "link to %q: there is no file content/%s", dest, rel)
+				continue
+			}
+			if l.Image && l.Alt == "" {
+				diags.Errorf(l.Pos, "image %q has no alt text; describe it: ![what it shows](%s)", dest, dest)
+			}
+			newDest = r.site.MediaURL(rel)
+		}
+		if frag != "" {
+			newDest += "#" + frag
+		}
+		switch n := l.Node.(type) {
+		case *ast.Link:
+			n.Destination = []byte(newDest)
+		case *ast.Image:
+			n.Destination = []byte(newDest)
+		}
+	}
+}
+
+// documentFor finds the page a link to rel ("guides/x.md" or "guides/x.hu.md")
+// means from a page in lang: the same language's translation, else the
+// default language's, else any.
+func (r *resolver) documentFor(rel, lang string) *Page {
+	file := strings.TrimSuffix(rel, ".md")
+	if ext := path.Ext(file); ext != "" {
+		if set := r.byFile[strings.TrimSuffix(file, ext)]; set != nil {
+			if p := set[ext[1:]]; p != nil {
+				return p
+			}
+		}
+	}
+	set := r.byFile[file]
+	if set == nil {
+		return nil
+	}
+	var any *Page
+	if p := set[lang]; p != nil {
+		any = p
+	} else if t := r.byKey[anyPage(set).Key][lang]; t != nil {
+		any = t
+	} else if p := set[r.site.Config.DefaultLanguage]; p != nil {
+		any = p
+	} else {
+		any = anyPage(set)
+	}
+	return any
+}
+
+func anyPage(set map[string]*Page) *Page {
+	keys := make([]string, 0, len(set))
+	for k := range set {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return set[keys[0]]
+}
+
+func hasHeading(p *Page, id string) bool {
+	for _, h := range p.Body.Headings {
+		if h.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func isExternal(dest string) bool {
+	u, err := url.Parse(dest)
+	return err == nil && u.Scheme != ""
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,241 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/output"
+	"github.com/4im-project/dissem/builder/render"
+	"github.com/4im-project/dissem/builder/resolve"
+	"github.com/4im-project/dissem/builder/search"
+)
+
+// Build runs the whole pipeline. Content errors come back in Result.Diags
+// with a nil error and nothing written; err is for failures of the machine
+// (disk, permissions).
+func Build(opts Options) (*Result, error) {
+	start := time.Now()
+	opts.defaults()
+	res := &Result{}
+	l, diags := load(&opts)
+	res.Diags = diags
+	if diags.HasErrors() {
+		res.Diags.Sort()
+		return res, nil
+	}
+	res.Languages = len(l.cfg.Languages)
+
+	w, err := output.New(opts.Dest, !opts.NoMinify)
+	if err != nil {
+		return res, err
+	}
+	if opts.Check {
+		// A check writes beside nothing: its temporary folder is removed by the caller.
+		res.Dir = w.Dir()
+	}
+	ok := false
+	defer func() {
+		if !ok && !opts.Check {
+			_ = w.Abort()
+		}
+	}()
+
+	assets, err := writeStatic(w, l.staticFS, l.site.BasePath)
+	if err != nil {
+		return res, err
+	}
+	r, d := render.New(l.site, render.Options{Templates: l.tmplFS, Dir: relPath(opts.Source + "/templates"), Catalog: l.cat, Markdown: l.md, Assets: assets})
+	res.Diags.Append(d)
+	if d.HasErrors() {
+		res.Diags.Sort()
+		return res, nil
+	}
+	if l.cfg.BriefsOn() {
+		n, d, err := writeBriefs(w, l, opts.CacheDir)
+		if err != nil {
+			return res, err
+		}
+		res.Briefs = n
+		res.Diags.Append(d)
+	}
+	d, err = writePages(w, r, l.site)
+	if err != nil {
+		return res, err
+	}
+	res.Diags.Append(d)
+	if err := writeFeeds(w, r, l.site); err != nil {
+		return res, err
+	}
+	if l.cfg.SearchOn() {
+		if err := writeSearch(w, l); err != nil {
+			return res, err
+		}
+	}
+	if err := copyMedia(w, l.tree.Files, opts.Source); err != nil {
+		return res, err
+	}
+	res.Diags.Append(l.cat.Missing(relPath(opts.Source + "/templates/i18n")))
+	res.Diags.Sort()
+	if res.Diags.HasErrors() {
+		return res, nil
+	}
+	res.Pages = len(l.site.Pages)
+	res.Files, res.Bytes = w.Files(), w.Bytes()
+	if !opts.Check {
+		if err := w.Commit(); err != nil {
+			return res, err
+		}
+		res.Dir = opts.Dest
+	}
+	ok = true
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// writeStatic copies the static files; CSS and JS get fingerprinted names.
+func writeStatic(w *output.Writer, fsys fs.FS, base string) (map[string]string, error) {
+	assets := map[string]string{}
+	var names []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && !strings.HasSuffix(p, ".go") {
+			names = append(names, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		data, err = w.Minify(name, data)
+		if err != nil {
+			return nil, err
+		}
+		out := name
+		switch path.Ext(name) {
+		case ".css", ".js", ".svg":
+			out = output.Fingerprint(name, data)
+		}
+		assets[name] = base + out
+		if err := w.WriteRaw(out, data); err != nil {
+			return nil, err
+		}
+	}
+	return assets, nil
+}
+
+// writePages renders every page in parallel; errors are collected per page.
+func writePages(w *output.Writer, r *render.Renderer, s *resolve.Site) (diag.List, error) {
+	pages := s.Pages
+	errs := make([]error, len(pages))
+	parallel(len(pages), func(i int) {
+		html, err := r.Page(pages[i])
+		if err == nil {
+			err = w.Write(render.OutputName(pages[i]), html)
+		}
+		errs[i] = err
+	})
+	var diags diag.List
+	for i, err := range errs {
+		if err != nil {
+			pos := diag.Pos{File: "/" + pages[i].Path}
+			if pages[i].Doc != nil {
+				pos.File = pages[i].Doc.Path
+			}
+			diags.Errorf(pos, "%v", err)
+		}
+	}
+	return diags, nil
+}
+
+func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site) error {
+	for _, code := range s.Config.Codes() {
+		lang := s.ByLang[code]
+		feedable := func(ps []*resolve.Page) []*resolve.Page {
+			var out []*resolve.Page
+			for _, p := range ps {
+				if p.Meta.Type != "page" {
+					out = append(out, p)
+				}
+			}
+			return out
+		}
+		data, err := r.Feed(code, "", s.BasePath+code+"/index.xml", lang.Home.URL, feedable(lang.Docs))
+		if err != nil {
+			return err
+		}
+		if err := w.Write(code+"/index.xml", data); err != nil {
+			return err
+		}
+		sections := make([]string, 0, len(lang.Sections))
+		for sec := range lang.Sections {
+			sections = append(sections, sec)
+		}
+		sort.Strings(sections)
+		for _, sec := range sections {
+			var items []*resolve.Page
+			for _, p := range lang.Sections[sec] {
+				items = append(items, p.Items...)
+			}
+			first := lang.Sections[sec][0]
+			data, err := r.Feed(code, sec, first.URL+"index.xml", first.URL, items)
+			if err != nil {
+				return err
+			}
+			if err := w.Write(first.Path+"index.xml", data); err != nil {
+				return err
+			}
+		}
+	}
+	data, err := r.Sitemap(s.Pages)
+	if err != nil {
+		return err
+	}
+	return w.Write("sitemap.xml", data)
+}
+
+func writeSearch(w *output.Writer, l *loaded) error {
+	for _, code := range l.cfg.Codes() {
+		data, err := search.Index(l.site.ByLang[code].Docs, func(t string) string { return l.cat.T(code, "type."+t) })
+		if err != nil {
+			return err
+		}
+		if err := w.Write(code+"/search/index.json", data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// copyMedia copies content files that are not Markdown (images, attachments)
+// to media/, where resolved links point.
+func copyMedia(w *output.Writer, files map[string]bool, source string) error {
+	names := make([]string, 0, len(files))
+	for f := range files {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	for _, f := range names {
+		data, err := os.ReadFile(source + "/content/" + f)
+		if err != nil {
+			return fmt.Errorf("copy %s: %w", f, err)
+		}
+		if err := w.WriteRaw("media/"+f, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,206 @@
+// Package site runs the build: the only package that knows the order of the
+// stages load → validate → resolve → render → write.
+package site
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/4im-project/dissem/builder/config"
+	"github.com/4im-project/dissem/builder/content"
+	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/i18n"
+	"github.com/4im-project/dissem/builder/markdown"
+	"github.com/4im-project/dissem/builder/resolve"
+	"github.com/4im-project/dissem/builder/schema"
+	"github.com/4im-project/dissem/static"
+	"github.com/4im-project/dissem/templates"
+)
+
+// Options configure a build.
+type Options struct {
+	// Source is the site folder; Config defaults to Source/site.yaml, Dest to Source/public.
+	Source, Config, Dest string
+	Drafts               bool
+	// BaseURL overrides the configuration's.
+	BaseURL string
+	// NoBriefs and NoSearch switch those outputs off.
+	NoBriefs, NoSearch bool
+	// NoMinify writes HTML, CSS and JS as rendered.
+	NoMinify bool
+	// Now decides publish and expiry dates; zero means the current time.
+	Now time.Time
+	// CacheDir keeps rendered briefs between builds; "" means Source/.dissem-cache.
+	CacheDir string
+	// Check validates and renders into a temporary folder, then discards it.
+	Check bool
+	// Log receives warnings and the summary line; nil discards them.
+	Log io.Writer
+}
+
+// Result describes a finished build.
+type Result struct {
+	Pages, Languages, Briefs int
+	Files                    int64
+	Bytes                    int64
+	Duration                 time.Duration
+	Diags                    diag.List
+	// Dir is where the site was written (a temporary folder for Check).
+	Dir string
+}
+
+// Summary is the line printed at the end of a build.
+func (r *Result) Summary() string {
+	return fmt.Sprintf("built %d pages and %d briefs in %d languages in %.2f s", r.Pages, r.Briefs, r.Languages, r.Duration.Seconds())
+}
+
+func (o *Options) defaults() {
+	if o.Source == "" {
+		o.Source = "."
+	}
+	if o.Config == "" {
+		o.Config = filepath.Join(o.Source, "site.yaml")
+	}
+	if o.Dest == "" {
+		o.Dest = filepath.Join(o.Source, "public")
+	}
+	if o.CacheDir == "" {
+		o.CacheDir = filepath.Join(o.Source, ".dissem-cache")
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+}
+
+// loaded is what the front of the pipeline produces.
+type loaded struct {
+	cfg      *config.Config
+	cat      *i18n.Catalog
+	md       map[string]*markdown.Markdown
+	tree     *content.Tree
+	site     *resolve.Site
+	tmplFS   fs.FS
+	staticFS fs.FS
+}
+
+// load runs load → validate → resolve and collects every diagnostic.
+func load(o *Options) (*loaded, diag.List) {
+	var diags diag.List
+	cfg, d := config.Load(o.Config)
+	diags.Append(d)
+	if cfg == nil || d.HasErrors() {
+		return nil, diags
+	}
+	if o.BaseURL != "" {
+		cfg.BaseURL = o.BaseURL
+	}
+	if o.NoBriefs {
+		off := false
+		cfg.Briefs = &off
+	}
+	if o.NoSearch {
+		off := false
+		cfg.Search = &off
+	}
+	l := &loaded{cfg: cfg}
+	l.tmplFS = overlay{upper: dirFS(filepath.Join(o.Source, "templates")), lower: templates.FS}
+	l.staticFS = overlay{upper: dirFS(filepath.Join(o.Source, "static")), lower: static.FS}
+	i18nFS, _ := fs.Sub(l.tmplFS, "i18n")
+	cat, d := i18n.Load(i18nFS, filepath.Join(o.Source, "templates", "i18n"), cfg.Codes())
+	diags.Append(d)
+	if d.HasErrors() {
+		return nil, diags
+	}
+	l.cat = cat
+	l.md = map[string]*markdown.Markdown{}
+	for _, code := range cfg.Codes() {
+		lang := cat.Lang(code)
+		l.md[code] = markdown.New(markdown.Options{
+			Quotes:    markdown.Quotes{Open: lang.Quotes[0], Close: lang.Quotes[1], OpenSingle: lang.Quotes[2], CloseSingle: lang.Quotes[3]},
+			AllowHTML: cfg.AllowHTML,
+			TaskDone:  cat.T(code, "task_done"),
+			TaskOpen:  cat.T(code, "task_open"),
+		})
+	}
+
+	contentDir := filepath.Join(o.Source, "content")
+	tree, d := content.Load(os.DirFS(contentDir), content.Options{Prefix: relPath(contentDir), Languages: cfg.Codes(), Default: cfg.DefaultLanguage})
+	diags.Append(d)
+	l.tree = tree
+
+	inputs := make([]resolve.Input, len(tree.Docs))
+	perDoc := make([]diag.List, len(tree.Docs))
+	parallel(len(tree.Docs), func(i int) {
+		doc := tree.Docs[i]
+		meta, d := schema.Validate(doc, cfg.Sections)
+		perDoc[i] = d
+		body := l.md[doc.Lang].Parse(doc.Path, doc.Body, doc.BodyLine)
+		inputs[i] = resolve.Input{Doc: doc, Meta: meta, Body: body}
+	})
+	for _, d := range perDoc {
+		diags.Append(d)
+	}
+	if diags.HasErrors() {
+		return l, diags
+	}
+	site, d := resolve.Resolve(cfg, inputs, resolve.Options{Drafts: o.Drafts, Now: o.Now, Files: tree.Files, Search: cfg.SearchOn(), Downloads: cfg.BriefsOn()})
+	diags.Append(d)
+	l.site = site
+	return l, diags
+}
+
+func dirFS(dir string) fs.FS {
+	if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		return os.DirFS(dir)
+	}
+	return nil
+}
+
+// relPath shows p relative to the working folder when it is inside it, so
+// messages name files the way editors type them.
+func relPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	rel, err := filepath.Rel(wd, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// parallel runs f(0..n-1) on a bounded pool of workers.
+func parallel(n int, f func(i int)) {
+	workers := min(n, max(runtime.GOMAXPROCS(0), 1))
+	var wg sync.WaitGroup
+	next := make(chan int, workers)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

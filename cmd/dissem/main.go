@@ -1,0 +1,81 @@
+// Command dissem builds multilingual dissemination sites and their PDF
+// briefs from Markdown. It parses flags and calls the builder packages.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+// version is set at link time with -ldflags "-X main.version=…".
+var version = "dev"
+
+const usage = `dissem builds a multilingual static site and PDF briefs from Markdown.
+
+Usage:
+  dissem build   [flags]   build the site into public/
+  dissem serve   [flags]   build, then serve it on http://127.0.0.1:1313
+  dissem check   [flags]   validate content, links and translations; write nothing
+  dissem new TYPE NAME     create a document in every language
+  dissem version           print the version
+
+Run "dissem COMMAND --help" for the flags of a command.
+`
+
+// errUsage marks mistakes in the command line (exit status 2).
+var errUsage = errors.New("usage")
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command and returns the exit status: 0 success,
+// 1 content errors, 2 usage errors, 3 other failures.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "build":
+		err = cmdBuild(args[1:], stdout, stderr)
+	case "serve":
+		err = cmdServe(args[1:], stdout, stderr)
+	case "check":
+		err = cmdCheck(args[1:], stdout, stderr)
+	case "new":
+		err = cmdNew(args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, "dissem", version)
+		return 0
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "dissem: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	var ce contentError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	case errors.As(err, &ce):
+		return 1
+	default:
+		fmt.Fprintln(stderr, "dissem:", err)
+		return 3
+	}
+}
+
+// contentError reports that diagnostics were printed already.
+type contentError struct{ n int }
+
+func (e contentError) Error() string { return fmt.Sprintf("%d error(s)", e.n) }
