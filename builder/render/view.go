@@ -221,22 +221,28 @@ func (v *View) TypeLabel(typ string) string { return v.T("type." + typ) }
 // LangName is the name of language code in itself.
 func (v *View) LangName(code string) string { return v.r.site.Config.Language(code).Name }
 
-// TOC lists the headings of a long document (three or more sections).
-func (v *View) TOC() []markdown.Heading {
+// TOCEntry is a section in a table of contents, with its subsections.
+type TOCEntry struct {
+	markdown.Heading
+	Children []markdown.Heading
+}
+
+// TOC lists the sections (h2) and subsections (h3) of a long document: one
+// with three or more sections. Short documents need no table of contents.
+func (v *View) TOC() []TOCEntry {
 	if v.Body == nil {
 		return nil
 	}
-	var toc []markdown.Heading
-	h2 := 0
+	var toc []TOCEntry
 	for _, h := range v.Body.Headings {
-		if h.Level == 2 {
-			h2++
-		}
-		if h.Level == 2 || h.Level == 3 {
-			toc = append(toc, h)
+		switch {
+		case h.Level == 2:
+			toc = append(toc, TOCEntry{Heading: h})
+		case h.Level == 3 && len(toc) > 0:
+			toc[len(toc)-1].Children = append(toc[len(toc)-1].Children, h)
 		}
 	}
-	if h2 < 3 {
+	if len(toc) < 3 {
 		return nil
 	}
 	return toc

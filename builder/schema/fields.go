@@ -247,4 +247,3 @@ func indicators(name string, v *content.Value, m *Meta, d *diag.List) {
 		m.Indicators = append(m.Indicators, ind)
 	}
 }
-

@@ -46,14 +46,14 @@ type Indicator struct{ Name, Value, Target string }
 type Meta struct {
 	Type string
 
-	Title, Summary                          string
-	Date, Lastmod, PublishDate, ExpiryDate  time.Time
-	Authors, Partners, Cities, Topics       []string
-	WPTask, Slug, TranslationKey            string
-	Draft                                   bool
-	Image, ImageAlt                         string
-	Brief                                   bool
-	Attachments                             []string
+	Title, Summary                         string
+	Date, Lastmod, PublishDate, ExpiryDate time.Time
+	Authors, Partners, Cities, Topics      []string
+	WPTask, Slug, TranslationKey           string
+	Draft                                  bool
+	Image, ImageAlt                        string
+	Brief                                  bool
+	Attachments                            []string
 
 	// case-study
 	City, Country string
