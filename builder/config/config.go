@@ -165,10 +165,5 @@ func (c *Config) BriefsOn() bool { return c.Briefs == nil || *c.Briefs }
 // SearchOn reports whether the search page and index are built.
 func (c *Config) SearchOn() bool { return c.Search == nil || *c.Search }
 
-// AbsURL turns a site path ("/en/x/") into an absolute address.
-func (c *Config) AbsURL(p string) string {
-	return strings.TrimSuffix(c.BaseURL, "/") + p
-}
-
 // String implements fmt.Stringer for debugging.
 func (l Localized) String() string { return fmt.Sprint(map[string]string(l)) }

@@ -106,6 +106,7 @@ func (r *resolver) generatedPages() {
 				continue
 			}
 			sort.Strings(slugs)
+			refs := make(map[string]TermRef, len(slugs))
 			add("terms:"+tax, index)
 			lang.Taxonomy[tax] = index
 			for _, slug := range slugs {
@@ -113,17 +114,23 @@ func (r *resolver) generatedPages() {
 				add("", t)
 				ref := TermRef{Name: t.Title, URL: t.URL, Count: len(t.Items)}
 				index.TermList = append(index.TermList, ref)
-				for _, d := range t.Items {
-					if d.Terms == nil {
-						d.Terms = map[string][]TermRef{}
-					}
-					d.Terms[tax] = append(d.Terms[tax], ref)
-				}
+				refs[slug] = ref
 				// Terms are words of one language: the other languages offer
 				// their own term index, which is not a translation (no hreflang).
 				t.Alternates = r.fallbacks(code, func(l string) *Page { return s.ByLang[l].Taxonomy[tax] })
 				for i := range t.Alternates {
 					t.Alternates[i].Missing = true
+				}
+			}
+			// Each document lists its terms in the order its editor wrote them.
+			for _, d := range lang.Docs {
+				for _, name := range d.Meta.Terms(tax) {
+					if ref, ok := refs[markdown.Slugify(name)]; ok {
+						if d.Terms == nil {
+							d.Terms = map[string][]TermRef{}
+						}
+						d.Terms[tax] = append(d.Terms[tax], ref)
+					}
 				}
 			}
 		}

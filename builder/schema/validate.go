@@ -55,7 +55,7 @@ func Validate(doc *content.Doc, sections map[string]string) (*Meta, diag.List) {
 			d.Warnf(front.KeyPos[key], "unknown field %q is ignored%s", key, suggest(key))
 		case f.types != nil && !contains(f.types, m.Type):
 			d.Warnf(front.KeyPos[key], "field %q does not apply to a %s and is ignored", key, m.Type)
-		case v.Kind == content.Null:
+		case v.Kind == content.Null, v.Kind == content.Scalar && strings.TrimSpace(v.Text) == "" && f.name != "title" && f.name != "summary":
 			// An empty field is as good as an absent one.
 		default:
 			f.decode(key, v, m, &d)
