@@ -111,7 +111,9 @@ func TestLinkErrors(t *testing.T) {
 }
 
 func TestToolkitsAndTaxonomies(t *testing.T) {
-	g := func(order string) string { return "audience: A\ntoolkit: kit\norder: " + order + "\ntopics: [Lakhatás, housing]\n" }
+	g := func(order string) string {
+		return "audience: A\ntoolkit: kit\norder: " + order + "\ntopics: [Lakhatás, housing]\n"
+	}
 	fsys := fstest.MapFS{
 		"toolkits/kit.en.md": {Data: []byte(front("Kit", ""))},
 		"guides/two.en.md":   {Data: []byte(front("Two", g("2")))},

@@ -67,9 +67,8 @@ func TestBuildSmallSite(t *testing.T) {
 			`href="/en/topics/participation/"`,
 		}, nil},
 		{"hu/guides/survey/index.html", []string{`<html lang="hu">`, `„nyitott”`, `href="/hu/guides/coaching/"`, `id="kozossegi-coaching"`, `2024. május 31.`}, nil},
-		{"sk/guides/survey/index.html", []string{`„otvorené“`, `31. mája 2024`,
-			// coaching has no Slovak translation: its link falls back to English.
-		}, nil},
+		{"sk/guides/survey/index.html", []string{`„otvorené“`, `31. mája 2024`},// coaching has no Slovak translation: its link falls back to English.
+		nil},
 		{"en/guides/coaching/index.html", []string{
 			`Raw &lt;b`, // escaped; the minifier may leave ">" bare
 			`aria-label="done"`,
@@ -281,4 +280,3 @@ func firstDiff(want, got string) string {
 	}
 	return ""
 }
-
