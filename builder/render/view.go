@@ -171,10 +171,8 @@ func (v *View) Menu() []Link {
 			links = append(links, Link{Name: v.SectionTitle(item), URL: pages[0].URL, Current: v.Section == item})
 			continue
 		}
-		for _, d := range lang.Docs {
-			if d.Section == "" && d.Doc.Base == item {
-				links = append(links, Link{Name: d.Title, URL: d.URL, Current: d == v.Page})
-			}
+		if d := lang.TopLevel[item]; d != nil {
+			links = append(links, Link{Name: d.Title, URL: d.URL, Current: d == v.Page})
 		}
 	}
 	return links
@@ -183,12 +181,15 @@ func (v *View) Menu() []Link {
 // Home is the home page of the page's language.
 func (v *View) Home() *resolve.Page { return v.r.site.ByLang[v.Lang].Home }
 
-// LangPage returns the generated page of kind k in the page's language ("search", "downloads").
+// LangPage returns the generated page of a kind ("search", "downloads") in
+// the page's language, or nil.
 func (v *View) LangPage(kind string) *resolve.Page {
-	for _, p := range v.r.site.Pages {
-		if p.Lang == v.Lang && string(p.Kind) == kind {
-			return p
-		}
+	lang := v.r.site.ByLang[v.Lang]
+	switch resolve.Kind(kind) {
+	case resolve.KindSearch:
+		return lang.Search
+	case resolve.KindDownloads:
+		return lang.Downloads
 	}
 	return nil
 }

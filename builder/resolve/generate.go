@@ -135,10 +135,12 @@ func (r *resolver) generatedPages() {
 			}
 		}
 		if r.opts.Search {
-			add("search", &Page{Kind: KindSearch, Lang: code, Path: code + "/search/"})
+			lang.Search = &Page{Kind: KindSearch, Lang: code, Path: code + "/search/"}
+			add("search", lang.Search)
 		}
 		if r.opts.Downloads {
-			add("downloads", &Page{Kind: KindDownloads, Lang: code, Path: code + "/downloads/"})
+			lang.Downloads = &Page{Kind: KindDownloads, Lang: code, Path: code + "/downloads/"}
+			add("downloads", lang.Downloads)
 		}
 	}
 	def := s.Config.DefaultLanguage

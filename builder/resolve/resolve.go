@@ -49,6 +49,10 @@ type Lang struct {
 	Docs     []*Page            // newest first
 	Toolkits []*Page
 	Taxonomy map[string]*Page // taxonomy → index page
+	// TopLevel are the pages at the top of the content folder, by base name.
+	TopLevel map[string]*Page
+	// Search and Downloads are the language's generated pages, or nil.
+	Search, Downloads *Page
 }
 
 // MediaURL is the URL of a content file ("guides/x.csv").
@@ -70,7 +74,7 @@ func Resolve(cfg *config.Config, inputs []Input, opts Options) (*Site, diag.List
 	}
 	s := &Site{Config: cfg, BasePath: base, ByLang: map[string]*Lang{}}
 	for _, l := range cfg.Codes() {
-		s.ByLang[l] = &Lang{Code: l, Sections: map[string][]*Page{}, Taxonomy: map[string]*Page{}}
+		s.ByLang[l] = &Lang{Code: l, Sections: map[string][]*Page{}, Taxonomy: map[string]*Page{}, TopLevel: map[string]*Page{}}
 	}
 	for f := range opts.Files {
 		s.Media = append(s.Media, f)
@@ -83,7 +87,11 @@ func Resolve(cfg *config.Config, inputs []Input, opts Options) (*Site, diag.List
 	}
 	sort.SliceStable(s.Docs, func(i, j int) bool { return newer(s.Docs[i], s.Docs[j]) })
 	for _, p := range s.Docs {
-		s.ByLang[p.Lang].Docs = append(s.ByLang[p.Lang].Docs, p)
+		lang := s.ByLang[p.Lang]
+		lang.Docs = append(lang.Docs, p)
+		if p.Section == "" {
+			lang.TopLevel[p.Doc.Base] = p
+		}
 	}
 	r.linkTranslations()
 	r.linkToolkits(&diags)

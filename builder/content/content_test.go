@@ -1,0 +1,55 @@
+package content
+
+import (
+	"testing"
+	"testing/fstest"
+)
+
+func TestLoadNamesAndLanguages(t *testing.T) {
+	fsys := fstest.MapFS{
+		"about.md":             {Data: []byte("---\ntitle: A\n---\nx")},
+		"guides/survey.hu.md":  {Data: []byte("---\ntitle: B\n---\n")},
+		"guides/v1.2.notes.md": {Data: []byte("no front matter\n")},
+		"guides/questions.csv": {Data: []byte("a")},
+		".hidden/x.md":         {Data: []byte("x")},
+		"guides/.draft.en.md":  {Data: []byte("x")},
+	}
+	tree, diags := Load(fsys, Options{Prefix: "content", Languages: []string{"en", "hu"}, Default: "en"})
+	tests := []struct{ rel, section, base, lang string }{
+		{"about.md", "", "about", "en"},
+		{"guides/survey.hu.md", "guides", "survey", "hu"},
+		{"guides/v1.2.notes.md", "guides", "v1.2.notes", "en"},
+	}
+	if len(tree.Docs) != len(tests) {
+		t.Fatalf("loaded %d docs", len(tree.Docs))
+	}
+	for i, tt := range tests {
+		d := tree.Docs[i]
+		if d.Rel != tt.rel || d.Section != tt.section || d.Base != tt.base || d.Lang != tt.lang {
+			t.Errorf("doc %d = %+v, want %+v", i, d, tt)
+		}
+	}
+	if len(diags) != 1 || diags[0].String() != `content/guides/v1.2.notes.md: language "notes" in the file name is not one of the site's languages (en, hu); name the file v1.2.en.md or add the language to site.yaml` {
+		t.Errorf("diags = %s", diags)
+	}
+	if !tree.Files["guides/questions.csv"] || len(tree.Files) != 1 {
+		t.Errorf("files = %v", tree.Files)
+	}
+	if got := string(tree.Docs[2].Body); got != "no front matter\n" || tree.Docs[2].BodyLine != 1 {
+		t.Errorf("body = %q at %d", got, tree.Docs[2].BodyLine)
+	}
+}
+
+func FuzzSplitFront(f *testing.F) {
+	f.Add([]byte("---\ntitle: x\n---\nbody"))
+	f.Add([]byte("+++\ntitle = \"x\"\n+++\nbody"))
+	f.Add([]byte("\n\n---\na: [1, {b: c}]\n---\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fsys := fstest.MapFS{"x.md": {Data: src}}
+		tree, _ := Load(fsys, Options{Prefix: "content", Languages: []string{"en"}, Default: "en"})
+		d := tree.Docs[0]
+		if d.BodyLine < 1 || len(d.Body) > len(src) {
+			t.Fatalf("body line %d, body %d of %d bytes", d.BodyLine, len(d.Body), len(src))
+		}
+	})
+}
