@@ -255,7 +255,11 @@ func (v *View) DownloadLabel(d *resolve.Download) string {
 	if d.Kind == "kit" {
 		return "ZIP, " + size
 	}
-	return "PDF, " + v.Tn("pages_n", d.Pages) + ", " + size
+	pages := v.Tn("pages_n", d.Pages)
+	if d.Pages == 1 {
+		pages = v.T("pages_one")
+	}
+	return "PDF, " + pages + ", " + size
 }
 
 // HumanSize formats a byte count as KB or MB.

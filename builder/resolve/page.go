@@ -79,6 +79,8 @@ type Page struct {
 	Prev, Next   *Page   // neighbouring guides in the toolkit
 	Guides       []*Page // a toolkit's guides, in order
 	Translations map[string]*Page
+	// Attachments are the files the document offers (questionnaires, templates).
+	Attachments []Attachment
 	// Downloads are the PDFs (and, for toolkits, the kit) made from this document.
 	Downloads []*Download
 
@@ -97,6 +99,13 @@ type Download struct {
 	Kind      string // "brief", "bundle" or "kit"
 	Pages     int    // for PDFs
 	Size      int64
+}
+
+// Attachment is a file kept beside a document's Markdown.
+type Attachment struct {
+	Name string // as listed in front matter ("questionnaire.csv")
+	Rel  string // path in the content tree ("guides/questionnaire.csv")
+	URL  string
 }
 
 // IsDocument reports whether p shows a content document.

@@ -97,6 +97,7 @@ func Resolve(cfg *config.Config, inputs []Input, opts Options) (*Site, diag.List
 	r.linkToolkits(&diags)
 	for _, p := range s.Docs {
 		r.resolveLinks(p, &diags)
+		r.attachments(p, &diags)
 	}
 	r.generatedPages()
 	return s, diags
@@ -283,6 +284,18 @@ func (r *resolver) resolveLinks(p *Page, diags *diag.List) {
 		case *ast.Image:
 			n.Destination = []byte(newDest)
 		}
+	}
+}
+
+// attachments checks that the files a document lists exist beside it.
+func (r *resolver) attachments(p *Page, diags *diag.List) {
+	for _, name := range p.Meta.Attachments {
+		rel := path.Clean(path.Join(p.Doc.Dir, name))
+		if !r.opts.Files[rel] {
+			diags.Errorf(p.Meta.Pos["attachments"], "field \"attachments\": there is no file content/%s; put %q beside %s", rel, path.Base(name), path.Base(p.Doc.Path))
+			continue
+		}
+		p.Attachments = append(p.Attachments, Attachment{Name: name, Rel: rel, URL: r.site.MediaURL(rel)})
 	}
 }
 

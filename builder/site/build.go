@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -77,7 +78,7 @@ func Build(opts Options) (*Result, error) {
 			return res, err
 		}
 	}
-	if err := copyMedia(w, l.tree.Files, opts.Source); err != nil {
+	if err := copyMedia(w, l.tree.Files, l.contentDir); err != nil {
 		return res, err
 	}
 	res.Diags.Append(l.cat.Missing(relPath(opts.Source + "/templates/i18n")))
@@ -222,14 +223,14 @@ func writeSearch(w *output.Writer, l *loaded) error {
 
 // copyMedia copies content files that are not Markdown (images, attachments)
 // to media/, where resolved links point.
-func copyMedia(w *output.Writer, files map[string]bool, source string) error {
+func copyMedia(w *output.Writer, files map[string]bool, contentDir string) error {
 	names := make([]string, 0, len(files))
 	for f := range files {
 		names = append(names, f)
 	}
 	sort.Strings(names)
 	for _, f := range names {
-		data, err := os.ReadFile(source + "/content/" + f)
+		data, err := os.ReadFile(filepath.Join(contentDir, filepath.FromSlash(f)))
 		if err != nil {
 			return fmt.Errorf("copy %s: %w", f, err)
 		}

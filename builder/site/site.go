@@ -91,6 +91,8 @@ type loaded struct {
 	site     *resolve.Site
 	tmplFS   fs.FS
 	staticFS fs.FS
+	// contentDir is the content folder on disk.
+	contentDir string
 }
 
 // load runs load → validate → resolve and collects every diagnostic.
@@ -134,6 +136,7 @@ func load(o *Options) (*loaded, diag.List) {
 	}
 
 	contentDir := filepath.Join(o.Source, "content")
+	l.contentDir = contentDir
 	tree, d := content.Load(os.DirFS(contentDir), content.Options{Prefix: relPath(contentDir), Languages: cfg.Codes(), Default: cfg.DefaultLanguage})
 	diags.Append(d)
 	l.tree = tree

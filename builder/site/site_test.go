@@ -67,8 +67,8 @@ func TestBuildSmallSite(t *testing.T) {
 			`href="/en/topics/participation/"`,
 		}, nil},
 		{"hu/guides/survey/index.html", []string{`<html lang="hu">`, `„nyitott”`, `href="/hu/guides/coaching/"`, `id="kozossegi-coaching"`, `2024. május 31.`}, nil},
-		{"sk/guides/survey/index.html", []string{`„otvorené“`, `31. mája 2024`},// coaching has no Slovak translation: its link falls back to English.
-		nil},
+		{"sk/guides/survey/index.html", []string{`„otvorené“`, `31. mája 2024`}, // coaching has no Slovak translation: its link falls back to English.
+			nil},
 		{"en/guides/coaching/index.html", []string{
 			`Raw &lt;b`, // escaped; the minifier may leave ">" bare
 			`aria-label="done"`,
@@ -83,6 +83,11 @@ func TestBuildSmallSite(t *testing.T) {
 		{"en/search/index.json", []string{`"t":"The household survey"`}, nil},
 		{"404.html", []string{`Page not found`}, nil},
 		{"media/guides/questions.csv", []string{"How many people"}, nil},
+		{"en/case-studies/tetemvar/index.html", []string{`href="/en/case-studies/tetemvar/tetemvar-en.pdf"`, `(English, PDF, 1 page, `}, nil},
+		{"en/guides/survey/index.html", []string{`href="/media/guides/questions.csv" download`, `href="/en/guides/survey/survey-en.pdf"`}, nil},
+		{"en/toolkits/kit/index.html", []string{`href="/en/toolkits/kit/kit-en.pdf"`, `href="/en/toolkits/kit/kit-en-kit.zip"`}, nil},
+		{"en/downloads/index.html", []string{`survey-en.pdf`, `kit-en-kit.zip`}, nil},
+		{"en/toolkits/kit/kit-en.pdf", []string{"%PDF-"}, nil},
 	}
 	for _, tt := range tests {
 		got := read(t, dest, tt.file)

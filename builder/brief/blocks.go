@@ -1,0 +1,326 @@
+package brief
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/4im-project/dissem/builder/markdown"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// ctx is where and how the blocks of a container are set.
+type ctx struct {
+	left, width float64
+	o           textOpts
+	bars        []float64 // x of block quote bars to draw beside every row
+	tight       bool      // inside a tight list: little space between blocks
+}
+
+func (c ctx) skip() float64 {
+	if c.tight {
+		return 2
+	}
+	return paraSkip
+}
+
+// emit appends rows, giving the first the space above it and drawing the
+// block quote bars beside each.
+func (l *layout) emit(rows []*row, c ctx, before float64) {
+	if len(rows) == 0 {
+		return
+	}
+	rows[0].before = before
+	for i, r := range rows {
+		for _, x := range c.bars {
+			top := 0.0
+			if i > 0 {
+				top = -r.before // join the bar across the gap above
+			}
+			r.ops = append(r.ops, op{kind: opRect, x: x, y: top, w: 2, h: r.h - top, st: style{color: colRule}})
+		}
+	}
+	l.rows = append(l.rows, rows...)
+}
+
+// blocks lays out the block children of n.
+func (l *layout) blocks(n ast.Node, c ctx) {
+	for b := n.FirstChild(); b != nil; b = b.NextSibling() {
+		l.block(b, c)
+	}
+}
+
+func (l *layout) block(n ast.Node, c ctx) {
+	switch n := n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		if img := soleImage(n, l.src); img != nil {
+			l.image(img, c)
+			return
+		}
+		l.emit(l.para(n, c.o, c.left, c.width), c, c.skip())
+	case *ast.Heading:
+		l.heading(n, c)
+	case *ast.ThematicBreak:
+		r := &row{h: 14, ops: []op{{kind: opLine, x: c.left + c.width/3, y: 7, w: c.width / 3, st: style{color: colRule}}}, desc: "---"}
+		l.emit([]*row{r}, c, c.skip())
+	case *ast.CodeBlock, *ast.FencedCodeBlock:
+		l.code(n, c)
+	case *ast.HTMLBlock:
+		var b strings.Builder
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			b.Write(seg.Value(l.src))
+		}
+		if n.HasClosure() {
+			b.Write(n.ClosureLine.Value(l.src))
+		}
+		l.plain(strings.TrimRight(b.String(), "\n"), c)
+	case *ast.Blockquote:
+		q := c
+		q.bars = append(append([]float64(nil), c.bars...), c.left+2)
+		q.left, q.width = c.left+14, c.width-14
+		q.o.color = colMuted
+		start := len(l.rows)
+		l.blocks(n, q)
+		if start < len(l.rows) {
+			l.rows[start].before = c.skip()
+		}
+	case *ast.List:
+		l.list(n, c)
+	case *east.Table:
+		l.table(n, c)
+	case *east.DefinitionList:
+		for d := n.FirstChild(); d != nil; d = d.NextSibling() {
+			switch d.(type) {
+			case *east.DefinitionTerm:
+				o := c.o
+				o.bold, o.justify = true, false
+				rows := l.para(d, o, c.left, c.width)
+				for _, r := range rows {
+					r.keep = true
+				}
+				l.emit(rows, c, paraSkip)
+			default:
+				dc := c
+				dc.left, dc.width = c.left+18, c.width-18
+				start := len(l.rows)
+				l.blocks(d, dc)
+				if start < len(l.rows) {
+					l.rows[start].before = 2
+				}
+			}
+		}
+	case *east.FootnoteList:
+		l.notes(n, c)
+	default:
+		l.blocks(n, c)
+	}
+}
+
+// para sets the inline content of n.
+func (l *layout) para(n ast.Node, o textOpts, left, width float64) []*row {
+	z := itemizer{l: l, o: o}
+	z.inlines(n, inlineState{})
+	return l.setText(z.items, o, left, width)
+}
+
+// plain sets text with its line breaks kept, for raw HTML shown as text.
+func (l *layout) plain(s string, c ctx) {
+	z := itemizer{l: l, o: c.o}
+	st := z.style(inlineState{})
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			z.forceBreak()
+		}
+		z.text(line, st, true)
+	}
+	l.emit(l.setText(z.items, c.o, c.left, c.width), c, c.skip())
+}
+
+// headingSizes are the sizes of the body's heading levels, from its top one.
+var headingSizes = []float64{16, 13, 11.5, 10.5}
+
+func (l *layout) heading(n *ast.Heading, c ctx) {
+	rel := max(n.Level-l.minH, 0)
+	o := c.o
+	o.fam, o.bold, o.italic, o.justify = famSans, true, false, false
+	o.size, o.color = headingSizes[min(rel, len(headingSizes)-1)], colHeading
+	rows := l.para(n, o, c.left, c.width)
+	if len(rows) == 0 {
+		return
+	}
+	for _, r := range rows {
+		r.keep = true // a heading stays with what follows it
+	}
+	id, _ := n.AttributeString("id")
+	idb, _ := id.([]byte)
+	rows[0].marks = append(rows[0].marks, mark{anchor: l.prefix + "h-" + string(idb),
+		title: markdown.PlainText(n, l.src), level: l.level + rel})
+	l.emit(rows, c, 16-2*float64(min(rel, 3)))
+}
+
+// code sets a code block line by line on a tinted background, wrapping
+// lines that are too long at a fixed number of characters.
+func (l *layout) code(n ast.Node, c ctx) {
+	const size, pad = 8.6, 5.0
+	st := style{font: mono, size: size, color: colText}
+	cw := l.e.met[mono].width("m", size)
+	maxChars := max(int((c.width-2*pad)/cw), 10)
+	var lines []string
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		line := strings.TrimRight(strings.ReplaceAll(string(seg.Value(l.src)), "\t", "    "), "\r\n")
+		r := []rune(l.cover(line, mono))
+		for len(r) > maxChars {
+			lines = append(lines, string(r[:maxChars]))
+			r = r[maxChars:]
+		}
+		lines = append(lines, string(r))
+	}
+	lead := size * 1.3
+	var rows []*row
+	for i, line := range lines {
+		h, base := lead, lead*0.75
+		if i == 0 {
+			h += pad
+			base += pad
+		}
+		if i == len(lines)-1 {
+			h += pad
+		}
+		r := &row{h: h, base: base, desc: "code: " + line}
+		r.ops = append(r.ops, op{kind: opRect, x: c.left, y: 0, w: c.width, h: h, st: style{color: colFill}})
+		if line != "" {
+			r.ops = append(r.ops, op{kind: opText, x: c.left + pad, y: base, text: line, st: st, w: l.width(line, &st)})
+		}
+		rows = append(rows, r)
+	}
+	if n := len(rows); n >= 2 {
+		rows[0].keep, rows[n-2].keep = true, true
+	}
+	l.emit(rows, c, c.skip()+2)
+}
+
+func (l *layout) list(n *ast.List, c ctx) {
+	indent := 16.0
+	if n.IsOrdered() {
+		indent = l.width(strconv.Itoa(n.Start+n.ChildCount())+".", &style{font: serif, size: c.o.size}) + 8
+	}
+	ic := c
+	ic.left, ic.width, ic.tight = c.left+indent, c.width-indent, n.IsTight
+	depth := 0
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.List); ok {
+			depth++
+		}
+	}
+	num := n.Start
+	for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+		start := len(l.rows)
+		l.blocks(it, ic)
+		if start == len(l.rows) {
+			continue
+		}
+		first := l.rows[start]
+		first.before = c.skip()
+		if n.IsTight && it == n.FirstChild() && depth > 0 {
+			first.before = 2
+		}
+		base := first.base
+		if base == 0 {
+			base = c.o.size
+		}
+		st := style{font: serif, size: c.o.size, color: c.o.color}
+		switch {
+		case taskBox(it) != nil:
+			s := c.o.size * 0.7
+			x, y := c.left+2, base-s
+			first.ops = append(first.ops, op{kind: opBox, x: x, y: y, w: s, h: s, st: st})
+			if taskBox(it).IsChecked {
+				first.ops = append(first.ops,
+					op{kind: opLine, x: x + 1.5, y: y + s/2, w: s/3 - 1.5, h: s/2 - 1.5, st: st},
+					op{kind: opLine, x: x + s/3, y: y + s - 1.5, w: 2*s/3 - 1, h: -(s - 2.5), st: st})
+			}
+		case n.IsOrdered():
+			m := strconv.Itoa(num) + string(n.Marker)
+			w := l.width(m, &st)
+			first.ops = append(first.ops, op{kind: opText, x: ic.left - 5 - w, y: base, w: w, text: m, st: st})
+		default:
+			m := "•"
+			if depth%2 == 1 {
+				m = "–"
+			}
+			first.ops = append(first.ops, op{kind: opText, x: c.left + 3, y: base, w: l.width(m, &st), text: m, st: st})
+		}
+		num++
+	}
+}
+
+// taskBox returns the check box that starts a task list item.
+func taskBox(it ast.Node) *east.TaskCheckBox {
+	if p := it.FirstChild(); p != nil {
+		if b, ok := p.FirstChild().(*east.TaskCheckBox); ok {
+			return b
+		}
+	}
+	return nil
+}
+
+// soleImage returns the image a paragraph consists of, if that is all it holds.
+func soleImage(n ast.Node, src []byte) *ast.Image {
+	var img *ast.Image
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Image:
+			if img != nil {
+				return nil
+			}
+			img = c
+		case *ast.Text:
+			if strings.TrimSpace(string(c.Segment.Value(src))) != "" {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return img
+}
+
+// notes sets the footnotes as numbered notes under their own heading.
+func (l *layout) notes(n *east.FootnoteList, c ctx) {
+	o := c.o
+	o.fam, o.bold, o.justify, o.size, o.color = famSans, true, false, headingSizes[1], colHeading
+	z := itemizer{l: l, o: o}
+	label := l.doc.label("notes")
+	z.text(label, z.style(inlineState{}), false)
+	rows := l.setText(z.items, o, c.left, c.width)
+	for _, r := range rows {
+		r.keep = true
+	}
+	if len(rows) > 0 {
+		rows[0].marks = append(rows[0].marks, mark{anchor: l.prefix + "notes", title: label, level: l.level + 1})
+	}
+	l.emit(rows, c, 16)
+	nc := c
+	nc.o.size = 9
+	nc.left, nc.width = c.left+18, c.width-18
+	for f := n.FirstChild(); f != nil; f = f.NextSibling() {
+		fn, ok := f.(*east.Footnote)
+		if !ok {
+			continue
+		}
+		start := len(l.rows)
+		l.blocks(fn, nc)
+		if start == len(l.rows) {
+			continue
+		}
+		first := l.rows[start]
+		first.before = 3
+		first.marks = append(first.marks, mark{anchor: l.prefix + "fn-" + strconv.Itoa(fn.Index), level: -1})
+		num := strconv.Itoa(fn.Index) + "."
+		st := style{font: serif, size: 9, color: colLink, anchor: l.prefix + "ref-" + strconv.Itoa(fn.Index)}
+		w := l.width(num, &st)
+		first.ops = append(first.ops, op{kind: opText, x: nc.left - 4 - w, y: first.base, w: w, text: num, st: st})
+	}
+}

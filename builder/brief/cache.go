@@ -1,0 +1,106 @@
+package brief
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Key is a content hash of everything a brief depends on: the layout
+// version, the metadata, the body source (including link destinations the
+// resolve stage rewrote, which live only in the AST) and the images it shows.
+func Key(d *Document, images map[string][]byte) string {
+	h := sha256.New()
+	field := func(s string) {
+		var n [8]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.Write(n[:])
+		h.Write([]byte(s))
+	}
+	field(layoutVers)
+	meta, _ := json.Marshal(d.Meta) // maps marshal with sorted keys
+	field(string(meta))
+	field(d.BaseURL)
+	if d.Body != nil {
+		field(string(d.Body.Source))
+		for _, l := range d.Body.Links {
+			field(l.Dest)
+			field(currentDest(l.Node))
+		}
+	}
+	names := make([]string, 0, len(images))
+	for name := range images {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		field(name)
+		field(string(images[name]))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Cache keeps rendered briefs in files under Dir, named by Key. It is safe
+// for concurrent use: files are written to a temporary name and renamed.
+type Cache struct {
+	Dir string
+}
+
+func (c *Cache) path(key string) string { return filepath.Join(c.Dir, key+".pdf") }
+
+// Get returns a cached PDF and its page count.
+func (c *Cache) Get(key string) (pdf []byte, pages int, ok bool) {
+	data, err := os.ReadFile(c.path(key))
+	if err != nil {
+		return nil, 0, false
+	}
+	// The file is the page count on a line of its own, then the PDF.
+	line, rest, found := bytes.Cut(data, []byte("\n"))
+	n, err := strconv.Atoi(string(line))
+	if !found || err != nil {
+		return nil, 0, false
+	}
+	return rest, n, true
+}
+
+// Put stores a rendered brief under key.
+func (c *Cache) Put(key string, r Result) error {
+	if err := os.MkdirAll(c.Dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(c.Dir, key+".*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(append([]byte(strconv.Itoa(r.Pages)+"\n"), r.PDF...))
+	if err != nil {
+		return errors.Join(err, tmp.Close(), os.Remove(tmp.Name()))
+	}
+	if err := tmp.Close(); err != nil {
+		return errors.Join(err, os.Remove(tmp.Name()))
+	}
+	if err := os.Rename(tmp.Name(), c.path(key)); err != nil {
+		return errors.Join(err, os.Remove(tmp.Name()))
+	}
+	return nil
+}
+
+// currentDest is a link's destination as the resolve stage left it.
+func currentDest(n ast.Node) string {
+	switch n := n.(type) {
+	case *ast.Link:
+		return string(n.Destination)
+	case *ast.Image:
+		return string(n.Destination)
+	}
+	return ""
+}

@@ -1,0 +1,243 @@
+package brief
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// pos is where an anchor landed.
+type pos struct {
+	page int
+	y    float64
+}
+
+// pen draws ops with fpdf, setting fonts and colours only when they change.
+type pen struct {
+	f        *fpdf.Fpdf
+	e        *Engine
+	font     fontID
+	size     float64
+	text     rgb
+	links    map[string]int // anchor → fpdf link id
+	anchors  map[string]pos
+	images   map[string]bool
+	lastMark int
+}
+
+// draw renders pages with fpdf: running header (from page 2), footer page
+// numbers, the first page's foot, bookmarks and links.
+func (e *Engine) draw(m *Meta, header string, pages [][]placed, foot []*row) (Result, error) {
+	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
+	f.SetCatalogSort(true)
+	f.SetCreationDate(m.Date)
+	f.SetModificationDate(m.Date)
+	f.SetCompression(true)
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(0, 0, 0)
+	f.SetTitle(m.Title, true)
+	f.SetAuthor(strings.Join(m.Authors, ", "), true)
+	f.SetSubject(m.Summary, true)
+	f.SetKeywords(strings.Join(m.Keywords, ", "), true)
+	f.SetCreator("dissem", true)
+	f.SetProducer("dissem "+layoutVers, true)
+	if m.Lang != "" {
+		f.SetLang(m.Lang)
+	}
+	p := &pen{f: f, e: e, font: numFonts, links: map[string]int{}, anchors: map[string]pos{}, images: map[string]bool{}, lastMark: -1}
+	// Only the faces in use are added: fpdf parses each one it is given.
+	used := [numFonts]bool{serif: true, serifItalic: true}
+	for i, pg := range pages {
+		for _, pl := range pg {
+			for _, mk := range pl.r.marks {
+				if _, dup := p.anchors[mk.anchor]; !dup {
+					p.anchors[mk.anchor] = pos{i + 1, pl.y}
+				}
+			}
+			for _, o := range pl.r.ops {
+				used[o.st.font] = true
+			}
+		}
+	}
+	for _, r := range foot {
+		for _, o := range r.ops {
+			used[o.st.font] = true
+		}
+	}
+	for id, u := range used {
+		if u {
+			f.AddUTF8FontFromBytes(faces[id].family, faces[id].style, faces[id].ttf)
+		}
+	}
+	for _, pg := range pages {
+		for _, pl := range pg {
+			for _, o := range pl.r.ops {
+				if a := o.st.anchor; a != "" {
+					if _, ok := p.links[a]; !ok {
+						if at, ok := p.anchors[a]; ok {
+							id := f.AddLink()
+							f.SetLink(id, at.y, at.page)
+							p.links[a] = id
+						}
+					}
+				}
+			}
+		}
+	}
+	muted := style{font: serifItalic, size: 8, color: colMuted}
+	for i, pg := range pages {
+		f.AddPage()
+		if i > 0 {
+			p.op(op{kind: opText, x: marginL, text: p.fit(header, muted, contentW), st: muted}, headerY)
+			p.op(op{kind: opLine, x: marginL, y: 0, w: contentW, st: style{color: colRule}}, headerY+6)
+		}
+		num := strconv.Itoa(i+1) + " / " + strconv.Itoa(len(pages))
+		w := e.met[muted.font].width(num, muted.size)
+		p.op(op{kind: opText, x: (pageW - w) / 2, text: num, st: muted}, footerY)
+		if i == 0 && len(foot) > 0 {
+			y := pageH - marginBot - footHeight(foot) + 12
+			p.op(op{kind: opLine, x: marginL, w: contentW / 4, st: style{color: colRule}}, y-6)
+			for _, r := range foot {
+				y += r.before
+				p.row(r, y)
+				y += r.h
+			}
+		}
+		for _, pl := range pg {
+			p.row(pl.r, pl.y)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		return Result{}, fmt.Errorf("brief: %w", err)
+	}
+	out, err := displayDocTitle(buf.Bytes())
+	return Result{PDF: out, Pages: len(pages)}, err
+}
+
+// row draws a row whose top is at y, and records its bookmarks.
+func (p *pen) row(r *row, y float64) {
+	for _, mk := range r.marks {
+		if mk.level < 0 || mk.title == "" {
+			continue
+		}
+		// Outline levels may only deepen one step at a time.
+		lvl := min(mk.level, p.lastMark+1)
+		p.lastMark = lvl
+		p.setFont(serif, 8) // fpdf encodes bookmark titles as UTF-16 only with a UTF-8 font set
+		p.f.Bookmark(mk.title, lvl, y)
+	}
+	for _, o := range r.ops {
+		p.op(o, y)
+	}
+}
+
+// fit shortens s with an ellipsis to fit width.
+func (p *pen) fit(s string, st style, width float64) string {
+	m := p.e.met[st.font]
+	if m.width(s, st.size) <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 && m.width(string(r)+"…", st.size) > width {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+func (p *pen) setFont(id fontID, size float64) {
+	if id != p.font || size != p.size {
+		p.f.SetFont(faces[id].family, faces[id].style, size)
+		p.font, p.size = id, size
+	}
+}
+
+func (p *pen) op(o op, top float64) {
+	f := p.f
+	y := top + o.y
+	c := o.st.color
+	switch o.kind {
+	case opText:
+		text := o.text
+		x := o.x
+		if o.pageOf != "" {
+			text = strconv.Itoa(p.anchors[o.pageOf].page)
+			x -= p.e.met[o.st.font].width(text, o.st.size) // right-aligned at x
+			o.w = p.e.met[o.st.font].width(text, o.st.size)
+		}
+		p.setFont(o.st.font, o.st.size)
+		if c != p.text {
+			f.SetTextColor(int(c.r), int(c.g), int(c.b))
+			p.text = c
+		}
+		f.Text(x, y, text)
+		hy := y - o.st.size*0.85
+		if o.st.link != "" {
+			f.LinkString(x, hy, o.w, o.st.size*1.1, o.st.link)
+		} else if id, ok := p.links[o.st.anchor]; ok && o.st.anchor != "" {
+			f.Link(x, hy, o.w, o.st.size*1.1, id)
+		}
+	case opRect:
+		f.SetFillColor(int(c.r), int(c.g), int(c.b))
+		f.Rect(o.x, y, o.w, o.h, "F")
+	case opBox:
+		f.SetDrawColor(int(c.r), int(c.g), int(c.b))
+		f.SetLineWidth(0.6)
+		f.Rect(o.x, y, o.w, o.h, "D")
+	case opLine:
+		f.SetDrawColor(int(c.r), int(c.g), int(c.b))
+		f.SetLineWidth(0.5)
+		f.Line(o.x, y, o.x+o.w, y+o.h)
+	case opImage:
+		p.image(o, y)
+	}
+}
+
+func (p *pen) image(o op, y float64) {
+	f, img := p.f, o.img
+	if img.svg != nil {
+		f.SetDrawColor(40, 40, 40)
+		f.SetLineWidth(1)
+		f.SetXY(o.x, y)
+		f.SVGBasicWrite(img.svg, o.w/img.svg.Wd)
+		return
+	}
+	opts := fpdf.ImageOptions{ImageType: img.typ}
+	if !p.images[img.name] {
+		f.RegisterImageOptionsReader(img.name, opts, bytes.NewReader(img.data))
+		p.images[img.name] = true
+	}
+	f.ImageOptions(img.name, o.x, y, o.w, o.h, false, opts, 0, "")
+}
+
+// displayDocTitle asks viewers to show the document title rather than the
+// file name (PDF/UA). fpdf has no option for it, so the entry is added to
+// the catalog, which fpdf writes as the last object, right before the
+// cross-reference table: only startxref moves.
+func displayDocTitle(pdf []byte) ([]byte, error) {
+	const cat = "/Type /Catalog\n"
+	const add = "/ViewerPreferences << /DisplayDocTitle true >>\n"
+	i := bytes.LastIndex(pdf, []byte(cat))
+	s := bytes.LastIndex(pdf, []byte("startxref\n"))
+	x := bytes.LastIndex(pdf, []byte("\nxref\n"))
+	if i < 0 || s < 0 || x < i {
+		return nil, fmt.Errorf("brief: unexpected PDF structure")
+	}
+	numStart := s + len("startxref\n")
+	numEnd := numStart + bytes.IndexByte(pdf[numStart:], '\n')
+	old, err := strconv.Atoi(string(pdf[numStart:numEnd]))
+	if err != nil {
+		return nil, fmt.Errorf("brief: unexpected startxref: %w", err)
+	}
+	var b bytes.Buffer
+	b.Grow(len(pdf) + len(add))
+	b.Write(pdf[:i+len(cat)])
+	b.WriteString(add)
+	b.Write(pdf[i+len(cat) : numStart])
+	b.WriteString(strconv.Itoa(old + len(add)))
+	b.Write(pdf[numEnd:])
+	return b.Bytes(), nil
+}

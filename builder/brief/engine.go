@@ -1,0 +1,163 @@
+package brief
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/4im-project/dissem/builder/hyphen"
+)
+
+// Engine holds the font metrics and hyphenation patterns, prepared once per
+// build. It is safe for concurrent use: briefs share it read-only.
+type Engine struct {
+	met   [numFonts]*metrics
+	words sync.Map // lang + "\x00" + word → []hyphen.Break
+}
+
+// engineLangs are the languages whose patterns NewEngine loads up front.
+var engineLangs = []string{"hu", "sk", "en"}
+
+// NewEngine parses the fonts and the hyphenation patterns.
+func NewEngine() (*Engine, error) {
+	e := &Engine{}
+	for id := range numFonts {
+		m, err := parseMetrics(faces[id].ttf)
+		if err != nil {
+			return nil, fmt.Errorf("%w (%s %s)", err, faces[id].family, faces[id].style)
+		}
+		e.met[id] = m
+	}
+	for _, lang := range engineLangs {
+		if _, err := hyphen.For(lang); err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+// layout is the state of laying out one document; it is not shared.
+type layout struct {
+	e      *Engine
+	doc    *Document
+	src    []byte
+	hy     *hyphen.Hyphenator // nil: the language has no patterns
+	lang   string
+	prefix string // namespace of the document's anchors inside a bundle
+	level  int    // bookmark level of the body's top headings
+	minH   int    // the body's top heading level
+	rows   []*row
+	pics   map[string]*picture
+	self   string            // path of the document's own web page
+	local  map[string]string // page path → anchor prefix of a document in the same PDF
+}
+
+func (e *Engine) newLayout(d *Document, prefix string, level int, local map[string]string) *layout {
+	l := &layout{e: e, doc: d, prefix: prefix, level: level, local: local, minH: 6, lang: d.Lang}
+	if d.Body != nil {
+		l.src = d.Body.Source
+		for _, h := range d.Body.Headings {
+			l.minH = min(l.minH, h.Level)
+		}
+	}
+	l.hy, _ = hyphen.For(d.Lang)
+	if u, err := url.Parse(d.URL); err == nil {
+		l.self = u.Path
+	}
+	return l
+}
+
+// width measures s in the style's face.
+func (l *layout) width(s string, st *style) float64 { return l.e.met[st.font].width(s, st.size) }
+
+// cover replaces characters the face has no glyph for, so that no empty
+// boxes are printed.
+func (l *layout) cover(s string, f fontID) string {
+	m := l.e.met[f]
+	ok := true
+	for _, r := range s {
+		if !m.has(r) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if m.has(r) {
+			return r
+		}
+		return '?'
+	}, s)
+}
+
+// hyphens returns the hyphenation points of a word, remembering words across
+// briefs: the same vocabulary recurs in every document of a site.
+func (l *layout) hyphens(word string) []hyphen.Break {
+	key := l.lang + "\x00" + word
+	if v, ok := l.e.words.Load(key); ok {
+		return v.([]hyphen.Break)
+	}
+	b := l.hy.Hyphenate(word)
+	l.e.words.Store(key, b)
+	return b
+}
+
+// resolve turns a link destination into an external URL or an internal
+// anchor. Links to the document itself, or to another document in the same
+// PDF, stay inside the PDF; other site paths become absolute web URLs.
+func (l *layout) resolve(dest string) (link, anchor string) {
+	if dest == "" {
+		return "", ""
+	}
+	p, frag, _ := strings.Cut(dest, "#")
+	if p == "" || p == l.self {
+		if frag == "" {
+			return "", l.prefix + "top"
+		}
+		return "", l.prefix + "h-" + frag
+	}
+	if pre, ok := l.local[p]; ok {
+		if frag == "" {
+			return "", pre + "top"
+		}
+		return "", pre + "h-" + frag
+	}
+	if strings.HasPrefix(dest, "/") {
+		return strings.TrimSuffix(l.doc.BaseURL, "/") + dest, ""
+	}
+	if u, err := url.Parse(dest); err == nil && u.Scheme == "" && l.doc.URL != "" {
+		// A relative destination (an attachment): relative to the page.
+		if base, err := url.Parse(l.doc.URL); err == nil {
+			return base.ResolveReference(u).String(), ""
+		}
+	}
+	return dest, ""
+}
+
+// body lays out the document's body.
+func (l *layout) body() {
+	if l.doc.Body == nil || l.doc.Body.Root == nil {
+		return
+	}
+	c := ctx{left: marginL, width: contentW,
+		o: textOpts{fam: famSerif, size: bodySize, color: colText, justify: true, hyphenate: true}}
+	l.blocks(l.doc.Body.Root, c)
+}
+
+// Brief renders one document as a PDF.
+func (e *Engine) Brief(d *Document) (Result, error) {
+	pages, foot := e.briefPages(d)
+	return e.draw(&d.Meta, d.Title, pages, foot)
+}
+
+// briefPages lays out a brief: its pages and the first page's foot.
+func (e *Engine) briefPages(d *Document) ([][]placed, []*row) {
+	l := e.newLayout(d, "", 1, nil)
+	l.coverRows(&d.Meta, 0)
+	l.body()
+	foot := l.fundingRows(&d.Meta)
+	return paginate(l.rows, footHeight(foot)), foot
+}

@@ -1,0 +1,129 @@
+package brief
+
+import (
+	"bytes"
+	"image"
+	"image/draw"
+	_ "image/jpeg" // decode JPEG sizes
+	"image/png"
+	"path"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// picture is an image ready for fpdf: PNG or JPEG bytes, or a parsed SVG.
+type picture struct {
+	name string
+	typ  string // "PNG", "JPG" or "SVG"
+	data []byte
+	svg  *fpdf.SVGBasicType
+	w, h float64 // natural size in points
+}
+
+// printDPI is the resolution bitmaps are assumed to have: screen images of
+// 1000 pixels come out about 17 cm wide.
+const printDPI = 150
+
+// loadPicture reads and identifies an image. fpdf cannot read 16-bit or
+// interlaced PNGs, so those are re-encoded as plain 8-bit PNGs.
+func (l *layout) loadPicture(dest string) (*picture, error) {
+	if p, ok := l.pics[dest]; ok {
+		return p, nil
+	}
+	data, err := l.doc.ReadFile(dest)
+	if err != nil {
+		return nil, err
+	}
+	p := &picture{name: l.prefix + dest, data: data}
+	if strings.EqualFold(path.Ext(dest), ".svg") || bytes.Contains(data[:min(len(data), 512)], []byte("<svg")) {
+		sig, err := fpdf.SVGBasicParse(data)
+		if err != nil {
+			return nil, err
+		}
+		p.typ, p.svg, p.w, p.h = "SVG", &sig, sig.Wd, sig.Ht
+	} else {
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+		if err != nil {
+			return nil, err
+		}
+		p.w, p.h = float64(cfg.Width)*72/printDPI, float64(cfg.Height)*72/printDPI
+		switch format {
+		case "jpeg":
+			p.typ = "JPG"
+		case "png":
+			p.typ = "PNG"
+			if len(data) > 28 && (data[24] == 16 || data[28] == 1) {
+				if p.data, err = plainPNG(data); err != nil {
+					return nil, err
+				}
+			}
+		default:
+			return nil, errUnsupported
+		}
+	}
+	if l.pics == nil {
+		l.pics = map[string]*picture{}
+	}
+	l.pics[dest] = p
+	return p, nil
+}
+
+type briefError string
+
+func (e briefError) Error() string { return string(e) }
+
+const errUnsupported = briefError("brief: unsupported image format")
+
+func plainPNG(data []byte) ([]byte, error) {
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	rgba := image.NewNRGBA(img.Bounds())
+	draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
+	var b bytes.Buffer
+	err = png.Encode(&b, rgba)
+	return b.Bytes(), err
+}
+
+// image sets a block image, centred and scaled to fit, with its title as a
+// caption. An image that cannot be read shows its description instead.
+func (l *layout) image(n *ast.Image, c ctx) {
+	dest := string(n.Destination)
+	p, err := l.loadPicture(dest)
+	if err != nil || p.w <= 0 || p.h <= 0 {
+		o := c.o
+		o.italic = true
+		l.emit(l.para(n, o, c.left, c.width), c, c.skip())
+		return
+	}
+	w, h := p.w, p.h
+	if p.typ == "SVG" && w < c.width*0.6 {
+		w, h = c.width*0.6, h*c.width*0.6/w // vector: draw it at a readable size
+	}
+	if w > c.width {
+		w, h = c.width, h*c.width/w
+	}
+	if maxH := (pageH - marginTop - marginBot) * 0.6; h > maxH {
+		w, h = w*maxH/h, maxH
+	}
+	r := &row{h: h, desc: "image " + dest}
+	r.ops = []op{{kind: opImage, x: c.left + (c.width-w)/2, y: 0, w: w, h: h, img: p}}
+	rows := []*row{r}
+	if title := string(n.Title); title != "" {
+		o := c.o
+		o.italic, o.size, o.color, o.justify, o.align = true, 9, colMuted, false, east.AlignCenter
+		z := itemizer{l: l, o: o}
+		z.text(title, z.style(inlineState{}), false)
+		caption := l.setText(z.items, o, c.left, c.width)
+		if len(caption) > 0 {
+			r.keep = true
+			caption[0].before = 3
+			rows = append(rows, caption...)
+		}
+	}
+	l.emit(rows, c, c.skip()+4)
+}

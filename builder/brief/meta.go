@@ -1,0 +1,80 @@
+// Package brief lays out print-quality PDF briefs from the goldmark AST of a
+// document: a cover with the document's metadata, justified and hyphenated
+// text, tables, images, footnotes and bookmarks. It computes every box, line
+// and page itself; fpdf only draws the result.
+//
+// An [Engine] holds what is expensive to prepare (font metrics, hyphenation
+// patterns) and is shared by all briefs of a build.
+package brief
+
+import (
+	"time"
+
+	"github.com/4im-project/dissem/builder/markdown"
+)
+
+// LabelKeys lists the keys of [Meta.Labels]; every language should define
+// each of them. English fallbacks are used for missing ones.
+var LabelKeys = []string{
+	"authors", "partners", "date", "language", "web", "page", "contents",
+	"indicator", "value", "target", "notes", "funding", "licence",
+}
+
+var fallbackLabels = map[string]string{
+	"authors": "Authors", "partners": "Partners", "date": "Date", "language": "Language",
+	"web": "Web", "page": "Page", "contents": "Contents", "indicator": "Indicator",
+	"value": "Value", "target": "Target", "notes": "Notes", "funding": "Funding",
+	"licence": "Licence",
+}
+
+// Indicator is one row of a case study's indicator table.
+type Indicator struct{ Name, Value, Target string }
+
+// Meta is what the cover page and the PDF metadata show.
+type Meta struct {
+	Lang, LanguageName        string // "hu", "Magyar"
+	SiteTitle                 string
+	Title, TypeLabel, Summary string
+	Authors, Partners         []string
+	Keywords                  []string
+	Date                      time.Time // also the fixed creation/modification date of the PDF
+	DateText                  string    // formatted for the language
+	URL                       string    // absolute web address of the document
+	Funding, Licence          string    // in the language
+	Indicators                []Indicator
+	Labels                    map[string]string // keys in LabelKeys
+}
+
+// label returns a localized label, or its English fallback.
+func (m *Meta) label(key string) string {
+	if s := m.Labels[key]; s != "" {
+		return s
+	}
+	return fallbackLabels[key]
+}
+
+// Document is one brief: its metadata and parsed body.
+type Document struct {
+	Meta
+	// Body is the parsed body, with link destinations already rewritten to
+	// site paths ("/en/guides/x/#frag") or external URLs.
+	Body *markdown.Doc
+	// BaseURL ("https://example.eu/") turns site paths into absolute URLs.
+	BaseURL string
+	// ReadFile reads an image the body refers to, by its destination.
+	ReadFile func(name string) ([]byte, error)
+}
+
+// Bundle is a toolkit's replication guide: the toolkit's introduction and its
+// guides, in order, in one PDF.
+type Bundle struct {
+	Meta             // the toolkit's
+	Intro  *Document // the toolkit page's body; may be nil
+	Guides []*Document
+}
+
+// Result is a rendered PDF.
+type Result struct {
+	PDF   []byte
+	Pages int
+}

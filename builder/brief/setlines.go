@@ -1,0 +1,155 @@
+package brief
+
+import (
+	"math"
+	"strings"
+
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// setText breaks items into lines of the given width starting at x = left
+// and returns one row per line, with widow and orphan control.
+func (l *layout) setText(items []item, o textOpts, left, width float64) []*row {
+	if len(items) == 0 {
+		return nil
+	}
+	for len(items) > 0 && items[len(items)-1].kind == glue {
+		items = items[:len(items)-1]
+	}
+	items = append(items, item{kind: glue, stretch: 1e5}, item{kind: penalty, penalty: -infPenalty})
+	brks, ok := breakLines(withoutHyphens(items), width, 1, false)
+	if !ok {
+		if brks, ok = breakLines(items, width, 2.5, false); !ok {
+			brks, _ = breakLines(items, width, 2.5, true)
+		}
+	}
+	lead := o.size * bodyLead
+	var rows []*row
+	start := -1
+	for _, b := range brks {
+		rows = append(rows, l.setLine(items, start, b, o, left, width, lead))
+		start = b
+	}
+	if n := len(rows); n >= 2 {
+		rows[0].keep = true   // no orphan: the first line goes with the second
+		rows[n-2].keep = true // no widow: the last line goes with the one before
+	}
+	return rows
+}
+
+// withoutHyphens forbids hyphenation breaks, for the first pass: as in TeX,
+// words are only hyphenated when a paragraph cannot be set well without.
+func withoutHyphens(items []item) []item {
+	out := make([]item, len(items))
+	copy(out, items)
+	for i := range out {
+		if out[i].kind == penalty && out[i].flagged && out[i].pre != "" {
+			out[i].penalty = infPenalty
+		}
+	}
+	return out
+}
+
+// piece is a run of text of one style placed on a line.
+type piece struct {
+	x, w float64
+	text string
+	st   *style
+}
+
+// setLine places the items between two breaks.
+func (l *layout) setLine(items []item, from, to int, o textOpts, left, width, lead float64) *row {
+	s := lineStart(items, from)
+	var pcs []piece
+	var marks []mark
+	add := func(text string, w float64, st *style, x float64) {
+		if text == "" {
+			return
+		}
+		if n := len(pcs); n > 0 && *pcs[n-1].st == *st && math.Abs(pcs[n-1].x+pcs[n-1].w-x) < 0.01 {
+			pcs[n-1].text += text
+			pcs[n-1].w += w
+			return
+		}
+		pcs = append(pcs, piece{x: x, w: w, text: text, st: st})
+	}
+	// Natural width and glue totals decide how much each space stretches.
+	nat, str, shr := 0.0, 0.0, 0.0
+	if from >= 0 && items[from].kind == penalty {
+		nat += items[from].postW
+	}
+	for i := s; i < to; i++ {
+		it := &items[i]
+		nat += it.w
+		if it.kind == glue {
+			str += it.stretch
+			shr += it.shrink
+		}
+	}
+	brk := &items[to]
+	if brk.kind == penalty {
+		nat += brk.preW
+	}
+	r := ratio(width-nat, str, shr)
+	last := brk.kind == penalty && brk.penalty <= -infPenalty
+	if !o.justify || last || math.IsInf(r, 1) {
+		r = math.Min(r, 0)
+	}
+	r = math.Max(math.Min(r, 3), -1.5)
+	x := left
+	if !o.justify && r == 0 && nat < width {
+		switch o.align {
+		case east.AlignCenter:
+			x += (width - nat) / 2
+		case east.AlignRight:
+			x += width - nat
+		}
+	}
+	maxSize := o.size
+	if from >= 0 && items[from].kind == penalty && items[from].post != "" {
+		st := items[from].st
+		add(items[from].post, items[from].postW, st, x)
+		x += items[from].postW
+	}
+	for i := s; i < to; i++ {
+		it := &items[i]
+		if it.mark != "" {
+			marks = append(marks, mark{anchor: it.mark, level: -1})
+		}
+		switch it.kind {
+		case box:
+			add(it.text, it.w, it.st, x)
+			maxSize = math.Max(maxSize, it.st.size+math.Max(-it.st.rise, 0))
+			x += it.w
+		case glue:
+			if r >= 0 {
+				x += it.w + r*it.stretch
+			} else {
+				x += it.w + r*it.shrink
+			}
+		case penalty:
+			add(it.text, it.w, it.st, x)
+			x += it.w
+		}
+	}
+	if brk.kind == penalty && brk.pre != "" {
+		add(brk.pre, brk.preW, brk.st, x)
+	}
+	h := math.Max(lead, maxSize*bodyLead)
+	base := (h-maxSize)/2 + maxSize*0.8
+	rw := &row{h: h, base: base, marks: marks}
+	var desc strings.Builder
+	for _, p := range pcs {
+		rw.ops = append(rw.ops, op{kind: opText, x: p.x, y: base + p.st.rise, w: p.w, text: p.text, st: *p.st})
+		if p.st.strike {
+			yy := base - p.st.size*0.28
+			rw.ops = append(rw.ops, op{kind: opLine, x: p.x, y: yy, w: p.w, h: 0, st: *p.st})
+		}
+		if desc.Len() > 0 {
+			desc.WriteByte(' ')
+		}
+		desc.WriteString(p.text)
+	}
+	rw.desc = desc.String()
+	return rw
+}
