@@ -5,6 +5,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+
+	"github.com/4im-project/dissem/builder/serve"
 )
 
 func cmdServe(args []string, stdout, stderr io.Writer) error {
@@ -24,5 +26,5 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl+C to stop)\n", res.Dir, ln.Addr())
-	return http.Serve(ln, http.FileServer(http.Dir(res.Dir)))
+	return http.Serve(ln, serve.Handler(res.Dir))
 }
