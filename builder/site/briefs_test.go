@@ -20,6 +20,7 @@ func BenchmarkSampleBriefs(b *testing.B) {
 		b.Fatal(err)
 	}
 	n := 0
+	defer briefGC()()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, p := range l.site.Docs {
