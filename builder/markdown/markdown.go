@@ -35,6 +35,8 @@ type Options struct {
 	AllowHTML bool
 	// TaskDone and TaskOpen label task-list boxes for screen readers.
 	TaskDone, TaskOpen string
+	// TableLabel names a table's scrollable region; "{n}" is its number.
+	TableLabel string
 }
 
 // Markdown converts Markdown bodies of one language. It is safe for
@@ -71,7 +73,7 @@ func New(opts Options) *Markdown {
 		),
 		goldmark.WithRendererOptions(
 			html.WithUnsafe(), // our own node renderers decide what raw HTML becomes
-			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{opts: opts}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(newNodeRenderer(opts), 100)),
 		),
 	)
 	return &Markdown{md: md}

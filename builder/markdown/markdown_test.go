@@ -52,7 +52,7 @@ func TestRender(t *testing.T) {
 <li><span class="task" role="img" aria-label="to do">☐</span> b</li>
 </ul>
 `},
-		{"table", Options{}, "| a | b |\n|---|---|\n| 1 | 2 |", "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n"},
+		{"table", Options{TableLabel: "Table {n}"}, "| a | b |\n|---|---|\n| 1 | 2 |", "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table 1\">\n<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n</div>\n"},
 		{"definition list", Options{}, "Term\n: Meaning", "<dl>\n<dt>Term</dt>\n<dd>Meaning</dd>\n</dl>\n"},
 		{"strikethrough", Options{}, "~~old~~", "<p><del>old</del></p>\n"},
 	}

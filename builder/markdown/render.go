@@ -2,20 +2,75 @@ package markdown
 
 import (
 	"html"
+	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
 
-// nodeRenderer overrides how goldmark writes raw HTML and task boxes.
-type nodeRenderer struct{ opts Options }
+// nodeRenderer overrides how goldmark writes raw HTML, task boxes and tables.
+type nodeRenderer struct {
+	opts Options
+	// gfmTable is goldmark's own table renderer, which ours wraps.
+	gfmTable renderer.NodeRendererFunc
+}
+
+// funcs captures the functions a goldmark node renderer registers.
+type funcs map[ast.NodeKind]renderer.NodeRendererFunc
+
+func (f funcs) Register(k ast.NodeKind, fn renderer.NodeRendererFunc) { f[k] = fn }
+
+func newNodeRenderer(opts Options) *nodeRenderer {
+	gfm := funcs{}
+	extension.NewTableHTMLRenderer().RegisterFuncs(gfm)
+	return &nodeRenderer{opts: opts, gfmTable: gfm[east.KindTable]}
+}
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindRawHTML, r.rawHTML)
 	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
 	reg.Register(east.KindTaskCheckBox, r.taskBox)
+	reg.Register(east.KindTable, r.table)
+}
+
+// table puts a table in a labelled region that keyboard users can focus and
+// scroll sideways on narrow screens (WCAG 2.1.1), keeping the table a table.
+func (r *nodeRenderer) table(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<div class="table-wrap" role="region" tabindex="0"`)
+		if r.opts.TableLabel != "" {
+			label := strings.ReplaceAll(r.opts.TableLabel, "{n}", strconv.Itoa(tableNumber(n)))
+			_, _ = w.WriteString(` aria-label="` + html.EscapeString(label) + `"`)
+		}
+		_, _ = w.WriteString(">\n")
+		return r.gfmTable(w, src, n, entering)
+	}
+	status, err := r.gfmTable(w, src, n, entering)
+	_, _ = w.WriteString("</div>\n")
+	return status, err
+}
+
+// tableNumber counts the tables of the document up to and including t.
+func tableNumber(t ast.Node) int {
+	root := t
+	for root.Parent() != nil {
+		root = root.Parent()
+	}
+	n := 0
+	_ = ast.Walk(root, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && c.Kind() == east.KindTable {
+			n++
+			if c == t {
+				return ast.WalkStop, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return n
 }
 
 // rawHTML escapes inline HTML unless the site allows it: editors see their

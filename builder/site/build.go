@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/linkcheck"
 	"github.com/4im-project/dissem/builder/output"
 	"github.com/4im-project/dissem/builder/render"
 	"github.com/4im-project/dissem/builder/resolve"
@@ -80,6 +81,12 @@ func Build(opts Options) (*Result, error) {
 	}
 	if err := copyMedia(w, l.tree.Files, l.contentDir); err != nil {
 		return res, err
+	}
+	if opts.Check {
+		// Positions are files of the built site, e.g. en/news/index.html:1.
+		rep, d := linkcheck.Check(w.Dir(), l.cfg.BaseURL)
+		res.Links = rep.Links
+		res.Diags.Append(d)
 	}
 	res.Diags.Append(l.cat.Missing(relPath(opts.Source + "/templates/i18n")))
 	res.Diags.Sort()

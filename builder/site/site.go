@@ -48,10 +48,12 @@ type Options struct {
 // Result describes a finished build.
 type Result struct {
 	Pages, Languages, Briefs int
-	Files                    int64
-	Bytes                    int64
-	Duration                 time.Duration
-	Diags                    diag.List
+	// Links is how many internal links a check followed.
+	Links    int
+	Files    int64
+	Bytes    int64
+	Duration time.Duration
+	Diags    diag.List
 	// Dir is where the site was written (a temporary folder for Check).
 	Dir string
 }
@@ -128,10 +130,11 @@ func load(o *Options) (*loaded, diag.List) {
 	for _, code := range cfg.Codes() {
 		lang := cat.Lang(code)
 		l.md[code] = markdown.New(markdown.Options{
-			Quotes:    markdown.Quotes{Open: lang.Quotes[0], Close: lang.Quotes[1], OpenSingle: lang.Quotes[2], CloseSingle: lang.Quotes[3]},
-			AllowHTML: cfg.AllowHTML,
-			TaskDone:  cat.T(code, "task_done"),
-			TaskOpen:  cat.T(code, "task_open"),
+			Quotes:     markdown.Quotes{Open: lang.Quotes[0], Close: lang.Quotes[1], OpenSingle: lang.Quotes[2], CloseSingle: lang.Quotes[3]},
+			AllowHTML:  cfg.AllowHTML,
+			TaskDone:   cat.T(code, "task_done"),
+			TaskOpen:   cat.T(code, "task_open"),
+			TableLabel: cat.T(code, "table_n"),
 		})
 	}
 

@@ -22,6 +22,6 @@ func cmdCheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "checked %d pages in %d languages: no errors\n", res.Pages, res.Languages)
+	fmt.Fprintf(stdout, "checked %d pages and %d links in %d languages: no errors\n", res.Pages, res.Links, res.Languages)
 	return nil
 }
