@@ -58,26 +58,10 @@ func (r *resolver) generatedPages() {
 			if sec == "toolkits" {
 				items = lang.Toolkits
 			}
-			per := s.Config.Paginate
-			total := (len(items) + per - 1) / per
-			for n := 1; n <= total; n++ {
-				p := &Page{Kind: KindSection, Lang: code, Section: sec, Items: items[(n-1)*per : min(n*per, len(items))],
-					Pager: &Pager{Num: n, Total: total}}
-				p.Path = code + "/" + sec + "/"
-				if n > 1 {
-					p.Path += "page/" + itoa(n) + "/"
-				}
-				add("list:"+sec+":"+itoa(n), p)
+			first := &Page{Kind: KindSection, Lang: code, Section: sec, Path: code + "/" + sec + "/"}
+			for n, p := range r.paginate(first, items) {
+				add("list:"+sec+":"+itoa(n+1), p)
 				lang.Sections[sec] = append(lang.Sections[sec], p)
-			}
-			pages := lang.Sections[sec]
-			for i, p := range pages {
-				if i > 0 {
-					p.Pager.Prev = pages[i-1].URL
-				}
-				if i+1 < len(pages) {
-					p.Pager.Next = pages[i+1].URL
-				}
 			}
 		}
 
@@ -111,15 +95,18 @@ func (r *resolver) generatedPages() {
 			lang.Taxonomy[tax] = index
 			for _, slug := range slugs {
 				t := terms[slug]
-				add("", t)
-				ref := TermRef{Name: t.Title, URL: t.URL, Count: len(t.Items)}
+				ref := TermRef{Name: t.Title, URL: r.url(t.Path), Count: len(t.Items)}
 				index.TermList = append(index.TermList, ref)
 				refs[slug] = ref
 				// Terms are words of one language: the other languages offer
 				// their own term index, which is not a translation (no hreflang).
-				t.Alternates = r.fallbacks(code, func(l string) *Page { return s.ByLang[l].Taxonomy[tax] })
-				for i := range t.Alternates {
-					t.Alternates[i].Missing = true
+				alts := r.fallbacks(code, func(l string) *Page { return s.ByLang[l].Taxonomy[tax] })
+				for i := range alts {
+					alts[i].Missing = true
+				}
+				for _, p := range r.paginate(t, t.Items) {
+					p.Alternates = alts
+					add("", p)
 				}
 			}
 			// Each document lists its terms in the order its editor wrote them.
@@ -155,6 +142,35 @@ func (r *resolver) generatedPages() {
 		key := genKey(p)
 		p.Alternates = r.fallbacks(p.Lang, func(l string) *Page { return same[key][l] })
 	}
+}
+
+// paginate splits items into list pages of the configured size: first
+// keeps its path, the others get page/N/ below it; each knows its neighbours.
+func (r *resolver) paginate(first *Page, items []*Page) []*Page {
+	per := r.site.Config.Paginate
+	total := max((len(items)+per-1)/per, 1)
+	pages := make([]*Page, total)
+	for n := 1; n <= total; n++ {
+		p := first
+		if n > 1 {
+			next := *first
+			p = &next
+			p.Path = first.Path + "page/" + itoa(n) + "/"
+		}
+		p.Items = items[(n-1)*per : min(n*per, len(items))]
+		p.Pager = &Pager{Num: n, Total: total}
+		p.URL = r.url(p.Path)
+		pages[n-1] = p
+	}
+	for i, p := range pages {
+		if i > 0 {
+			p.Pager.Prev = pages[i-1].URL
+		}
+		if i+1 < len(pages) {
+			p.Pager.Next = pages[i+1].URL
+		}
+	}
+	return pages
 }
 
 func genKey(p *Page) string {

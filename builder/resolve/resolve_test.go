@@ -173,3 +173,18 @@ func twoDigits(n int) string {
 	}
 	return string(rune('0'+n/10)) + string(rune('0'+n%10))
 }
+
+func TestTermPagesArePaginated(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for i := 0; i < 12; i++ {
+		fsys["news/n"+string(rune('a'+i))+".en.md"] = &fstest.MapFile{Data: []byte(front("N", "topics: [housing]\n"))}
+	}
+	s, _ := resolveFS(t, fsys)
+	first, second := page(s, "/en/topics/housing/"), page(s, "/en/topics/housing/page/2/")
+	if first == nil || second == nil || len(first.Items) != 10 || len(second.Items) != 2 || first.Pager.Next != second.URL {
+		t.Fatalf("term pages: %+v / %+v", first, second)
+	}
+	if ref := s.ByLang["en"].Taxonomy["topics"].TermList[0]; ref.Count != 12 || ref.URL != "/en/topics/housing/" {
+		t.Errorf("term ref = %+v", ref)
+	}
+}
