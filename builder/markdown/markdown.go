@@ -116,6 +116,35 @@ func (m *Markdown) Parse(file string, src []byte, firstLine int) *Doc {
 	return d
 }
 
+// SetDestinations rewrites link and image destinations: dests[i] replaces
+// the i-th link's, "" keeps it. The resolve stage computes dests once, from a
+// body whose tree was dropped; a fresh Parse of the same source has the same
+// links in the same order.
+func (d *Doc) SetDestinations(dests []string) {
+	for i, dest := range dests {
+		if dest == "" || i >= len(d.Links) {
+			continue
+		}
+		switch n := d.Links[i].Node.(type) {
+		case *ast.Link:
+			n.Destination = []byte(dest)
+		case *ast.Image:
+			n.Destination = []byte(dest)
+		}
+	}
+}
+
+// DropTree lets the syntax tree go, keeping headings and links (without
+// their nodes). A large site keeps only this between parsing and rendering,
+// and parses each body again when it renders it: syntax trees are many
+// times bigger than their source.
+func (d *Doc) DropTree() {
+	d.Root = nil
+	for i := range d.Links {
+		d.Links[i].Node = nil
+	}
+}
+
 // Render writes the HTML of d to w.
 func (m *Markdown) Render(w *bytes.Buffer, d *Doc) error {
 	return m.md.Renderer().Render(w, d.Source, d.Root)

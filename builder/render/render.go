@@ -87,8 +87,9 @@ func New(site *resolve.Site, opts Options) (*Renderer, diag.List) {
 	return r, diags
 }
 
-// Page renders p to HTML.
-func (r *Renderer) Page(p *resolve.Page) ([]byte, error) {
+// Page renders p to HTML. body is the document's parsed body with its links
+// resolved, or nil for generated pages.
+func (r *Renderer) Page(p *resolve.Page, body *markdown.Doc) ([]byte, error) {
 	key := string(p.Kind)
 	if p.Kind == resolve.KindDocument {
 		key = "single/" + p.Meta.Type
@@ -98,9 +99,9 @@ func (r *Renderer) Page(p *resolve.Page) ([]byte, error) {
 		return nil, fmt.Errorf("no template for %s", key)
 	}
 	v := &View{Page: p, r: r, lang: r.cat.Lang(p.Lang)}
-	if p.Body != nil {
+	if body != nil {
 		var b bytes.Buffer
-		if err := r.md[p.Lang].Render(&b, p.Body); err != nil {
+		if err := r.md[p.Lang].Render(&b, body); err != nil {
 			return nil, fmt.Errorf("%s: %w", p.Doc.Path, err)
 		}
 		v.Content = template.HTML(b.String())

@@ -32,6 +32,8 @@ type Input struct {
 	Doc  *content.Doc
 	Meta *schema.Meta
 	Body *markdown.Doc
+	// Text is the body's plain text for the search index (may be empty).
+	Text string
 }
 
 // Alternate is a page's counterpart in one language, for the language
@@ -70,7 +72,14 @@ type Page struct {
 	// Document pages.
 	Doc          *content.Doc
 	Meta         *schema.Meta
-	Body         *markdown.Doc
+	// Body holds the headings and links of the document; its tree may have
+	// been dropped (see markdown.Doc.DropTree).
+	Body *markdown.Doc
+	// LinkDests are the resolved destinations of Body.Links ("" = unchanged),
+	// for markdown.Doc.SetDestinations.
+	LinkDests []string
+	// Text is the plain text the search index keeps.
+	Text         string
 	Key          string // translation key
 	Slug         string
 	Alternates   []Alternate // every site language but Lang, in site order

@@ -12,7 +12,6 @@ import (
 	"github.com/4im-project/dissem/builder/diag"
 	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/4im-project/dissem/builder/schema"
-	"github.com/yuin/goldmark/ast"
 )
 
 // Options change what is published.
@@ -138,7 +137,7 @@ func (r *resolver) addDocument(in Input, diags *diag.List) {
 	}
 	dir := d.Section
 	p := &Page{Kind: KindDocument, Lang: d.Lang, Title: m.Title, Summary: m.Summary, Date: m.Date,
-		Section: d.Section, Doc: d, Meta: m, Body: in.Body, Slug: slug, Translations: map[string]*Page{}}
+		Section: d.Section, Doc: d, Meta: m, Body: in.Body, Text: in.Text, Slug: slug, Translations: map[string]*Page{}}
 	if dir == "" {
 		p.Path = d.Lang + "/" + slug + "/"
 	} else {
@@ -237,10 +236,11 @@ func (r *resolver) findToolkit(name, lang string) *Page {
 	return nil
 }
 
-// resolveLinks rewrites relative links of p's body: Markdown files become
+// resolveLinks resolves the relative links of p's body: Markdown files become
 // the URL of the right translation, other files their media URL.
 func (r *resolver) resolveLinks(p *Page, diags *diag.List) {
-	for _, l := range p.Body.Links {
+	p.LinkDests = make([]string, len(p.Body.Links))
+	for i, l := range p.Body.Links {
 		dest := l.Dest
 		if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "/") || isExternal(dest) {
 			if dest == "" && !l.Image {
@@ -278,12 +278,7 @@ func (r *resolver) resolveLinks(p *Page, diags *diag.List) {
 		if frag != "" {
 			newDest += "#" + frag
 		}
-		switch n := l.Node.(type) {
-		case *ast.Link:
-			n.Destination = []byte(newDest)
-		case *ast.Image:
-			n.Destination = []byte(newDest)
-		}
+		p.LinkDests[i] = newDest
 	}
 }
 

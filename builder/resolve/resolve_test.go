@@ -10,7 +10,6 @@ import (
 	"github.com/4im-project/dissem/builder/content"
 	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/4im-project/dissem/builder/schema"
-	"github.com/yuin/goldmark/ast"
 )
 
 const cfgYAML = "title: {en: T, hu: T, sk: T}\nbaseURL: https://example.org/\nlanguages: [{code: en, name: English}, {code: hu, name: Magyar}, {code: sk, name: Slovenčina}]\n"
@@ -49,9 +48,7 @@ func page(s *Site, url string) *Page {
 	return nil
 }
 
-func firstLink(p *Page) string {
-	return string(p.Body.Links[0].Node.(*ast.Link).Destination)
-}
+func firstLink(p *Page) string { return p.LinkDests[0] }
 
 func TestLinksResolveToTheSameLanguage(t *testing.T) {
 	guide := "audience: A\n"

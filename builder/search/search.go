@@ -24,23 +24,28 @@ type Entry struct {
 	Text    string `json:"x"`
 }
 
-// Index returns the JSON index of docs. typeLabel names a content type in
-// the index's language.
+// Excerpt returns the plain text the index keeps of a parsed body: words
+// separated by single spaces, at most TextLimit bytes, cut between words.
+func Excerpt(d *markdown.Doc) string {
+	text := strings.Join(strings.Fields(markdown.PlainText(d.Root, d.Source)), " ")
+	if len(text) > TextLimit {
+		cut := strings.LastIndexByte(text[:TextLimit], ' ')
+		if cut < 0 {
+			cut = TextLimit
+		}
+		text = text[:cut]
+	}
+	return text
+}
+
+// Index returns the JSON index of docs, whose Text was set with Excerpt.
+// typeLabel names a content type in the index's language.
 func Index(docs []*resolve.Page, typeLabel func(string) string) ([]byte, error) {
 	entries := make([]Entry, 0, len(docs))
 	for _, p := range docs {
-		text := markdown.PlainText(p.Body.Root, p.Body.Source)
-		text = strings.Join(strings.Fields(text), " ")
-		if len(text) > TextLimit {
-			cut := strings.LastIndexByte(text[:TextLimit], ' ')
-			if cut < 0 {
-				cut = TextLimit
-			}
-			text = text[:cut]
-		}
 		entries = append(entries, Entry{
 			Title: p.Title, URL: p.URL, Type: typeLabel(p.Meta.Type), Summary: p.Summary,
-			Topics: strings.Join(p.Meta.Topics, ", "), Text: text,
+			Topics: strings.Join(p.Meta.Topics, ", "), Text: p.Text,
 		})
 	}
 	return json.Marshal(entries)

@@ -13,10 +13,11 @@ import (
 func TestIndex(t *testing.T) {
 	md := markdown.New(markdown.Options{})
 	long := strings.Repeat("szegregátum ", 400)
+	withText := func(p *resolve.Page) *resolve.Page { p.Text = Excerpt(p.Body); return p }
 	docs := []*resolve.Page{
-		{Title: "Közösségi coaching", URL: "/hu/guides/c/", Summary: "S", Meta: &schema.Meta{Type: "guide", Topics: []string{"részvétel"}},
-			Body: md.Parse("c.md", []byte("## Első\n\nA **lakók** szavaznak.\n\n- egy\n- kettő\n"), 1)},
-		{Title: "Long", URL: "/hu/news/l/", Meta: &schema.Meta{Type: "news"}, Body: md.Parse("l.md", []byte(long), 1)},
+		withText(&resolve.Page{Title: "Közösségi coaching", URL: "/hu/guides/c/", Summary: "S", Meta: &schema.Meta{Type: "guide", Topics: []string{"részvétel"}},
+			Body: md.Parse("c.md", []byte("## Első\n\nA **lakók** szavaznak.\n\n- egy\n- kettő\n"), 1)}),
+		withText(&resolve.Page{Title: "Long", URL: "/hu/news/l/", Meta: &schema.Meta{Type: "news"}, Body: md.Parse("l.md", []byte(long), 1)}),
 	}
 	data, err := Index(docs, func(t string) string { return "T:" + t })
 	if err != nil {

@@ -206,6 +206,7 @@ func (l *loaded) briefDocument(p *resolve.Page) (*brief.Document, map[string][]b
 	for _, ind := range p.Meta.Indicators {
 		m.Indicators = append(m.Indicators, brief.Indicator{Name: ind.Name, Value: ind.Value, Target: ind.Target})
 	}
+	body := l.body(p)
 	media := l.site.MediaURL("")
 	readFile := func(name string) ([]byte, error) {
 		rel, ok := strings.CutPrefix(name, media)
@@ -215,7 +216,7 @@ func (l *loaded) briefDocument(p *resolve.Page) (*brief.Document, map[string][]b
 		return os.ReadFile(filepath.Join(l.contentDir, filepath.FromSlash(rel)))
 	}
 	images := map[string][]byte{}
-	for _, link := range p.Body.Links {
+	for _, link := range body.Links {
 		if !link.Image {
 			continue
 		}
@@ -228,5 +229,5 @@ func (l *loaded) briefDocument(p *resolve.Page) (*brief.Document, map[string][]b
 			images[dest] = data
 		}
 	}
-	return &brief.Document{Meta: m, Body: p.Body, BaseURL: l.cfg.BaseURL, ReadFile: readFile}, images, nil
+	return &brief.Document{Meta: m, Body: body, BaseURL: l.cfg.BaseURL, ReadFile: readFile}, images, nil
 }

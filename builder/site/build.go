@@ -12,6 +12,7 @@ import (
 
 	"github.com/4im-project/dissem/builder/diag"
 	"github.com/4im-project/dissem/builder/linkcheck"
+	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/4im-project/dissem/builder/output"
 	"github.com/4im-project/dissem/builder/render"
 	"github.com/4im-project/dissem/builder/resolve"
@@ -66,7 +67,7 @@ func Build(opts Options) (*Result, error) {
 		res.Briefs = n
 		res.Diags.Append(d)
 	}
-	d, err = writePages(w, r, l.site)
+	d, err = writePages(w, r, l)
 	if err != nil {
 		return res, err
 	}
@@ -146,11 +147,15 @@ func writeStatic(w *output.Writer, fsys fs.FS, base string) (map[string]string, 
 }
 
 // writePages renders every page in parallel; errors are collected per page.
-func writePages(w *output.Writer, r *render.Renderer, s *resolve.Site) (diag.List, error) {
-	pages := s.Pages
+func writePages(w *output.Writer, r *render.Renderer, l *loaded) (diag.List, error) {
+	pages := l.site.Pages
 	errs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {
-		html, err := r.Page(pages[i])
+		var body *markdown.Doc
+		if pages[i].Doc != nil {
+			body = l.body(pages[i])
+		}
+		html, err := r.Page(pages[i], body)
 		if err == nil {
 			err = w.Write(render.OutputName(pages[i]), html)
 		}

@@ -20,6 +20,7 @@ import (
 	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/4im-project/dissem/builder/resolve"
 	"github.com/4im-project/dissem/builder/schema"
+	"github.com/4im-project/dissem/builder/search"
 	"github.com/4im-project/dissem/static"
 	"github.com/4im-project/dissem/templates"
 )
@@ -97,6 +98,14 @@ type loaded struct {
 	contentDir string
 }
 
+// body parses a document's Markdown again, with its links resolved: the
+// tree is made where it is used and dropped right after (see load).
+func (l *loaded) body(p *resolve.Page) *markdown.Doc {
+	b := l.md[p.Lang].Parse(p.Doc.Path, p.Doc.Body, p.Doc.BodyLine)
+	b.SetDestinations(p.LinkDests)
+	return b
+}
+
 // load runs load → validate → resolve and collects every diagnostic.
 func load(o *Options) (*loaded, diag.List) {
 	var diags diag.List
@@ -151,7 +160,12 @@ func load(o *Options) (*loaded, diag.List) {
 		meta, d := schema.Validate(doc, cfg.Sections)
 		perDoc[i] = d
 		body := l.md[doc.Lang].Parse(doc.Path, doc.Body, doc.BodyLine)
-		inputs[i] = resolve.Input{Doc: doc, Meta: meta, Body: body}
+		var text string
+		if cfg.SearchOn() {
+			text = search.Excerpt(body)
+		}
+		body.DropTree()
+		inputs[i] = resolve.Input{Doc: doc, Meta: meta, Body: body, Text: text}
 	})
 	for _, d := range perDoc {
 		diags.Append(d)
