@@ -70,8 +70,8 @@ type Page struct {
 	Section   string // content folder, also for lists
 
 	// Document pages.
-	Doc          *content.Doc
-	Meta         *schema.Meta
+	Doc  *content.Doc
+	Meta *schema.Meta
 	// Body holds the headings and links of the document; its tree may have
 	// been dropped (see markdown.Doc.DropTree).
 	Body *markdown.Doc
