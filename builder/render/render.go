@@ -22,7 +22,6 @@ import (
 type Renderer struct {
 	site    *resolve.Site
 	cat     *i18n.Catalog
-	md      map[string]*markdown.Markdown
 	assets  map[string]string
 	byKind  map[string]*template.Template
 	tmplDir string
@@ -35,8 +34,6 @@ type Options struct {
 	Templates fs.FS
 	Dir       string
 	Catalog   *i18n.Catalog
-	// Markdown renders bodies, per language.
-	Markdown map[string]*markdown.Markdown
 	// Assets maps static names ("css/site.css") to their fingerprinted URLs.
 	Assets map[string]string
 }
@@ -48,7 +45,7 @@ var kinds = []resolve.Kind{resolve.KindHome, resolve.KindSection, resolve.KindTa
 // New parses the templates once: a shared base with partials, cloned for each kind.
 func New(site *resolve.Site, opts Options) (*Renderer, diag.List) {
 	var diags diag.List
-	r := &Renderer{site: site, cat: opts.Catalog, md: opts.Markdown, assets: opts.Assets,
+	r := &Renderer{site: site, cat: opts.Catalog, assets: opts.Assets,
 		byKind: map[string]*template.Template{}, tmplDir: opts.Dir}
 	base := template.New("base").Funcs(funcs)
 	parse := func(t *template.Template, name string) bool {
@@ -87,9 +84,8 @@ func New(site *resolve.Site, opts Options) (*Renderer, diag.List) {
 	return r, diags
 }
 
-// Page renders p to HTML. body is the document's parsed body with its links
-// resolved, or nil for generated pages.
-func (r *Renderer) Page(p *resolve.Page, body *markdown.Doc) ([]byte, error) {
+// Page renders p to HTML.
+func (r *Renderer) Page(p *resolve.Page) ([]byte, error) {
 	key := string(p.Kind)
 	if p.Kind == resolve.KindDocument {
 		key = "single/" + p.Meta.Type
@@ -99,12 +95,8 @@ func (r *Renderer) Page(p *resolve.Page, body *markdown.Doc) ([]byte, error) {
 		return nil, fmt.Errorf("no template for %s", key)
 	}
 	v := &View{Page: p, r: r, lang: r.cat.Lang(p.Lang)}
-	if body != nil {
-		var b bytes.Buffer
-		if err := r.md[p.Lang].Render(&b, body); err != nil {
-			return nil, fmt.Errorf("%s: %w", p.Doc.Path, err)
-		}
-		v.Content = template.HTML(b.String())
+	if p.HTML != nil {
+		v.Content = template.HTML(markdown.FillLinks(p.HTML, p.Body.Links, p.LinkDests, r.site.Config.AllowHTML))
 	}
 	var out bytes.Buffer
 	out.Grow(16 << 10)

@@ -34,6 +34,8 @@ type Input struct {
 	Body *markdown.Doc
 	// Text is the body's plain text for the search index (may be empty).
 	Text string
+	// HTML is the body rendered with link placeholders (markdown.RenderDeferred).
+	HTML []byte
 }
 
 // Alternate is a page's counterpart in one language, for the language
@@ -78,6 +80,9 @@ type Page struct {
 	// LinkDests are the resolved destinations of Body.Links ("" = unchanged),
 	// for markdown.Doc.SetDestinations.
 	LinkDests []string
+	// HTML is the body rendered with link placeholders; render fills them
+	// from LinkDests.
+	HTML []byte
 	// Text is the plain text the search index keeps.
 	Text         string
 	Key          string // translation key

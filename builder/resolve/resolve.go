@@ -137,7 +137,7 @@ func (r *resolver) addDocument(in Input, diags *diag.List) {
 	}
 	dir := d.Section
 	p := &Page{Kind: KindDocument, Lang: d.Lang, Title: m.Title, Summary: m.Summary, Date: m.Date,
-		Section: d.Section, Doc: d, Meta: m, Body: in.Body, Text: in.Text, Slug: slug, Translations: map[string]*Page{}}
+		Section: d.Section, Doc: d, Meta: m, Body: in.Body, Text: in.Text, HTML: in.HTML, Slug: slug, Translations: map[string]*Page{}}
 	if dir == "" {
 		p.Path = d.Lang + "/" + slug + "/"
 	} else {

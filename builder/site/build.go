@@ -12,7 +12,6 @@ import (
 
 	"github.com/4im-project/dissem/builder/diag"
 	"github.com/4im-project/dissem/builder/linkcheck"
-	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/4im-project/dissem/builder/output"
 	"github.com/4im-project/dissem/builder/render"
 	"github.com/4im-project/dissem/builder/resolve"
@@ -53,7 +52,7 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	r, d := render.New(l.site, render.Options{Templates: l.tmplFS, Dir: relPath(opts.Source + "/templates"), Catalog: l.cat, Markdown: l.md, Assets: assets})
+	r, d := render.New(l.site, render.Options{Templates: l.tmplFS, Dir: relPath(opts.Source + "/templates"), Catalog: l.cat, Assets: assets})
 	res.Diags.Append(d)
 	if d.HasErrors() {
 		res.Diags.Sort()
@@ -151,11 +150,7 @@ func writePages(w *output.Writer, r *render.Renderer, l *loaded) (diag.List, err
 	pages := l.site.Pages
 	errs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {
-		var body *markdown.Doc
-		if pages[i].Doc != nil {
-			body = l.body(pages[i])
-		}
-		html, err := r.Page(pages[i], body)
+		html, err := r.Page(pages[i])
 		if err == nil {
 			err = w.Write(render.OutputName(pages[i]), html)
 		}

@@ -3,6 +3,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -158,14 +159,18 @@ func load(o *Options) (*loaded, diag.List) {
 	parallel(len(tree.Docs), func(i int) {
 		doc := tree.Docs[i]
 		meta, d := schema.Validate(doc, cfg.Sections)
-		perDoc[i] = d
 		body := l.md[doc.Lang].Parse(doc.Path, doc.Body, doc.BodyLine)
 		var text string
 		if cfg.SearchOn() {
 			text = search.Excerpt(body)
 		}
+		var html bytes.Buffer
+		if err := l.md[doc.Lang].RenderDeferred(&html, body); err != nil {
+			d.Errorf(diag.Pos{File: doc.Path}, "cannot render the Markdown: %v", err)
+		}
+		perDoc[i] = d
 		body.DropTree()
-		inputs[i] = resolve.Input{Doc: doc, Meta: meta, Body: body, Text: text}
+		inputs[i] = resolve.Input{Doc: doc, Meta: meta, Body: body, Text: text, HTML: html.Bytes()}
 	})
 	for _, d := range perDoc {
 		diags.Append(d)
@@ -204,9 +209,14 @@ func relPath(p string) string {
 	return filepath.ToSlash(rel)
 }
 
+// workersPerCPU oversubscribes the pool: rendering alternates computing
+// with writing files, and while one worker waits in a system call another
+// can use its core.
+var workersPerCPU = 3
+
 // parallel runs f(0..n-1) on a bounded pool of workers.
 func parallel(n int, f func(i int)) {
-	workers := min(n, max(runtime.GOMAXPROCS(0), 1))
+	workers := min(n, max(runtime.GOMAXPROCS(0), 1)*workersPerCPU)
 	var wg sync.WaitGroup
 	next := make(chan int, workers)
 	for w := 0; w < workers; w++ {
