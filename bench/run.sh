@@ -1,0 +1,229 @@
+#!/usr/bin/env bash
+# bench/run.sh — dissem against Hugo on the same synthetic content (`make bench`).
+#
+# For each N it generates (once, deterministically) N documents × 3 languages
+# with bench/gencorpus, then builds them alternately with
+#   dissem build --no-briefs --no-search          (minified HTML, its default)
+#   hugo --minify                                  (Debian's hugo, bench/hugo/layouts)
+#   bench/floor                                    (goldmark alone: front matter + Markdown → HTML, all cores)
+# measured with /usr/bin/time -v, and prints the median and range of the wall
+# time, the peak RSS, the pages written (index.html files) and the ratios.
+# A last line per N builds with PDF briefs on (dissem's default output).
+#
+# Usage: bash bench/run.sh [flags]
+#   --n "1000 10000"   document counts (env BENCH_NS)
+#   --runs 3           timed runs of each tool per N (env BENCH_RUNS)
+#   --scale            add a dissem-only scale line at N=30000 (env BENCH_N=30000 does the same)
+#   --scale-n 30000    the N of the scale line (env BENCH_N)
+#   --scale-runs 1     runs at the scale N (env BENCH_SCALE_RUNS)
+#   --scale-hugo       run Hugo at the scale N too
+#   --brief-runs 1     runs with briefs on (0: none) (env BENCH_BRIEF_RUNS)
+#   --brief-n "1000"   the N with a briefs-on line (default: the smallest N; a brief
+#                      takes ~25 ms of one core, N=10000 makes ~13,500 of them) (env BENCH_BRIEF_NS)
+#   --dir DIR          scratch folder (env BENCH_DIR, default /tmp/dissem-bench)
+#   --seed 1           corpus seed
+#   --keep             keep the built output folders
+# Targets (read here, never asserted in tests): at N=10000 dissem ≤ 0.5 × Hugo's
+# wall time and ≤ 0.25 × Hugo's peak RSS.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+NS=${BENCH_NS:-"1000 10000"}
+RUNS=${BENCH_RUNS:-3}
+SCALE_N=${BENCH_N:-}
+SCALE_RUNS=${BENCH_SCALE_RUNS:-1}
+SCALE_HUGO=0
+BRIEF_RUNS=${BENCH_BRIEF_RUNS:-1}
+BRIEF_NS=${BENCH_BRIEF_NS:-}
+DIR=${BENCH_DIR:-/tmp/dissem-bench}
+SEED=1
+KEEP=0
+
+while [ $# -gt 0 ]; do
+	case $1 in
+	--n) NS=$2; shift ;;
+	--runs) RUNS=$2; shift ;;
+	--scale) SCALE_N=${SCALE_N:-30000} ;;
+	--scale-n) SCALE_N=$2; shift ;;
+	--scale-runs) SCALE_RUNS=$2; shift ;;
+	--scale-hugo) SCALE_HUGO=1 ;;
+	--brief-runs) BRIEF_RUNS=$2; shift ;;
+	--brief-n) BRIEF_NS=$2; shift ;;
+	--dir) DIR=$2; shift ;;
+	--seed) SEED=$2; shift ;;
+	--keep) KEEP=1 ;;
+	-h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+	*) echo "bench/run.sh: unknown flag $1 (see --help)" >&2; exit 2 ;;
+	esac
+	shift
+done
+
+log() { printf '%s\n' "$*" >&2; }
+
+# --- tools ---------------------------------------------------------------
+need_root() { [ "$(id -u)" = 0 ] || { log "bench: $1 is missing; install it (apt-get install -y $2)"; exit 1; }; }
+if [ ! -x /usr/bin/time ]; then
+	need_root /usr/bin/time time
+	log "bench: installing Debian's time package"
+	apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
+fi
+if ! command -v hugo >/dev/null; then
+	need_root hugo hugo
+	log "bench: installing Debian's hugo package"
+	apt-get install -y hugo >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y hugo >/dev/null; }
+fi
+GO=${GO:-go}
+mkdir -p bin
+$GO build -o bin/dissem ./cmd/dissem
+$GO build -o bin/gencorpus ./bench/gencorpus
+$GO build -o bin/benchfloor ./bench/floor
+
+RES=$(mktemp -d "${TMPDIR:-/tmp}/dissem-bench-results.XXXXXX")
+trap 'rm -rf "$RES"' EXIT
+
+# --- measuring -----------------------------------------------------------
+# measure TOOL N OUT CMD... runs CMD under /usr/bin/time -v and appends
+# "wall_s rss_kb pages extra" to $RES/N.TOOL.
+measure() {
+	local tool=$1 n=$2 out=$3
+	shift 3
+	rm -rf "$out"
+	sync
+	local tv=$RES/time.txt so=$RES/stdout.txt t0 t1
+	t0=$EPOCHREALTIME
+	if ! /usr/bin/time -v -o "$tv" "$@" >"$so" 2>&1; then
+		log "bench: $tool failed at N=$n:"
+		tail -n 30 "$so" >&2
+		exit 1
+	fi
+	t1=$EPOCHREALTIME
+	local rss pages=0 extra=""
+	rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tv")
+	if [ -d "$out" ]; then
+		pages=$(find "$out" -name index.html | wc -l)
+	fi
+	if [ "$tool" = dissem-briefs ]; then
+		# "built P pages and B briefs in L languages in S s"
+		extra=$(sed -n 's/.* and \([0-9]*\) briefs .*/\1/p' "$so" | tail -n 1)
+		extra=${extra:-0}
+	fi
+	awk -v a="$t0" -v b="$t1" -v r="$rss" -v p="$pages" -v e="$extra" 'BEGIN {printf "%.3f %d %d %s\n", b - a, r, p, e}' >>"$RES/$n.$tool"
+	log "  $(printf '%-14s' "$tool") run: $(tail -n 1 "$RES/$n.$tool" | awk '{printf "%.2f s, %.0f MB RSS, %d pages", $1, $2/1024, $3}')"
+	if [ "$KEEP" = 0 ]; then rm -rf "$out"; fi
+}
+
+dissem() { measure dissem "$1" "$DIR/$1/out-dissem" bin/dissem build --source "$DIR/$1/site" --dest "$DIR/$1/out-dissem" --no-briefs --no-search --quiet; }
+hugo_() {
+	rm -rf "$DIR/$1/hugo/layouts" && cp -r bench/hugo/layouts "$DIR/$1/hugo/layouts"
+	measure hugo "$1" "$DIR/$1/out-hugo" hugo --source "$DIR/$1/hugo" --destination "$DIR/$1/out-hugo" --minify --quiet --noBuildLock
+}
+floor() { measure floor "$1" "$DIR/$1/out-floor" bin/benchfloor "$DIR/$1/site/content"; }
+briefs() {
+	rm -rf "$DIR/$1/site/.dissem-cache"
+	measure dissem-briefs "$1" "$DIR/$1/out-briefs" bin/dissem build --source "$DIR/$1/site" --dest "$DIR/$1/out-briefs" --no-search
+	rm -rf "$DIR/$1/site/.dissem-cache"
+}
+
+prepare() {
+	local n=$1
+	bin/gencorpus -n "$n" -seed "$SEED" -out "$DIR/$n"
+	# Read the corpus once so no tool pays for a cold page cache.
+	find "$DIR/$n/site/content" -type f -exec cat {} + >/dev/null
+}
+
+# bench_n N WITH_HUGO WITH_FLOOR RUNS BRIEF_RUNS
+bench_n() {
+	local n=$1 with_hugo=$2 with_floor=$3 runs=$4 brief_runs=$5 r
+	log "bench: N=$n ($runs runs each)"
+	prepare "$n"
+	for ((r = 1; r <= runs; r++)); do
+		# Alternate who goes first, so neither always runs on a warmer machine.
+		if ((r % 2)); then
+			dissem "$n"
+			[ "$with_hugo" = 1 ] && hugo_ "$n"
+		else
+			[ "$with_hugo" = 1 ] && hugo_ "$n"
+			dissem "$n"
+		fi
+		[ "$with_floor" = 1 ] && floor "$n"
+	done
+	for ((r = 1; r <= brief_runs; r++)); do briefs "$n"; done
+	return 0
+}
+
+# stats FILE → "median min max rss_max_kb pages extra"
+stats() {
+	sort -n -k1,1 "$1" | awk '{t[NR] = $1; if ($2 > rss) rss = $2; p = $3; e = $4}
+	END {
+		m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+		printf "%.3f %.3f %.3f %d %d %s\n", m, t[1], t[NR], rss, p, e
+	}'
+}
+
+START_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+[ -n "$BRIEF_NS" ] || BRIEF_NS=$(printf '%s\n' $NS | sort -n | head -n 1)
+for n in $NS; do
+	br=0
+	[[ " $BRIEF_NS " == *" $n "* ]] && br=$BRIEF_RUNS
+	bench_n "$n" 1 1 "$RUNS" "$br"
+done
+if [ -n "$SCALE_N" ] && ! [[ " $NS " == *" $SCALE_N "* ]]; then
+	bench_n "$SCALE_N" "$SCALE_HUGO" 0 "$SCALE_RUNS" 0
+fi
+
+# --- report --------------------------------------------------------------
+label() {
+	case $1 in
+	dissem) echo "dissem --no-briefs --no-search" ;;
+	hugo) echo "hugo --minify" ;;
+	floor) echo "floor (goldmark, all cores)" ;;
+	dissem-briefs) echo "dissem, briefs on" ;;
+	esac
+}
+echo
+echo "dissem vs Hugo: $(nproc) CPUs, $(hugo version | awk '{print $1, $2}' | sed 's/+extended//'), $(bin/dissem version), $(go version | awk '{print $3}'), load average at start $START_LOAD"
+printf '%7s  %-32s %5s %10s %17s %12s %8s\n' N tool runs "median s" "range s" "peak RSS MB" pages
+ALL_NS=$NS
+[ -n "$SCALE_N" ] && ! [[ " $NS " == *" $SCALE_N "* ]] && ALL_NS="$NS $SCALE_N"
+for n in $ALL_NS; do
+	for tool in dissem hugo floor dissem-briefs; do
+		f=$RES/$n.$tool
+		[ -s "$f" ] || continue
+		read -r med lo hi rss pages extra <<<"$(stats "$f")"
+		note=""
+		if [ "$tool" = dissem-briefs ]; then
+			note="  ($extra briefs)"
+			if [ "$extra" = 0 ]; then note="  (0 briefs: dissem made none)"; fi
+		fi
+		if [ "$tool" = floor ]; then pages="-"; fi
+		printf '%7s  %-32s %5d %10.2f %8.2f – %6.2f %12.0f %8s%s\n' "$n" "$(label $tool)" "$(wc -l <"$f")" "$med" "$lo" "$hi" "$((rss / 1024))" "$pages" "$note"
+	done
+	if [ -s "$RES/$n.dissem" ] && [ -s "$RES/$n.hugo" ]; then
+		read -r dm _ _ dr _ _ <<<"$(stats "$RES/$n.dissem")"
+		read -r hm _ _ hr _ _ <<<"$(stats "$RES/$n.hugo")"
+		fm=""
+		[ -s "$RES/$n.floor" ] && read -r fm _ _ _ _ _ <<<"$(stats "$RES/$n.floor")"
+		awk -v n="$n" -v dm="$dm" -v hm="$hm" -v dr="$dr" -v hr="$hr" -v fm="$fm" 'BEGIN {
+			tr = dm / hm; rr = dr / hr
+			printf "%7s  ratios: time dissem/hugo %.2f (target ≤ 0.50: %s), peak RSS dissem/hugo %.2f (target ≤ 0.25: %s)", n, tr, (tr <= 0.5 ? "met" : "NOT met"), rr, (rr <= 0.25 ? "met" : "NOT met")
+			if (fm != "") printf ", dissem/floor %.2f", dm / fm
+			printf "\n"
+		}'
+	fi
+done
+
+# Scale: dissem's cost per page should not grow with N.
+echo
+echo "scale (dissem --no-briefs --no-search, median wall time):"
+printf '%7s %8s %10s %16s %12s\n' N pages "median s" "ms / 1000 pages" "vs smallest"
+base=""
+for n in $(printf '%s\n' $ALL_NS | sort -n); do
+	f=$RES/$n.dissem
+	[ -s "$f" ] || continue
+	read -r med _ _ _ pages _ <<<"$(stats "$f")"
+	per=$(awk -v m="$med" -v p="$pages" 'BEGIN {printf "%.1f", m * 1e6 / p}')
+	[ -z "$base" ] && base=$per
+	awk -v n="$n" -v p="$pages" -v m="$med" -v per="$per" -v b="$base" 'BEGIN {printf "%7s %8d %10.2f %16.1f %11.2fx\n", n, p, m, per, per / b}'
+done
