@@ -136,13 +136,31 @@ func (c *Catalog) Missing(dir string) diag.List {
 // FormatDate writes t in the language's date format: "31 May 2024",
 // "2024. május 31.", "31. mája 2024".
 func (l *Lang) FormatDate(t time.Time) string {
-	r := strings.NewReplacer(
-		"{d}", strconv.Itoa(t.Day()),
-		"{dd}", fmt.Sprintf("%02d", t.Day()),
-		"{month}", l.Months[t.Month()-1],
-		"{yyyy}", strconv.Itoa(t.Year()),
-	)
-	return r.Replace(l.DateFormat)
+	var b strings.Builder
+	f := l.DateFormat
+	for f != "" {
+		open := strings.IndexByte(f, '{')
+		end := strings.IndexByte(f, '}')
+		if open < 0 || end < open {
+			b.WriteString(f)
+			break
+		}
+		b.WriteString(f[:open])
+		switch f[open : end+1] {
+		case "{d}":
+			b.WriteString(strconv.Itoa(t.Day()))
+		case "{dd}":
+			fmt.Fprintf(&b, "%02d", t.Day())
+		case "{month}":
+			b.WriteString(l.Months[t.Month()-1])
+		case "{yyyy}":
+			b.WriteString(strconv.Itoa(t.Year()))
+		default:
+			b.WriteString(f[open : end+1])
+		}
+		f = f[end+1:]
+	}
+	return b.String()
 }
 
 func sortedKeys(m map[string]string) []string {

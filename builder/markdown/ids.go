@@ -16,7 +16,14 @@ func Slugify(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	dash := false
-	for _, r := range norm.NFD.String(s) {
+	// Decomposing is only needed for letters outside ASCII.
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			s = norm.NFD.String(s)
+			break
+		}
+	}
+	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue

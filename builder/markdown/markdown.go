@@ -140,6 +140,7 @@ func (d *Doc) SetDestinations(dests []string) {
 // times bigger than their source.
 func (d *Doc) DropTree() {
 	d.Root = nil
+	d.Source = nil
 	for i := range d.Links {
 		d.Links[i].Node = nil
 	}

@@ -4,7 +4,6 @@
 package output
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -33,7 +32,13 @@ type Writer struct {
 	files     atomic.Int64
 	bytes     atomic.Int64
 	mu        sync.Mutex
-	dirs      map[string]bool
+	dirs      map[string]*madeDir
+}
+
+// madeDir makes one folder once; writers into it wait until it exists.
+type madeDir struct {
+	once sync.Once
+	err  error
 }
 
 // New prepares a Writer for dest. The temporary folder sits beside dest so
@@ -54,7 +59,7 @@ func New(dest string, minifyOn bool) (*Writer, error) {
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFunc("application/json", json.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
-	return &Writer{dest: dest, tmp: tmp, minify: m, minifyOn: minifyOn, dirs: map[string]bool{}}, nil
+	return &Writer{dest: dest, tmp: tmp, minify: m, minifyOn: minifyOn, dirs: map[string]*madeDir{}}, nil
 }
 
 // MediaType returns the type the minifier uses for a file name, or "".
@@ -82,12 +87,12 @@ func (w *Writer) Minify(name string, data []byte) ([]byte, error) {
 	if !w.minifyOn || mt == "" {
 		return data, nil
 	}
-	var b bytes.Buffer
-	b.Grow(len(data))
-	if err := w.minify.Minify(mt, &b, bytes.NewReader(data)); err != nil {
+	// Bytes parses data in place instead of copying it through a reader.
+	out, err := w.minify.Bytes(mt, data)
+	if err != nil {
 		return nil, fmt.Errorf("minify %s: %w", name, err)
 	}
-	return b.Bytes(), nil
+	return out, nil
 }
 
 // Write minifies data by the extension of name ("en/index.html") and writes it.
@@ -102,22 +107,40 @@ func (w *Writer) Write(name string, data []byte) error {
 // WriteRaw writes data as it is.
 func (w *Writer) WriteRaw(name string, data []byte) error {
 	full := filepath.Join(w.tmp, filepath.FromSlash(name))
-	dir := filepath.Dir(full)
-	w.mu.Lock()
-	known := w.dirs[dir]
-	w.dirs[dir] = true
-	w.mu.Unlock()
-	if !known {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
+	if err := w.mkdir(filepath.Dir(full)); err != nil {
+		return err
 	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
+	if err := writeFile(full, data); err != nil {
 		return err
 	}
 	w.files.Add(1)
 	w.bytes.Add(int64(len(data)))
 	return nil
+}
+
+// mkdir makes dir and the folders above it inside the temporary folder,
+// each with a single mkdir call, once per build: MkdirAll would stat every
+// folder above it for every file.
+func (w *Writer) mkdir(dir string) error {
+	if dir == w.tmp || len(dir) <= len(w.tmp) {
+		return nil
+	}
+	w.mu.Lock()
+	d := w.dirs[dir]
+	if d == nil {
+		d = &madeDir{}
+		w.dirs[dir] = d
+	}
+	w.mu.Unlock()
+	d.once.Do(func() {
+		if d.err = w.mkdir(filepath.Dir(dir)); d.err != nil {
+			return
+		}
+		if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
+			d.err = err
+		}
+	})
+	return d.err
 }
 
 // Fingerprint returns name with a content hash before its extension

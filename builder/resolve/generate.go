@@ -14,6 +14,16 @@ const HomeItems = 6
 // taxonomies, search, downloads, the language chooser and the 404 page.
 func (r *resolver) generatedPages() {
 	s := r.site
+	// Term names repeat across thousands of documents: slugify each once.
+	slugCache := map[string]string{}
+	slugify := func(name string) string {
+		slug, ok := slugCache[name]
+		if !ok {
+			slug = markdown.Slugify(name)
+			slugCache[name] = slug
+		}
+		return slug
+	}
 	// genKey → lang → page, to link generated pages across languages.
 	same := map[string]map[string]*Page{}
 	add := func(key string, p *Page) {
@@ -71,7 +81,7 @@ func (r *resolver) generatedPages() {
 			var slugs []string
 			for _, d := range lang.Docs {
 				for _, name := range d.Meta.Terms(tax) {
-					slug := markdown.Slugify(name)
+					slug := slugify(name)
 					if slug == "" {
 						continue
 					}
@@ -112,7 +122,7 @@ func (r *resolver) generatedPages() {
 			// Each document lists its terms in the order its editor wrote them.
 			for _, d := range lang.Docs {
 				for _, name := range d.Meta.Terms(tax) {
-					if ref, ok := refs[markdown.Slugify(name)]; ok {
+					if ref, ok := refs[slugify(name)]; ok {
 						if d.Terms == nil {
 							d.Terms = map[string][]TermRef{}
 						}

@@ -170,6 +170,12 @@ func load(o *Options) (*loaded, diag.List) {
 		}
 		perDoc[i] = d
 		body.DropTree()
+		// Keep only what later stages use: the front matter's position for
+		// messages and, when briefs are made, the Markdown to parse again.
+		doc.Front = &content.Value{Kind: content.Map, Pos: doc.Front.Pos}
+		if !cfg.BriefsOn() {
+			doc.Body = nil
+		}
 		inputs[i] = resolve.Input{Doc: doc, Meta: meta, Body: body, Text: text, HTML: html.Bytes()}
 	})
 	for _, d := range perDoc {
