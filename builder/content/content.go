@@ -165,11 +165,16 @@ func splitFront(src []byte, file string, diags *diag.List) (*Value, []byte, int)
 	// The front matter's data starts on the line after its opening delimiter,
 	// which may follow blank lines.
 	startLine := 1
-	for _, line := range bytes.SplitAfter(src, []byte("\n")) {
+	for rest := src; len(rest) > 0; startLine++ {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i+1], rest[i+1:]
+		} else {
+			rest = nil
+		}
 		if len(bytes.TrimSpace(line)) != 0 {
 			break
 		}
-		startLine++
 	}
 	fmPos := diag.Pos{File: file, Line: startLine}
 	front := &Value{Kind: Map, Pos: fmPos, Fields: map[string]*Value{}, KeyPos: map[string]diag.Pos{}}
@@ -202,10 +207,18 @@ func splitFront(src []byte, file string, diags *diag.List) (*Value, []byte, int)
 		front = fromTOML(m, diag.Pos{File: file, Line: startLine + 1})
 		return nil
 	})
-	body, err := frontmatter.Parse(bytes.NewReader(src), nil, yamlFormat, tomlFormat)
+	// The library reads only the front matter: the body stays a slice of
+	// src instead of a copy grown through its buffers.
+	end := frontEnd(src)
+	body, err := frontmatter.Parse(bytes.NewReader(src[:end]), nil, yamlFormat, tomlFormat)
 	if err != nil {
 		diags.Errorf(fmPos, "cannot read the front matter: %v", err)
 		return front, src, 1
+	}
+	if len(body) == 0 {
+		body = src[end:]
+	} else {
+		body = append(body, src[end:]...)
 	}
 	if len(body) == len(src) {
 		// No front matter: the whole file is the body.
@@ -213,6 +226,31 @@ func splitFront(src []byte, file string, diags *diag.List) (*Value, []byte, int)
 	}
 	consumed := src[:len(src)-len(body)]
 	return front, body, bytes.Count(consumed, []byte("\n")) + 1
+}
+
+// frontEnd returns the offset just past the line that closes the front
+// matter ("---" or "+++", as opened), or len(src) when there is none.
+func frontEnd(src []byte) int {
+	var open []byte
+	for off := 0; off < len(src); {
+		line := src[off:]
+		next := len(src)
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line, next = line[:i], off+i+1
+		}
+		t := bytes.TrimSpace(line)
+		switch {
+		case open == nil && len(t) == 0:
+		case open == nil && (string(t) == "---" || string(t) == "+++"):
+			open = t
+		case open == nil:
+			return len(src)
+		case bytes.Equal(t, open):
+			return next
+		}
+		off = next
+	}
+	return len(src)
 }
 
 // reportYAMLError turns go-yaml's structured errors into positions.

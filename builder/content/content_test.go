@@ -1,8 +1,11 @@
 package content
 
 import (
+	"bytes"
 	"testing"
 	"testing/fstest"
+
+	"github.com/adrg/frontmatter"
 )
 
 func TestLoadNamesAndLanguages(t *testing.T) {
@@ -44,12 +47,22 @@ func FuzzSplitFront(f *testing.F) {
 	f.Add([]byte("---\ntitle: x\n---\nbody"))
 	f.Add([]byte("+++\ntitle = \"x\"\n+++\nbody"))
 	f.Add([]byte("\n\n---\na: [1, {b: c}]\n---\n"))
+	f.Add([]byte("  \r\n---\r\na: 1\r\n --- \r\nbody\n---\n"))
+	f.Add([]byte("---\na: 1\n---"))
+	f.Add([]byte("---\na: 1\n"))
+	f.Add([]byte("text\n---\na: 1\n---\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		fsys := fstest.MapFS{"x.md": {Data: src}}
 		tree, _ := Load(fsys, Options{Prefix: "content", Languages: []string{"en"}, Default: "en"})
 		d := tree.Docs[0]
 		if d.BodyLine < 1 || len(d.Body) > len(src) {
 			t.Fatalf("body line %d, body %d of %d bytes", d.BodyLine, len(d.Body), len(src))
+		}
+		// The body must be what the library finds reading the whole file.
+		nop := func([]byte, any) error { return nil }
+		want, err := frontmatter.Parse(bytes.NewReader(src), nil, frontmatter.NewFormat("---", "---", nop), frontmatter.NewFormat("+++", "+++", nop))
+		if err == nil && !d.Broken && !bytes.Equal(d.Body, want) {
+			t.Fatalf("body %q, the library's %q", d.Body, want)
 		}
 	})
 }

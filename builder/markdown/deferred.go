@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer/html"
@@ -48,13 +49,16 @@ func destination(n ast.Node) *[]byte {
 // with dests[i], or where that is "" with links[i].Dest as written. Like
 // goldmark's safe mode, it drops javascript: and other dangerous URLs unless
 // unsafe is set.
-func FillLinks(body []byte, links []Link, dests []string, unsafe bool) []byte {
+func FillLinks(body []byte, links []Link, dests []string, unsafe bool) string {
 	marker := []byte(`"` + placeholderPrefix)
-	out := make([]byte, 0, len(body)+len(links)*16)
+	// A string built in place: the page template takes it without a copy.
+	var out strings.Builder
+	out.Grow(len(body) + len(links)*16)
 	for {
 		at := bytes.Index(body, marker)
 		if at < 0 {
-			return append(out, body...)
+			out.Write(body)
+			return out.String()
 		}
 		start := at + len(marker)
 		end := start
@@ -63,7 +67,7 @@ func FillLinks(body []byte, links []Link, dests []string, unsafe bool) []byte {
 		}
 		i, err := strconv.Atoi(string(body[start:end]))
 		if err != nil || i >= len(links) || end >= len(body) || body[end] != '"' {
-			out = append(out, body[:start]...)
+			out.Write(body[:start])
 			body = body[start:]
 			continue
 		}
@@ -72,9 +76,9 @@ func FillLinks(body []byte, links []Link, dests []string, unsafe bool) []byte {
 			dest = dests[i]
 		}
 		escaped := util.URLEscape([]byte(dest), true)
-		out = append(out, body[:at+1]...)
+		out.Write(body[:at+1])
 		if unsafe || !html.IsDangerousURL(escaped) {
-			out = append(out, util.EscapeHTML(escaped)...)
+			out.Write(util.EscapeHTML(escaped))
 		}
 		body = body[end:]
 	}

@@ -4,6 +4,7 @@
 package output
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"sync/atomic"
 
 	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/parse/v2/buffer"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
 	"github.com/tdewolff/minify/v2/js"
@@ -97,12 +99,21 @@ func (w *Writer) Minify(name string, data []byte) ([]byte, error) {
 
 // Write minifies data by the extension of name ("en/index.html") and writes it.
 func (w *Writer) Write(name string, data []byte) error {
-	data, err := w.Minify(name, data)
-	if err != nil {
-		return err
+	mt := MediaType(name)
+	if !w.minifyOn || mt == "" {
+		return w.WriteRaw(name, data)
 	}
-	return w.WriteRaw(name, data)
+	// The minified copy lives only until it is written: a pooled buffer.
+	buf := minPool.Get().(*bytes.Buffer)
+	defer minPool.Put(buf)
+	buf.Reset()
+	if err := w.minify.Minify(mt, buf, buffer.NewReader(data)); err != nil {
+		return fmt.Errorf("minify %s: %w", name, err)
+	}
+	return w.WriteRaw(name, buf.Bytes())
 }
+
+var minPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // WriteRaw writes data as it is.
 func (w *Writer) WriteRaw(name string, data []byte) error {

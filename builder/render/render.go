@@ -10,6 +10,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/4im-project/dissem/builder/diag"
 	"github.com/4im-project/dissem/builder/i18n"
@@ -25,6 +26,8 @@ type Renderer struct {
 	assets  map[string]string
 	byKind  map[string]*template.Template
 	tmplDir string
+	// cached holds the output of partialCached calls by key.
+	cached sync.Map
 }
 
 // Options are what a Renderer needs besides the site.
@@ -47,7 +50,7 @@ func New(site *resolve.Site, opts Options) (*Renderer, diag.List) {
 	var diags diag.List
 	r := &Renderer{site: site, cat: opts.Catalog, assets: opts.Assets,
 		byKind: map[string]*template.Template{}, tmplDir: opts.Dir}
-	base := template.New("base").Funcs(funcs)
+	base := template.New("base").Funcs(funcs).Funcs(template.FuncMap{"partialCached": r.partialCached(nil)})
 	parse := func(t *template.Template, name string) bool {
 		src, err := fs.ReadFile(opts.Templates, name)
 		if err != nil {
@@ -71,12 +74,14 @@ func New(site *resolve.Site, opts Options) (*Renderer, diag.List) {
 	}
 	for _, k := range kinds {
 		t := template.Must(base.Clone())
+		t.Funcs(template.FuncMap{"partialCached": r.partialCached(t)})
 		if parse(t, string(k)+".html") {
 			r.byKind[string(k)] = t
 		}
 	}
 	for _, typ := range schema.Types {
 		t := template.Must(base.Clone())
+		t.Funcs(template.FuncMap{"partialCached": r.partialCached(t)})
 		if parse(t, "single.html") && parse(t, "types/"+typ+".html") {
 			r.byKind["single/"+typ] = t
 		}
@@ -86,24 +91,64 @@ func New(site *resolve.Site, opts Options) (*Renderer, diag.List) {
 
 // Page renders p to HTML.
 func (r *Renderer) Page(p *resolve.Page) ([]byte, error) {
+	var out bytes.Buffer
+	if err := r.WritePage(&out, p); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// WritePage renders p to HTML into out, which a caller may reuse across
+// pages to spare growing a new buffer each time.
+func (r *Renderer) WritePage(out *bytes.Buffer, p *resolve.Page) error {
 	key := string(p.Kind)
 	if p.Kind == resolve.KindDocument {
 		key = "single/" + p.Meta.Type
 	}
 	t := r.byKind[key]
 	if t == nil {
-		return nil, fmt.Errorf("no template for %s", key)
+		return fmt.Errorf("no template for %s", key)
 	}
 	v := &View{Page: p, r: r, lang: r.cat.Lang(p.Lang)}
 	if p.HTML != nil {
 		v.Content = template.HTML(markdown.FillLinks(p.HTML, p.Body.Links, p.LinkDests, r.site.Config.AllowHTML))
 	}
-	var out bytes.Buffer
-	out.Grow(16 << 10)
-	if err := t.ExecuteTemplate(&out, "base", v); err != nil {
-		return nil, fmt.Errorf("%s: template: %w", pageName(p), err)
+	if err := t.ExecuteTemplate(out, "base", v); err != nil {
+		return fmt.Errorf("%s: template: %w", pageName(p), err)
 	}
-	return out.Bytes(), nil
+	return nil
+}
+
+// partialCached returns the template function partialCached NAME DATA
+// [VARIANTS...], bound to the template set t: it runs template NAME once
+// per language and variants and reuses the output for every later page, as
+// Hugo's function of that name does. The header's navigation and the
+// footer, the same on thousands of pages, are rendered a handful of times.
+func (r *Renderer) partialCached(t *template.Template) func(string, any, ...any) (template.HTML, error) {
+	return func(name string, data any, variants ...any) (template.HTML, error) {
+		if t == nil {
+			return "", fmt.Errorf("partialCached %q: called while parsing", name)
+		}
+		var key strings.Builder
+		key.WriteString(name)
+		if v, ok := data.(*View); ok {
+			key.WriteString("\x00")
+			key.WriteString(v.Lang)
+		}
+		for _, x := range variants {
+			fmt.Fprintf(&key, "\x00%v", x)
+		}
+		if out, ok := r.cached.Load(key.String()); ok {
+			return out.(template.HTML), nil
+		}
+		var b strings.Builder
+		if err := t.ExecuteTemplate(&b, name, data); err != nil {
+			return "", err
+		}
+		// Two workers may render the same key at once; both get the same bytes.
+		out, _ := r.cached.LoadOrStore(key.String(), template.HTML(b.String()))
+		return out.(template.HTML), nil
+	}
 }
 
 func pageName(p *resolve.Page) string {

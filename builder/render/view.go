@@ -178,6 +178,21 @@ func (v *View) Menu() []Link {
 	return links
 }
 
+// CurrentMenu names what the main navigation marks as current: a menu
+// item, "search" on the search page, or "". Pages with the same CurrentMenu
+// share one rendering of the navigation.
+func (v *View) CurrentMenu() string {
+	if v.Kind == resolve.KindSearch {
+		return "search"
+	}
+	for _, l := range v.Menu() {
+		if l.Current {
+			return l.URL
+		}
+	}
+	return ""
+}
+
 // Home is the home page of the page's language.
 func (v *View) Home() *resolve.Page { return v.r.site.ByLang[v.Lang].Home }
 
@@ -358,6 +373,18 @@ func (v *View) JSONLD() template.JS {
 type CardList struct {
 	*View
 	List []*resolve.Page
+}
+
+// Card is a document as a list shows it: its own view, and the kind of the
+// list page it is shown on.
+type Card struct {
+	*View
+	ListKind resolve.Kind
+}
+
+// Card returns the view of a listed document p for the "card" partial.
+func (v *View) Card(p *resolve.Page) Card {
+	return Card{View: &View{Page: p, r: v.r, lang: v.r.cat.Lang(p.Lang)}, ListKind: v.Kind}
 }
 
 // With pairs the view with a list of pages for the "cards" partial.

@@ -11,7 +11,7 @@ import (
 func BenchmarkSampleBriefs(b *testing.B) {
 	o := Options{Source: "../..", Now: time.Now()}
 	o.defaults()
-	l, diags := load(&o)
+	l, diags := load(&o, nil)
 	if diags.HasErrors() {
 		b.Fatal(diags)
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -25,7 +26,9 @@ func Build(opts Options) (*Result, error) {
 	start := time.Now()
 	opts.defaults()
 	res := &Result{}
-	l, diags := load(&opts)
+	sw := &stopwatch{last: start}
+	defer func() { res.Stages = sw.stages }()
+	l, diags := load(&opts, sw)
 	res.Diags = diags
 	if diags.HasErrors() {
 		res.Diags.Sort()
@@ -58,6 +61,7 @@ func Build(opts Options) (*Result, error) {
 		res.Diags.Sort()
 		return res, nil
 	}
+	sw.lap("static+templates")
 	if l.cfg.BriefsOn() {
 		n, d, err := writeBriefs(w, l, opts.CacheDir)
 		if err != nil {
@@ -65,19 +69,23 @@ func Build(opts Options) (*Result, error) {
 		}
 		res.Briefs = n
 		res.Diags.Append(d)
+		sw.lap("briefs")
 	}
 	d, err = writePages(w, r, l)
 	if err != nil {
 		return res, err
 	}
 	res.Diags.Append(d)
+	sw.lap("pages")
 	if err := writeFeeds(w, r, l.site); err != nil {
 		return res, err
 	}
+	sw.lap("feeds+sitemap")
 	if l.cfg.SearchOn() {
 		if err := writeSearch(w, l); err != nil {
 			return res, err
 		}
+		sw.lap("search")
 	}
 	if err := copyMedia(w, l.tree.Files, l.contentDir); err != nil {
 		return res, err
@@ -87,6 +95,7 @@ func Build(opts Options) (*Result, error) {
 		rep, d := linkcheck.Check(w.Dir(), l.cfg.BaseURL)
 		res.Links = rep.Links
 		res.Diags.Append(d)
+		sw.lap("linkcheck")
 	}
 	res.Diags.Append(l.cat.Missing(relPath(opts.Source + "/templates/i18n")))
 	res.Diags.Sort()
@@ -100,6 +109,7 @@ func Build(opts Options) (*Result, error) {
 			return res, err
 		}
 		res.Dir = opts.Dest
+		sw.lap("commit")
 	}
 	ok = true
 	res.Duration = time.Since(start)
@@ -150,10 +160,13 @@ func writePages(w *output.Writer, r *render.Renderer, l *loaded) (diag.List, err
 	pages := l.site.Pages
 	errs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {
-		html, err := r.Page(pages[i])
+		buf := bufPool.Get().(*bytes.Buffer)
+		buf.Reset()
+		err := r.WritePage(buf, pages[i])
 		if err == nil {
-			err = w.Write(render.OutputName(pages[i]), html)
+			err = w.Write(render.OutputName(pages[i]), buf.Bytes())
 		}
+		bufPool.Put(buf)
 		errs[i] = err
 	})
 	var diags diag.List

@@ -58,6 +58,29 @@ type Result struct {
 	Diags    diag.List
 	// Dir is where the site was written (a temporary folder for Check).
 	Dir string
+	// Stages is the time each stage took, in the order they ran.
+	Stages []Stage
+}
+
+// Stage is the wall time of one stage of a build.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// stopwatch records stages as laps of one clock; a nil one records nothing.
+type stopwatch struct {
+	last   time.Time
+	stages []Stage
+}
+
+func (s *stopwatch) lap(name string) {
+	if s == nil {
+		return
+	}
+	now := time.Now()
+	s.stages = append(s.stages, Stage{name, now.Sub(s.last)})
+	s.last = now
 }
 
 // Summary is the line printed at the end of a build.
@@ -108,7 +131,7 @@ func (l *loaded) body(p *resolve.Page) *markdown.Doc {
 }
 
 // load runs load → validate → resolve and collects every diagnostic.
-func load(o *Options) (*loaded, diag.List) {
+func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 	var diags diag.List
 	cfg, d := config.Load(o.Config)
 	diags.Append(d)
@@ -153,6 +176,7 @@ func load(o *Options) (*loaded, diag.List) {
 	tree, d := content.Load(os.DirFS(contentDir), content.Options{Prefix: relPath(contentDir), Languages: cfg.Codes(), Default: cfg.DefaultLanguage})
 	diags.Append(d)
 	l.tree = tree
+	sw.lap("read")
 
 	inputs := make([]resolve.Input, len(tree.Docs))
 	perDoc := make([]diag.List, len(tree.Docs))
@@ -164,10 +188,15 @@ func load(o *Options) (*loaded, diag.List) {
 		if cfg.SearchOn() {
 			text = search.Excerpt(body)
 		}
-		var html bytes.Buffer
-		if err := l.md[doc.Lang].RenderDeferred(&html, body); err != nil {
+		html := bufPool.Get().(*bytes.Buffer)
+		html.Reset()
+		if err := l.md[doc.Lang].RenderDeferred(html, body); err != nil {
 			d.Errorf(diag.Pos{File: doc.Path}, "cannot render the Markdown: %v", err)
 		}
+		// Kept until the page is rendered: an exact copy, not a buffer's
+		// doubled capacity.
+		htmlBytes := bytes.Clone(html.Bytes())
+		bufPool.Put(html)
 		perDoc[i] = d
 		body.DropTree()
 		// Keep only what later stages use: the front matter's position for
@@ -176,19 +205,24 @@ func load(o *Options) (*loaded, diag.List) {
 		if !cfg.BriefsOn() {
 			doc.Body = nil
 		}
-		inputs[i] = resolve.Input{Doc: doc, Meta: meta, Body: body, Text: text, HTML: html.Bytes()}
+		inputs[i] = resolve.Input{Doc: doc, Meta: meta, Body: body, Text: text, HTML: htmlBytes}
 	})
 	for _, d := range perDoc {
 		diags.Append(d)
 	}
+	sw.lap("validate+markdown")
 	if diags.HasErrors() {
 		return l, diags
 	}
 	site, d := resolve.Resolve(cfg, inputs, resolve.Options{Drafts: o.Drafts, Now: o.Now, Files: tree.Files, Search: cfg.SearchOn(), Downloads: cfg.BriefsOn()})
 	diags.Append(d)
+	sw.lap("resolve")
 	l.site = site
 	return l, diags
 }
+
+// bufPool recycles the buffers bodies are rendered into.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func dirFS(dir string) fs.FS {
 	if st, err := os.Stat(dir); err == nil && st.IsDir() {

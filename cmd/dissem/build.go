@@ -84,6 +84,12 @@ func (b *buildFlags) build(stdout, stderr io.Writer) (*site.Result, error) {
 	if err := report(res.Diags, b.quiet, stderr); err != nil {
 		return res, err
 	}
+	if b.profile != "" {
+		// The stages' wall times, to read beside the CPU profile.
+		for _, st := range res.Stages {
+			fmt.Fprintf(stderr, "stage %-18s %7.3f s\n", st.Name, st.Duration.Seconds())
+		}
+	}
 	if !b.quiet {
 		fmt.Fprintln(stdout, res.Summary())
 	}
