@@ -17,13 +17,13 @@ import (
 	"sync/atomic"
 
 	"github.com/tdewolff/minify/v2"
-	"github.com/tdewolff/parse/v2/buffer"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
 	"github.com/tdewolff/minify/v2/js"
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2/buffer"
 )
 
 // Writer writes files into a temporary folder. Write is safe for concurrent use.
