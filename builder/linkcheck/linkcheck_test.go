@@ -99,6 +99,17 @@ func TestCheckPlanted(t *testing.T) {
 			[]string{`sitemap.xml:1: broken link: <loc> "https://x.org/en/gone/" leads nowhere`,
 				`sitemap.xml:2: broken link: <xhtml:link href> "https://x.org/hu/gone/" leads nowhere`,
 				`sitemap.xml:3: <loc> "https://elsewhere.org/en/" is not on this site`}, 3},
+		{"sitemap index", "https://x.org/", map[string]string{
+			"sitemap.xml": `<sitemapindex><sitemap><loc>https://x.org/sitemap-1.xml</loc></sitemap>
+<sitemap><loc>https://x.org/sitemap-2.xml</loc></sitemap></sitemapindex>`,
+			"sitemap-1.xml": `<urlset><url><loc>https://x.org/en/</loc></url>
+<url><loc>https://x.org/en/gone/</loc></url></urlset>`},
+			[]string{`sitemap.xml:2: broken link: <loc> "https://x.org/sitemap-2.xml" leads nowhere`,
+				`sitemap-1.xml:2: broken link: <loc> "https://x.org/en/gone/" leads nowhere`}, 2},
+		{"nested sitemap index", "https://x.org/", map[string]string{
+			"sitemap.xml":   `<sitemapindex><sitemap><loc>https://x.org/sitemap-1.xml</loc></sitemap></sitemapindex>`,
+			"sitemap-1.xml": `<sitemapindex><sitemap><loc>https://x.org/sitemap-1.xml</loc></sitemap></sitemapindex>`},
+			[]string{`sitemap-1.xml:1: <loc> "https://x.org/sitemap-1.xml": a sitemap index names sitemaps, and only sitemap.xml may be one`}, 1},
 		{"third-party resources", "https://x.org/", map[string]string{
 			"en/b/index.html": doc(`<link rel="stylesheet" href="https://cdn.example/s.css"><link rel="icon" href="//cdn.example/i.ico"><script src="https://cdn.example/a.js"></script><style>p{background:url(https://cdn.example/bg.png)}</style>`,
 				`<img src="/img/x.png" srcset="https://cdn.example/x2.png 2x" alt=""><p style="background:url('http://cdn.example/p.png')"></p><iframe src="https://video.example/e/1" title="v"></iframe><a href="https://other.org/">fine</a>`),

@@ -73,6 +73,33 @@ func (r *Renderer) Feed(lang, section, feedURL, pageURL string, items []*resolve
 	return append([]byte(xml.Header), out...), nil
 }
 
+// SitemapURLs is the most URLs one sitemap file may list (sitemaps.org);
+// a bigger site gets a sitemap index pointing to several files.
+const SitemapURLs = 50_000
+
+type sitemapIndex struct {
+	XMLName  xml.Name     `xml:"sitemapindex"`
+	NS       string       `xml:"xmlns,attr"`
+	Sitemaps []sitemapRef `xml:"sitemap"`
+}
+
+type sitemapRef struct {
+	Loc string `xml:"loc"`
+}
+
+// SitemapIndex lists sitemap files by their site URLs ("/sitemap-1.xml").
+func (r *Renderer) SitemapIndex(urls []string) ([]byte, error) {
+	idx := sitemapIndex{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, u := range urls {
+		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: r.site.AbsURL(u)})
+	}
+	out, err := xml.MarshalIndent(idx, "", " ")
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), out...), nil
+}
+
 type urlset struct {
 	XMLName xml.Name     `xml:"urlset"`
 	NS      string       `xml:"xmlns,attr"`
@@ -92,7 +119,7 @@ type sitemapLink struct {
 	Href     string `xml:"href,attr"`
 }
 
-// Sitemap lists every page with its hreflang alternates.
+// Sitemap lists pages (at most SitemapURLs) with their hreflang alternates.
 func (r *Renderer) Sitemap(pages []*resolve.Page) ([]byte, error) {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
 	for _, p := range pages {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -182,50 +183,67 @@ func writePages(w *output.Writer, r *render.Renderer, l *loaded) (diag.List, err
 	return diags, nil
 }
 
+// sitemapURLs is render.SitemapURLs; tests lower it.
+var sitemapURLs = render.SitemapURLs
+
+// writeFeeds writes the RSS feeds of every language and section and the
+// sitemap, each file an independent job run in parallel.
 func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site) error {
+	type job struct {
+		name string
+		make func() ([]byte, error)
+	}
+	var jobs []job
 	for _, code := range s.Config.Codes() {
 		lang := s.ByLang[code]
-		feedable := func(ps []*resolve.Page) []*resolve.Page {
-			var out []*resolve.Page
-			for _, p := range ps {
-				if p.Meta.Type != "page" {
-					out = append(out, p)
-				}
+		var docs []*resolve.Page
+		for _, p := range lang.Docs {
+			if p.Meta.Type != "page" {
+				docs = append(docs, p)
 			}
-			return out
 		}
-		data, err := r.Feed(code, "", s.BasePath+code+"/index.xml", lang.Home.URL, feedable(lang.Docs))
-		if err != nil {
-			return err
-		}
-		if err := w.Write(code+"/index.xml", data); err != nil {
-			return err
-		}
+		jobs = append(jobs, job{code + "/index.xml", func() ([]byte, error) {
+			return r.Feed(code, "", s.BasePath+code+"/index.xml", lang.Home.URL, docs)
+		}})
 		sections := make([]string, 0, len(lang.Sections))
 		for sec := range lang.Sections {
 			sections = append(sections, sec)
 		}
 		sort.Strings(sections)
 		for _, sec := range sections {
-			var items []*resolve.Page
-			for _, p := range lang.Sections[sec] {
-				items = append(items, p.Items...)
-			}
 			first := lang.Sections[sec][0]
-			data, err := r.Feed(code, sec, first.URL+"index.xml", first.URL, items)
-			if err != nil {
-				return err
-			}
-			if err := w.Write(first.Path+"index.xml", data); err != nil {
-				return err
-			}
+			jobs = append(jobs, job{first.Path + "index.xml", func() ([]byte, error) {
+				var items []*resolve.Page
+				for _, p := range lang.Sections[sec] {
+					items = append(items, p.Items...)
+				}
+				return r.Feed(code, sec, first.URL+"index.xml", first.URL, items)
+			}})
 		}
 	}
-	data, err := r.Sitemap(s.Pages)
-	if err != nil {
-		return err
+	// One sitemap while it may hold every page; past that, an index of files.
+	pages := s.Pages
+	if len(pages) <= sitemapURLs {
+		jobs = append(jobs, job{"sitemap.xml", func() ([]byte, error) { return r.Sitemap(pages) }})
+	} else {
+		var urls []string
+		for i := 0; i*sitemapURLs < len(pages); i++ {
+			chunk := pages[i*sitemapURLs : min((i+1)*sitemapURLs, len(pages))]
+			name := fmt.Sprintf("sitemap-%d.xml", i+1)
+			urls = append(urls, s.BasePath+name)
+			jobs = append(jobs, job{name, func() ([]byte, error) { return r.Sitemap(chunk) }})
+		}
+		jobs = append(jobs, job{"sitemap.xml", func() ([]byte, error) { return r.SitemapIndex(urls) }})
 	}
-	return w.Write("sitemap.xml", data)
+	errs := make([]error, len(jobs))
+	parallel(len(jobs), func(i int) {
+		data, err := jobs[i].make()
+		if err == nil {
+			err = w.Write(jobs[i].name, data)
+		}
+		errs[i] = err
+	})
+	return errors.Join(errs...)
 }
 
 func writeSearch(w *output.Writer, l *loaded) error {
