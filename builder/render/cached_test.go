@@ -16,7 +16,7 @@ import (
 // rendered by the first page of its language and variants, then reused.
 func TestPartialCached(t *testing.T) {
 	fsys := fstest.MapFS{
-		"base.html": {Data: []byte(`{{define "base"}}{{partialCached "part" . .Section}}|{{.Title}}{{end}}{{define "part"}}[{{.Title}}]{{end}}`)},
+		"base.html":   {Data: []byte(`{{define "base"}}{{partialCached "part" . .Section}}|{{.Title}}{{end}}{{define "part"}}[{{.Title}}]{{end}}`)},
 		"single.html": {Data: []byte(`{{define "main"}}{{end}}`)},
 	}
 	for _, k := range kinds {
