@@ -63,9 +63,24 @@ type Tree struct {
 // Load reads every file of fsys. Markdown files become Docs, in path order;
 // every problem is appended to the returned list.
 func Load(fsys fs.FS, opts Options) (*Tree, diag.List) {
-	var diags diag.List
-	t := &Tree{Files: map[string]bool{}}
-	var mdPaths []string
+	mdPaths, files, diags := Scan(fsys, opts)
+	t := &Tree{Docs: make([]*Doc, len(mdPaths)), Files: files}
+	perDoc := make([]diag.List, len(mdPaths))
+	parallel(len(mdPaths), func(i int) {
+		t.Docs[i], perDoc[i] = LoadFile(fsys, mdPaths[i], opts)
+	})
+	for _, l := range perDoc {
+		diags.Append(l)
+	}
+	return t, diags
+}
+
+// Scan lists fsys without reading it: the Markdown files' paths in order,
+// and the other files (images, attachments). Hidden files and folders are
+// skipped. A builder that handles each document as soon as it is read (and
+// so never holds every file at once) calls LoadFile on the paths itself.
+func Scan(fsys fs.FS, opts Options) (mdPaths []string, files map[string]bool, diags diag.List) {
+	files = map[string]bool{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			diags.Errorf(diag.Pos{File: path.Join(opts.Prefix, p)}, "cannot read: %v", err)
@@ -83,7 +98,7 @@ func Load(fsys fs.FS, opts Options) (*Tree, diag.List) {
 		if strings.HasSuffix(p, ".md") {
 			mdPaths = append(mdPaths, p)
 		} else {
-			t.Files[p] = true
+			files[p] = true
 		}
 		return nil
 	})
@@ -91,15 +106,7 @@ func Load(fsys fs.FS, opts Options) (*Tree, diag.List) {
 		diags.Errorf(diag.Pos{File: opts.Prefix}, "cannot read the content folder: %v", err)
 	}
 	sort.Strings(mdPaths)
-	t.Docs = make([]*Doc, len(mdPaths))
-	perDoc := make([]diag.List, len(mdPaths))
-	parallel(len(mdPaths), func(i int) {
-		t.Docs[i], perDoc[i] = loadFile(fsys, mdPaths[i], opts)
-	})
-	for _, l := range perDoc {
-		diags.Append(l)
-	}
-	return t, diags
+	return mdPaths, files, diags
 }
 
 // parallel runs f(0..n-1) on a bounded pool; callers write results[i], so
@@ -124,7 +131,9 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
-func loadFile(fsys fs.FS, rel string, opts Options) (*Doc, diag.List) {
+// LoadFile reads the Markdown file rel of fsys: its names, language and
+// section from the path, its front matter decoded, its body.
+func LoadFile(fsys fs.FS, rel string, opts Options) (*Doc, diag.List) {
 	var diags diag.List
 	display := path.Join(opts.Prefix, rel)
 	d := &Doc{Path: display, Rel: rel, Dir: path.Dir(rel), Lang: opts.Default}

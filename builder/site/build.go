@@ -164,6 +164,9 @@ func writePages(w *output.Writer, r *render.Renderer, l *loaded) (diag.List, err
 		buf := bufPool.Get().(*bytes.Buffer)
 		buf.Reset()
 		err := r.WritePage(buf, pages[i])
+		// The body's HTML is in the page now and needed nowhere else: let
+		// the heap shrink as the pages are written.
+		pages[i].HTML = nil
 		if err == nil {
 			err = w.Write(render.OutputName(pages[i]), buf.Bytes())
 		}

@@ -173,16 +173,27 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 
 	contentDir := filepath.Join(o.Source, "content")
 	l.contentDir = contentDir
-	tree, d := content.Load(os.DirFS(contentDir), content.Options{Prefix: relPath(contentDir), Languages: cfg.Codes(), Default: cfg.DefaultLanguage})
+	contentFS := os.DirFS(contentDir)
+	copts := content.Options{Prefix: relPath(contentDir), Languages: cfg.Codes(), Default: cfg.DefaultLanguage}
+	mdPaths, files, d := content.Scan(contentFS, copts)
 	diags.Append(d)
-	l.tree = tree
-	sw.lap("read")
+	l.tree = &content.Tree{Docs: make([]*content.Doc, len(mdPaths)), Files: files}
 
-	inputs := make([]resolve.Input, len(tree.Docs))
-	perDoc := make([]diag.List, len(tree.Docs))
-	parallel(len(tree.Docs), func(i int) {
-		doc := tree.Docs[i]
-		meta, d := schema.Validate(doc, cfg.Sections)
+	// One pass per document, read → validate → Markdown, so that a file's
+	// source and front-matter tree are dropped before the next is read
+	// instead of the whole site's being held at once.
+	inputs := make([]resolve.Input, len(mdPaths))
+	perDoc := make([]diag.List, len(mdPaths))
+	parallel(len(mdPaths), func(i int) {
+		doc, d := content.LoadFile(contentFS, mdPaths[i], copts)
+		l.tree.Docs[i] = doc
+		if doc.Front == nil {
+			// Unreadable: reported, nothing to validate.
+			perDoc[i] = d
+			return
+		}
+		meta, vd := schema.Validate(doc, cfg.Sections)
+		d.Append(vd)
 		body := l.md[doc.Lang].Parse(doc.Path, doc.Body, doc.BodyLine)
 		var text string
 		if cfg.SearchOn() {
@@ -210,11 +221,11 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 	for _, d := range perDoc {
 		diags.Append(d)
 	}
-	sw.lap("validate+markdown")
+	sw.lap("read+validate+markdown")
 	if diags.HasErrors() {
 		return l, diags
 	}
-	site, d := resolve.Resolve(cfg, inputs, resolve.Options{Drafts: o.Drafts, Now: o.Now, Files: tree.Files, Search: cfg.SearchOn(), Downloads: cfg.BriefsOn()})
+	site, d := resolve.Resolve(cfg, inputs, resolve.Options{Drafts: o.Drafts, Now: o.Now, Files: files, Search: cfg.SearchOn(), Downloads: cfg.BriefsOn()})
 	diags.Append(d)
 	sw.lap("resolve")
 	l.site = site

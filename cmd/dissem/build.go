@@ -87,7 +87,7 @@ func (b *buildFlags) build(stdout, stderr io.Writer) (*site.Result, error) {
 	if b.profile != "" {
 		// The stages' wall times, to read beside the CPU profile.
 		for _, st := range res.Stages {
-			fmt.Fprintf(stderr, "stage %-18s %7.3f s\n", st.Name, st.Duration.Seconds())
+			fmt.Fprintf(stderr, "stage %-24s %7.3f s\n", st.Name, st.Duration.Seconds())
 		}
 	}
 	if !b.quiet {
