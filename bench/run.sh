@@ -200,6 +200,15 @@ for n in $ALL_NS; do
 		if [ "$tool" = floor ]; then pages="-"; fi
 		printf '%7s  %-32s %5d %10.2f %8.2f – %6.2f %12.0f %8s%s\n' "$n" "$(label $tool)" "$(wc -l <"$f")" "$med" "$lo" "$hi" "$((rss / 1024))" "$pages" "$note"
 	done
+	# What briefs add: the difference of the medians over the briefs made,
+	# in wall time on all cores and in core time (× CPUs).
+	if [ -s "$RES/$n.dissem-briefs" ] && [ -s "$RES/$n.dissem" ]; then
+		read -r bm _ _ _ _ bn <<<"$(stats "$RES/$n.dissem-briefs")"
+		read -r dm _ _ _ _ _ <<<"$(stats "$RES/$n.dissem")"
+		awk -v n="$n" -v bm="$bm" -v dm="$dm" -v bn="${bn:-0}" -v cpus="$(nproc)" 'BEGIN {
+			if (bn > 0) printf "%7s  briefs: %d briefs add %.2f s: %.1f ms per brief of wall time, %.1f ms of one core\n", n, bn, bm - dm, (bm - dm) * 1000 / bn, (bm - dm) * 1000 * cpus / bn
+		}'
+	fi
 	if [ -s "$RES/$n.dissem" ] && [ -s "$RES/$n.hugo" ]; then
 		read -r dm _ _ dr _ _ <<<"$(stats "$RES/$n.dissem")"
 		read -r hm _ _ hr _ _ <<<"$(stats "$RES/$n.hugo")"
