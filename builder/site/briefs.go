@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/metrics"
 	"sort"
 	"strings"
 	"sync"
@@ -35,10 +36,23 @@ func briefEngine() (*brief.Engine, error) {
 // briefGC lets the heap grow further while briefs are laid out: fpdf makes
 // tens of megabytes of short-lived garbage per brief (font subsets, zlib
 // writers), and collecting it at the default pace costs a quarter of the
-// time. The returned function restores the previous setting.
+// time. The headroom is fixed (the live heap plus 1 GiB), not proportional
+// to the site's data, so a large site does not multiply its peak memory.
+// The returned function restores the previous settings.
 func briefGC() func() {
-	old := debug.SetGCPercent(400)
-	return func() { debug.SetGCPercent(old) }
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	var live int64
+	if sample[0].Value.Kind() == metrics.KindUint64 {
+		live = int64(sample[0].Value.Uint64())
+	}
+	oldLimit := debug.SetMemoryLimit(-1)
+	debug.SetMemoryLimit(min(oldLimit, live+1<<30))
+	oldPercent := debug.SetGCPercent(400)
+	return func() {
+		debug.SetGCPercent(oldPercent)
+		debug.SetMemoryLimit(oldLimit)
+	}
 }
 
 // wantsBrief reports whether a document gets a PDF of its own.
@@ -48,17 +62,22 @@ func wantsBrief(p *resolve.Page) bool {
 
 // briefJob is one PDF to make: a document's brief or a toolkit's bundle.
 type briefJob struct {
-	page   *resolve.Page
-	kind   string // "brief" or "bundle"
-	doc    *brief.Document
-	bundle *brief.Bundle
-	key    string
-	result brief.Result
-	err    error
+	page  *resolve.Page
+	kind  string // "brief" or "bundle"
+	key   string
+	name  string // output file
+	pages int
+	size  int64
+	err   error
 }
 
 // writeBriefs makes every brief, bundle and kit, from the cache when their
 // inputs have not changed, and records them on their pages as downloads.
+//
+// Memory stays flat however many documents there are: a first pass only
+// hashes each document's brief input (the cache key), and each job then
+// prepares its own documents, lays them out and writes the PDF before the
+// next job starts on that core. Kits read the PDFs back from the output.
 func writeBriefs(w *output.Writer, l *loaded, cacheDir string) (int, diag.List, error) {
 	var diags diag.List
 	eng, err := briefEngine()
@@ -66,69 +85,72 @@ func writeBriefs(w *output.Writer, l *loaded, cacheDir string) (int, diag.List, 
 		return 0, nil, err
 	}
 	cache := &brief.Cache{Dir: filepath.Join(cacheDir, "briefs")}
-	docs := map[*resolve.Page]*brief.Document{}
+	var needed []*resolve.Page
+	for _, p := range l.site.Docs {
+		if wantsBrief(p) || p.Meta.Type == schema.Guide || p.Meta.Type == schema.Toolkit {
+			needed = append(needed, p)
+		}
+	}
+	keys := make([]string, len(needed))
+	errs := make([]error, len(needed))
+	parallel(len(needed), func(i int) {
+		d, images, err := l.briefDocument(needed[i])
+		if err == nil {
+			keys[i] = brief.Key(d, images)
+		}
+		errs[i] = err
+	})
 	docKeys := map[*resolve.Page]string{}
+	for i, p := range needed {
+		if errs[i] != nil {
+			diags.Errorf(diag.Pos{File: p.Doc.Path}, "brief: %v", errs[i])
+			continue
+		}
+		docKeys[p] = keys[i]
+	}
+	if diags.HasErrors() {
+		return 0, diags, nil
+	}
+
 	var jobs []*briefJob
 	for _, p := range l.site.Docs {
-		if !wantsBrief(p) && p.Meta.Type != schema.Guide && p.Meta.Type != schema.Toolkit {
-			continue
-		}
-		d, images, err := l.briefDocument(p)
-		if err != nil {
-			diags.Errorf(diag.Pos{File: p.Doc.Path}, "brief: %v", err)
-			continue
-		}
-		docs[p] = d
-		docKeys[p] = brief.Key(d, images)
 		if wantsBrief(p) {
-			jobs = append(jobs, &briefJob{page: p, kind: "brief", doc: d, key: docKeys[p]})
+			jobs = append(jobs, &briefJob{page: p, kind: "brief", key: docKeys[p]})
 		}
 	}
 	for _, p := range l.site.Docs {
 		if p.Meta.Type != schema.Toolkit || len(p.Guides) == 0 {
 			continue
 		}
-		b := &brief.Bundle{Meta: docs[p].Meta, Intro: docs[p]}
 		keys := []string{"bundle", docKeys[p]}
 		for _, g := range p.Guides {
-			b.Guides = append(b.Guides, docs[g])
 			keys = append(keys, docKeys[g])
 		}
 		sum := sha256.Sum256([]byte(strings.Join(keys, "\n")))
-		jobs = append(jobs, &briefJob{page: p, kind: "bundle", bundle: b, key: hex.EncodeToString(sum[:])})
+		jobs = append(jobs, &briefJob{page: p, kind: "bundle", key: hex.EncodeToString(sum[:])})
 	}
 
 	defer briefGC()()
 	parallel(len(jobs), func(i int) {
 		j := jobs[i]
-		if pdf, pages, ok := cache.Get(j.key); ok {
-			j.result = brief.Result{PDF: pdf, Pages: pages}
-			return
+		j.name = j.page.Path + j.page.Slug + "-" + j.page.Lang + ".pdf"
+		res, err := l.makeBrief(eng, cache, j)
+		if err == nil {
+			err = w.WriteRaw(j.name, res.PDF)
 		}
-		if j.kind == "bundle" {
-			j.result, j.err = eng.Bundle(j.bundle)
-		} else {
-			j.result, j.err = eng.Brief(j.doc)
-		}
-		if j.err == nil {
-			j.err = cache.Put(j.key, j.result)
-		}
+		j.pages, j.size, j.err = res.Pages, int64(len(res.PDF)), err
 	})
 
-	pdfs := map[*resolve.Page][]byte{}
+	pdfs := map[*resolve.Page]string{}
 	for _, j := range jobs {
 		if j.err != nil {
 			diags.Errorf(diag.Pos{File: j.page.Doc.Path}, "brief: %v", j.err)
 			continue
 		}
-		name := j.page.Path + j.page.Slug + "-" + j.page.Lang + ".pdf"
-		if err := w.WriteRaw(name, j.result.PDF); err != nil {
-			return 0, diags, err
-		}
 		j.page.Downloads = append(j.page.Downloads, &resolve.Download{
-			Path: name, URL: l.site.BasePath + name, Kind: j.kind, Pages: j.result.Pages, Size: int64(len(j.result.PDF)),
+			Path: j.name, URL: l.site.BasePath + j.name, Kind: j.kind, Pages: j.pages, Size: j.size,
 		})
-		pdfs[j.page] = j.result.PDF
+		pdfs[j.page] = filepath.Join(w.Dir(), filepath.FromSlash(j.name))
 	}
 	if diags.HasErrors() {
 		return len(jobs), diags, nil
@@ -143,9 +165,43 @@ func writeBriefs(w *output.Writer, l *loaded, cacheDir string) (int, diag.List, 
 	return len(jobs), diags, nil
 }
 
+// makeBrief returns a job's PDF from the cache, or lays it out and caches it.
+func (l *loaded) makeBrief(eng *brief.Engine, cache *brief.Cache, j *briefJob) (brief.Result, error) {
+	if pdf, pages, ok := cache.Get(j.key); ok {
+		return brief.Result{PDF: pdf, Pages: pages}, nil
+	}
+	var res brief.Result
+	if j.kind == "bundle" {
+		intro, _, err := l.briefDocument(j.page)
+		if err != nil {
+			return res, err
+		}
+		b := &brief.Bundle{Meta: intro.Meta, Intro: intro}
+		for _, g := range j.page.Guides {
+			d, _, err := l.briefDocument(g)
+			if err != nil {
+				return res, err
+			}
+			b.Guides = append(b.Guides, d)
+		}
+		if res, err = eng.Bundle(b); err != nil {
+			return res, err
+		}
+	} else {
+		d, _, err := l.briefDocument(j.page)
+		if err != nil {
+			return res, err
+		}
+		if res, err = eng.Brief(d); err != nil {
+			return res, err
+		}
+	}
+	return res, cache.Put(j.key, res)
+}
+
 // writeKit packs a toolkit's replication kit: the bundled guide, each
 // guide's brief, the guides' attachments and a README listing them.
-func writeKit(w *output.Writer, l *loaded, tk *resolve.Page, pdfs map[*resolve.Page][]byte) error {
+func writeKit(w *output.Writer, l *loaded, tk *resolve.Page, pdfs map[*resolve.Page]string) error {
 	lang := tk.Lang
 	t := func(key string) string { return l.cat.T(lang, key) }
 	var files []brief.KitFile
@@ -154,10 +210,18 @@ func writeKit(w *output.Writer, l *loaded, tk *resolve.Page, pdfs map[*resolve.P
 		files = append(files, brief.KitFile{Name: name, Data: data})
 		lines = append(lines, fmt.Sprintf("- %s\n  %s", name, title))
 	}
-	add(tk.Slug+"-"+lang+".pdf", tk.Title, pdfs[tk])
+	bundle, err := os.ReadFile(pdfs[tk])
+	if err != nil {
+		return err
+	}
+	add(tk.Slug+"-"+lang+".pdf", tk.Title, bundle)
 	seen := map[string]bool{}
 	for i, g := range tk.Guides {
-		if pdf, ok := pdfs[g]; ok {
+		if file, ok := pdfs[g]; ok {
+			pdf, err := os.ReadFile(file)
+			if err != nil {
+				return err
+			}
 			add(fmt.Sprintf("guides/%02d-%s-%s.pdf", i+1, g.Slug, lang), g.Title, pdf)
 		}
 		for _, a := range g.Attachments {
