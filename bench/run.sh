@@ -20,7 +20,11 @@
 #   --brief-runs 1     runs with briefs on (0: none) (env BENCH_BRIEF_RUNS)
 #   --brief-n "1000"   the N with a briefs-on line (default: the smallest N; a brief
 #                      takes ~25 ms of one core, N=10000 makes ~13,500 of them) (env BENCH_BRIEF_NS)
-#   --dir DIR          scratch folder (env BENCH_DIR, default /tmp/dissem-bench)
+#   --dir DIR          scratch folder for the corpora (env BENCH_DIR, default /tmp/dissem-bench)
+#   --out DIR          where the tools write their sites (env BENCH_OUT; default a
+#                      folder in /dev/shm when it is a tmpfs with 4 GB free, else DIR):
+#                      on a VM's shared disk the kernel's time for the same writes
+#                      varied sixfold between runs, drowning what the tools do
 #   --seed 1           corpus seed
 #   --keep             keep the built output folders
 # Targets (read here, never asserted in tests): at N=10000 dissem ≤ 0.5 × Hugo's
@@ -38,6 +42,7 @@ SCALE_HUGO=0
 BRIEF_RUNS=${BENCH_BRIEF_RUNS:-1}
 BRIEF_NS=${BENCH_BRIEF_NS:-}
 DIR=${BENCH_DIR:-/tmp/dissem-bench}
+OUT=${BENCH_OUT:-}
 SEED=1
 KEEP=0
 
@@ -52,6 +57,7 @@ while [ $# -gt 0 ]; do
 	--brief-runs) BRIEF_RUNS=$2; shift ;;
 	--brief-n) BRIEF_NS=$2; shift ;;
 	--dir) DIR=$2; shift ;;
+	--out) OUT=$2; shift ;;
 	--seed) SEED=$2; shift ;;
 	--keep) KEEP=1 ;;
 	-h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -61,6 +67,14 @@ while [ $# -gt 0 ]; do
 done
 
 log() { printf '%s\n' "$*" >&2; }
+
+if [ -z "$OUT" ]; then
+	OUT=$DIR
+	if [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ] && [ "$(df -k --output=avail /dev/shm | tail -n 1)" -gt 4000000 ]; then
+		OUT=/dev/shm/dissem-bench-out
+	fi
+fi
+mkdir -p "$OUT"
 
 # --- tools ---------------------------------------------------------------
 need_root() { [ "$(id -u)" = 0 ] || { log "bench: $1 is missing; install it (apt-get install -y $2)"; exit 1; }; }
@@ -114,15 +128,15 @@ measure() {
 	if [ "$KEEP" = 0 ]; then rm -rf "$out"; fi
 }
 
-dissem() { measure dissem "$1" "$DIR/$1/out-dissem" bin/dissem build --source "$DIR/$1/site" --dest "$DIR/$1/out-dissem" --no-briefs --no-search --quiet; }
+dissem() { measure dissem "$1" "$OUT/$1/out-dissem" bin/dissem build --source "$DIR/$1/site" --dest "$OUT/$1/out-dissem" --no-briefs --no-search --quiet; }
 hugo_() {
 	rm -rf "$DIR/$1/hugo/layouts" && cp -r bench/hugo/layouts "$DIR/$1/hugo/layouts"
-	measure hugo "$1" "$DIR/$1/out-hugo" hugo --source "$DIR/$1/hugo" --destination "$DIR/$1/out-hugo" --minify --quiet --noBuildLock
+	measure hugo "$1" "$OUT/$1/out-hugo" hugo --source "$DIR/$1/hugo" --destination "$OUT/$1/out-hugo" --minify --quiet --noBuildLock
 }
-floor() { measure floor "$1" "$DIR/$1/out-floor" bin/benchfloor "$DIR/$1/site/content"; }
+floor() { measure floor "$1" "$OUT/$1/out-floor" bin/benchfloor "$DIR/$1/site/content"; }
 briefs() {
 	rm -rf "$DIR/$1/site/.dissem-cache"
-	measure dissem-briefs "$1" "$DIR/$1/out-briefs" bin/dissem build --source "$DIR/$1/site" --dest "$DIR/$1/out-briefs" --no-search
+	measure dissem-briefs "$1" "$OUT/$1/out-briefs" bin/dissem build --source "$DIR/$1/site" --dest "$OUT/$1/out-briefs" --no-search
 	rm -rf "$DIR/$1/site/.dissem-cache"
 }
 
@@ -183,7 +197,7 @@ label() {
 	esac
 }
 echo
-echo "dissem vs Hugo: $(nproc) CPUs, $(hugo version | awk '{print $1, $2}' | sed 's/+extended//'), $(bin/dissem version), $(go version | awk '{print $3}'), load average at start $START_LOAD"
+echo "dissem vs Hugo: $(nproc) CPUs, $(hugo version | awk '{print $1, $2}' | sed 's/+extended//'), $(bin/dissem version), $(go version | awk '{print $3}'), load average at start $START_LOAD, sites written to $OUT ($(stat -f -c %T "$OUT"))"
 printf '%7s  %-32s %5s %10s %17s %12s %8s\n' N tool runs "median s" "range s" "peak RSS MB" pages
 ALL_NS=$NS
 [ -n "$SCALE_N" ] && ! [[ " $NS " == *" $SCALE_N "* ]] && ALL_NS="$NS $SCALE_N"
