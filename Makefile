@@ -36,7 +36,7 @@ fmt:
 	gofmt -w cmd builder templates static bench e2e 2>/dev/null || gofmt -w cmd builder templates static
 
 lint:
-	@out=$$(gofmt -l cmd builder templates static); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@out=$$(gofmt -l cmd builder templates static bench e2e); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
 clean:
