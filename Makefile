@@ -29,8 +29,10 @@ e2e-setup:
 e2e: e2e-setup
 	$(GO) test -tags e2e -count=1 -v -timeout 30m ./e2e/
 
+# bench: dissem against Hugo at N = 1,000 and 10,000, and dissem alone at 30,000
+# (scale); more flags: make bench BENCH_FLAGS="--runs 5" (see bash bench/run.sh --help).
 bench: build
-	bash bench/run.sh
+	bash bench/run.sh --scale $(BENCH_FLAGS)
 
 fmt:
 	gofmt -w cmd builder templates static bench e2e 2>/dev/null || gofmt -w cmd builder templates static
