@@ -264,6 +264,62 @@ func (v *View) TOC() []TOCEntry {
 	return toc
 }
 
+// TableOfContents is TOC as HTML, an <ol> of links to the sections with a
+// nested <ol> of subsections, or "" for a short document (the name Hugo's
+// templates use). One value instead of a loop in the template: a document
+// page spent a sixth of its template time on the table of contents.
+func (v *View) TableOfContents() template.HTML {
+	toc := v.TOC()
+	if toc == nil {
+		return ""
+	}
+	var b strings.Builder
+	item := func(h markdown.Heading) {
+		b.WriteString("\n<li><a href=\"#")
+		b.WriteString(fragment(h.ID))
+		b.WriteString("\">")
+		b.WriteString(textEscaper.Replace(h.Text))
+		b.WriteString("</a>")
+	}
+	b.WriteString("<ol>")
+	for _, e := range toc {
+		item(e.Heading)
+		if len(e.Children) > 0 {
+			b.WriteString("\n<ol>")
+			for _, c := range e.Children {
+				item(c)
+				b.WriteString("</li>")
+			}
+			b.WriteString("\n</ol>")
+		}
+		b.WriteString("</li>")
+	}
+	b.WriteString("\n</ol>")
+	return template.HTML(b.String())
+}
+
+// textEscaper escapes text between tags exactly as html/template does.
+var textEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+
+// fragment percent-encodes an id for use after "#", as html/template does:
+// every byte but letters, digits and -._~.
+func fragment(id string) string {
+	const hex = "0123456789abcdef"
+	var b strings.Builder
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~':
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
+}
+
 // DownloadLabel describes a download: "PDF, 4 pages, 180 KB".
 func (v *View) DownloadLabel(d *resolve.Download) string {
 	size := HumanSize(d.Size)
