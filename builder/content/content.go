@@ -12,9 +12,9 @@ import (
 	"path"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/internal/pool"
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
 	"go.yaml.in/yaml/v4"
@@ -66,7 +66,7 @@ func Load(fsys fs.FS, opts Options) (*Tree, diag.List) {
 	mdPaths, files, diags := Scan(fsys, opts)
 	t := &Tree{Docs: make([]*Doc, len(mdPaths)), Files: files}
 	perDoc := make([]diag.List, len(mdPaths))
-	parallel(len(mdPaths), func(i int) {
+	pool.Each(len(mdPaths), pool.PerCPU(1), func(i int) {
 		t.Docs[i], perDoc[i] = LoadFile(fsys, mdPaths[i], opts)
 	})
 	for _, l := range perDoc {
@@ -107,28 +107,6 @@ func Scan(fsys fs.FS, opts Options) (mdPaths []string, files map[string]bool, di
 	}
 	sort.Strings(mdPaths)
 	return mdPaths, files, diags
-}
-
-// parallel runs f(0..n-1) on a bounded pool; callers write results[i], so
-// the outcome never depends on scheduling.
-func parallel(n int, f func(i int)) {
-	workers := min(n, numWorkers())
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // LoadFile reads the Markdown file rel of fsys: its names, language and

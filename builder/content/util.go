@@ -1,11 +1,6 @@
 package content
 
-import (
-	"runtime"
-	"sort"
-)
-
-func numWorkers() int { return max(runtime.GOMAXPROCS(0), 1) }
+import "sort"
 
 func sortedKeys(m map[string]any) []string {
 	keys := make([]string, 0, len(m))

@@ -14,12 +14,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/internal/pool"
 )
 
 // Report counts what Check looked at.
@@ -42,9 +41,9 @@ func Check(dir, baseURL string) (Report, diag.List) {
 	}
 	// Parse each file once, in parallel; results[i] keeps the order stable.
 	pages := make([]*page, len(s.html))
-	parallel(len(s.html), func(i int) { pages[i] = parseHTMLFile(dir, s.html[i]) })
+	pool.Each(len(s.html), pool.PerCPU(1), func(i int) { pages[i] = parseHTMLFile(dir, s.html[i]) })
 	sheets := make([]*page, len(s.css))
-	parallel(len(s.css), func(i int) { sheets[i] = parseCSSFile(dir, s.css[i]) })
+	pool.Each(len(s.css), pool.PerCPU(1), func(i int) { sheets[i] = parseCSSFile(dir, s.css[i]) })
 
 	s.ids = make(map[string]map[string]bool, len(pages))
 	s.alts = make(map[string]map[string]bool, len(pages))
@@ -111,23 +110,4 @@ func newSite(dir, baseURL string) (*site, error) {
 	sort.Strings(s.html)
 	sort.Strings(s.css)
 	return s, nil
-}
-
-// parallel runs f(0..n-1) on a bounded pool of workers.
-func parallel(n int, f func(i int)) {
-	workers := min(n, max(runtime.GOMAXPROCS(0), 1))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

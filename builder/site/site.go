@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -18,6 +17,7 @@ import (
 	"github.com/4im-project/dissem/builder/content"
 	"github.com/4im-project/dissem/builder/diag"
 	"github.com/4im-project/dissem/builder/i18n"
+	"github.com/4im-project/dissem/builder/internal/pool"
 	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/4im-project/dissem/builder/resolve"
 	"github.com/4im-project/dissem/builder/schema"
@@ -263,25 +263,7 @@ func relPath(p string) string {
 // workersPerCPU oversubscribes the pool: rendering alternates computing
 // with writing files, and while one worker waits in a system call another
 // can use its core.
-var workersPerCPU = 3
+const workersPerCPU = 3
 
-// parallel runs f(0..n-1) on a bounded pool of workers.
-func parallel(n int, f func(i int)) {
-	workers := min(n, max(runtime.GOMAXPROCS(0), 1)*workersPerCPU)
-	var wg sync.WaitGroup
-	next := make(chan int, workers)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
+// parallel runs f(0..n-1) on the build's pool of workers.
+func parallel(n int, f func(i int)) { pool.Each(n, pool.PerCPU(workersPerCPU), f) }
