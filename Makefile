@@ -4,7 +4,7 @@ GO ?= go
 BIN := bin/dissem
 ADDR ?= 127.0.0.1:1313
 
-.PHONY: all build run serve test e2e e2e-setup test-setup bench fmt lint clean
+.PHONY: all build run serve test e2e e2e-setup test-setup bench fmt lint clean fuzz
 
 all: build
 
@@ -28,6 +28,11 @@ e2e-setup:
 
 e2e: e2e-setup
 	$(GO) test -tags e2e -count=1 -v -timeout 30m ./e2e/
+
+# fuzz: every fuzz target for FUZZTIME each (default 1m); CI runs 10s each.
+FUZZTIME ?= 1m
+fuzz:
+	FUZZTIME=$(FUZZTIME) bash scripts/fuzz.sh
 
 # bench: dissem against Hugo at N = 1,000 and 10,000, and dissem alone at 30,000
 # (scale); more flags: make bench BENCH_FLAGS="--runs 5" (see bash bench/run.sh --help).

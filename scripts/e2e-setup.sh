@@ -1,28 +1,38 @@
 #!/usr/bin/env bash
 # Installs what `make e2e` needs beyond Go, and says what it does:
-#   - from Debian: chromium (the browser the tests drive), default-jre-headless
-#     (runs the Nu Html Checker), poppler-utils and qpdf (the PDF brief tests);
+#   - from Debian: chromium (the browser the tests drive), fonts-liberation
+#     (the fonts the pages' CSS names first: layout tests measure with them),
+#     default-jre-headless (runs the Nu Html Checker), poppler-utils and qpdf
+#     (the PDF brief tests);
 #   - from npm, pinned in package-lock.json: axe-core and vnu-jar, into
 #     node_modules/ (git-ignored).
-# Idempotent: apt runs only for missing commands, npm only when node_modules
+# Idempotent: apt runs only for missing packages, npm only when node_modules
 # does not match the lock file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# installed reports whether a Debian package is installed.
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+installed fonts-liberation || missing+=(fonts-liberation)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "e2e-setup: chromium, java, pdftotext, qpdf and npm are installed"
+  echo "e2e-setup: chromium, fonts-liberation, java, pdftotext, qpdf and npm are installed"
 else
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   echo "e2e-setup: apt-get install ${missing[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# Chromium finds new fonts through fontconfig's cache.
+if ! fc-list 2>/dev/null | grep -qi 'Liberation Sans'; then
+  fc-cache -f >/dev/null 2>&1 || true
 fi
 
 # npm writes node_modules/.package-lock.json after an install; when it equals
