@@ -122,7 +122,7 @@ func (r *resolver) url(p string) string { return r.site.BasePath + p }
 
 func (r *resolver) addDocument(in Input, diags *diag.List) {
 	m, d := in.Meta, in.Doc
-	if m.Draft && !r.opts.Drafts {
+	if m.Draft && (!r.opts.Drafts || m.Incomplete) {
 		return
 	}
 	if !m.PublishDate.IsZero() && m.PublishDate.After(r.opts.Now) && !r.opts.Drafts {

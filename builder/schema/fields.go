@@ -33,6 +33,7 @@ var fields = []field{
 	{"topics", nil, nil, strList(func(m *Meta) *[]string { return &m.Topics })},
 	{"wp_task", nil, nil, str(func(m *Meta) *string { return &m.WPTask })},
 	{"draft", nil, nil, boolean(func(m *Meta) *bool { return &m.Draft })},
+	{"translated_from", nil, nil, str(func(m *Meta) *string { return &m.TranslatedFrom })},
 	{"slug", nil, nil, slug},
 	{"translationKey", nil, nil, str(func(m *Meta) *string { return &m.TranslationKey })},
 	{"image", nil, nil, str(func(m *Meta) *string { return &m.Image })},

@@ -51,6 +51,12 @@ type Meta struct {
 	Authors, Partners, Cities, Topics      []string
 	WPTask, Slug, TranslationKey           string
 	Draft                                  bool
+	// Incomplete marks a draft whose fields have problems (reported as
+	// warnings); it is left out of every build, even with drafts shown.
+	Incomplete bool
+	// TranslatedFrom is the short hash of the source-language body this
+	// translation was made from (see dissem status).
+	TranslatedFrom string
 	Image, ImageAlt                        string
 	Brief                                  bool
 	Attachments                            []string

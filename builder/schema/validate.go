@@ -75,7 +75,24 @@ func Validate(doc *content.Doc, sections map[string]string) (*Meta, diag.List) {
 	if m.Type == Guide && m.Toolkit != "" && front.Get("order") == nil {
 		d.Warnf(posOf(doc, "toolkit"), "field \"order\": a guide in a toolkit should say its place, e.g. \"order: 1\"")
 	}
+	if m.Draft {
+		demoteDraft(m, d)
+	}
 	return m, d
+}
+
+// demoteDraft turns a draft's errors into warnings and marks it Incomplete:
+// a draft is work in progress, so its empty or wrong fields must not stop the
+// build of everything else, and it is left out of the site until they are
+// fixed (it is never published anyway).
+func demoteDraft(m *Meta, d diag.List) {
+	for i := range d {
+		if d[i].Severity == diag.Error {
+			d[i].Severity = diag.Warning
+			d[i].Msg = "draft: " + d[i].Msg
+			m.Incomplete = true
+		}
+	}
 }
 
 func posOf(doc *content.Doc, key string) diag.Pos {
