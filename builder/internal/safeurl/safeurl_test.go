@@ -15,6 +15,8 @@ func TestAllowed(t *testing.T) {
 		{"MailTo:info@4im.eu?subject=x", true},
 		{"tel:+36-46-512-700", true},
 		{"  https://example.org", true},
+		{"ht\ttps://example.org", true}, // a browser drops the tab: still https
+		{"mail\nto:info@4im.eu", true},
 		{"//example.org/path", true},
 		{"/media/guides/x.png", true},
 		{"../guides/survey.md", true},
