@@ -56,10 +56,10 @@ type Meta struct {
 	Incomplete bool
 	// TranslatedFrom is the short hash of the source-language body this
 	// translation was made from (see dissem status).
-	TranslatedFrom string
-	Image, ImageAlt                        string
-	Brief                                  bool
-	Attachments                            []string
+	TranslatedFrom  string
+	Image, ImageAlt string
+	Brief           bool
+	Attachments     []string
 
 	// case-study
 	City, Country string

@@ -47,6 +47,6 @@ func Skeleton(typ, title string, date time.Time) (string, error) {
 			fmt.Fprintf(&b, "%s: \"\"\n", f.name)
 		}
 	}
-	b.WriteString("---\n\n## \n")
+	b.WriteString("---\n\n")
 	return b.String(), nil
 }

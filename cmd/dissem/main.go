@@ -19,7 +19,8 @@ Usage:
   dissem build   [flags]   build the site into public/
   dissem serve   [flags]   build, then serve it on http://127.0.0.1:1313
   dissem check   [flags]   validate content, links and translations; write nothing
-  dissem new TYPE NAME     create a document in every language
+  dissem new TYPE NAME     create a draft document (--lang hu,sk for more languages)
+  dissem status  [flags]   translation status: missing, draft and stale translations
   dissem version           print the version
 
 Run "dissem COMMAND --help" for the flags of a command.
@@ -49,6 +50,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdCheck(args[1:], stdout, stderr)
 	case "new":
 		err = cmdNew(args[1:], stdout, stderr)
+	case "status":
+		err = cmdStatus(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "dissem", version)
 		return 0
