@@ -1,6 +1,7 @@
 // Package output writes a built site: into a temporary folder beside the
 // destination, minified, and swapped into place only when the whole build
-// succeeded. A failed build leaves the previous site as it was.
+// succeeded. A failed build leaves the previous site as it was. It is also
+// the one place that decides what a build may replace (CheckDest).
 package output
 
 import (
@@ -29,6 +30,8 @@ import (
 // Writer writes files into a temporary folder. Write is safe for concurrent use.
 type Writer struct {
 	dest, tmp string
+	shown     string // dest as the user named it, for messages
+	unlock    func()
 	minify    *minify.M
 	minifyOn  bool
 	files     atomic.Int64
@@ -43,17 +46,48 @@ type madeDir struct {
 	err  error
 }
 
-// New prepares a Writer for dest. The temporary folder sits beside dest so
-// the final rename stays on one file system.
-func New(dest string, minifyOn bool) (*Writer, error) {
-	dest = filepath.Clean(dest)
-	if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
-		return nil, err
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".tmp-")
+// Options says what New guards and how the Writer writes.
+type Options struct {
+	// Source is the site folder: dest may not be it, contain it, or lie in
+	// its content/, templates/ or static/ folder. "" skips these rules.
+	Source string
+	// Keep are further paths dest may not be or contain.
+	Keep []string
+	// Minify minifies HTML, CSS, JS, SVG, JSON and XML.
+	Minify bool
+}
+
+// New checks dest (CheckDest), locks it for the build, removes what killed
+// builds left beside it and prepares a Writer. The temporary folder sits
+// beside dest so the final swap stays on one file system. The Writer must
+// end with Commit, Abort or Release.
+func New(dest string, o Options) (*Writer, error) {
+	real, err := CheckDest(dest, o.Source, o.Keep...)
 	if err != nil {
 		return nil, err
 	}
+	parent, base := filepath.Dir(real), filepath.Base(real)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot make the folder %s: %w", filepath.Dir(dest), unwrapPath(err))
+	}
+	unlock, locked, err := lock(filepath.Join(parent, "."+base+".lock"), dest)
+	if err != nil {
+		return nil, err
+	}
+	if locked {
+		removeLeftovers(parent, base)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	if err == nil {
+		// MkdirTemp makes the folder private; a web server running as
+		// another user must read the published root.
+		err = os.Chmod(tmp, 0o755)
+	}
+	if err != nil {
+		unlock()
+		return nil, fmt.Errorf("cannot write beside %s: %w", dest, unwrapPath(err))
+	}
+	minifyOn := o.Minify
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
 	m.AddFunc("text/css", css.Minify)
@@ -61,7 +95,7 @@ func New(dest string, minifyOn bool) (*Writer, error) {
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFunc("application/json", json.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
-	return &Writer{dest: dest, tmp: tmp, minify: m, minifyOn: minifyOn, dirs: map[string]*madeDir{}}, nil
+	return &Writer{dest: real, shown: dest, tmp: tmp, unlock: unlock, minify: m, minifyOn: minifyOn, dirs: map[string]*madeDir{}}, nil
 }
 
 // MediaType returns the type the minifier uses for a file name, or "".
@@ -122,7 +156,7 @@ func (w *Writer) WriteRaw(name string, data []byte) error {
 		return err
 	}
 	if err := writeFile(full, data); err != nil {
-		return err
+		return fmt.Errorf("cannot write %s into %s: %w", name, w.shown, unwrapPath(err))
 	}
 	w.files.Add(1)
 	w.bytes.Add(int64(len(data)))
@@ -148,7 +182,7 @@ func (w *Writer) mkdir(dir string) error {
 			return
 		}
 		if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
-			d.err = err
+			d.err = fmt.Errorf("cannot make a folder in %s: %w", w.shown, unwrapPath(err))
 		}
 	})
 	return d.err
@@ -167,31 +201,6 @@ func (w *Writer) Files() int64 { return w.files.Load() }
 
 // Bytes returns the total size written.
 func (w *Writer) Bytes() int64 { return w.bytes.Load() }
-
-// Commit swaps the temporary folder into dest.
-func (w *Writer) Commit() error {
-	old := w.tmp + ".old"
-	hadOld := false
-	if _, err := os.Stat(w.dest); err == nil {
-		if err := os.Rename(w.dest, old); err != nil {
-			return err
-		}
-		hadOld = true
-	}
-	if err := os.Rename(w.tmp, w.dest); err != nil {
-		if hadOld {
-			_ = os.Rename(old, w.dest)
-		}
-		return err
-	}
-	if hadOld {
-		return os.RemoveAll(old)
-	}
-	return nil
-}
-
-// Abort removes the temporary folder, leaving dest untouched.
-func (w *Writer) Abort() error { return os.RemoveAll(w.tmp) }
 
 // Dir is the temporary folder being written.
 func (w *Writer) Dir() string { return w.tmp }

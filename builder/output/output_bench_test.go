@@ -29,7 +29,7 @@ var benchPage = func() []byte {
 }()
 
 func benchWrite(b *testing.B, minify bool) {
-	w, err := New(filepath.Join(b.TempDir(), "public"), minify)
+	w, err := New(filepath.Join(b.TempDir(), "public"), Options{Minify: minify})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func BenchmarkWriteNoMinify(b *testing.B) { benchWrite(b, false) }
 
 // BenchmarkMinify minifies one page in memory.
 func BenchmarkMinify(b *testing.B) {
-	w, err := New(filepath.Join(b.TempDir(), "public"), true)
+	w, err := New(filepath.Join(b.TempDir(), "public"), Options{Minify: true})
 	if err != nil {
 		b.Fatal(err)
 	}

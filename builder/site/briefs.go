@@ -78,13 +78,12 @@ type briefJob struct {
 // hashes each document's brief input (the cache key), and each job then
 // prepares its own documents, lays them out and writes the PDF before the
 // next job starts on that core. Kits read the PDFs back from the output.
-func writeBriefs(w *output.Writer, l *loaded, cacheDir string) (int, diag.List, error) {
+func writeBriefs(w *output.Writer, l *loaded, cache *brief.Cache) (int, diag.List, error) {
 	var diags diag.List
 	eng, err := briefEngine()
 	if err != nil {
 		return 0, nil, err
 	}
-	cache := &brief.Cache{Dir: filepath.Join(cacheDir, "briefs")}
 	var needed []*resolve.Page
 	for _, p := range l.site.Docs {
 		if wantsBrief(p) || p.Meta.Type == schema.Guide || p.Meta.Type == schema.Toolkit {
@@ -229,7 +228,7 @@ func writeKit(w *output.Writer, l *loaded, tk *resolve.Page, pdfs map[*resolve.P
 				continue
 			}
 			seen[a.Rel] = true
-			data, err := os.ReadFile(filepath.Join(l.contentDir, filepath.FromSlash(a.Rel)))
+			data, err := l.contentFS.ReadFile(a.Rel)
 			if err != nil {
 				return err
 			}
@@ -277,7 +276,7 @@ func (l *loaded) briefDocument(p *resolve.Page) (*brief.Document, map[string][]b
 		if !ok || !l.tree.Files[rel] {
 			return nil, fmt.Errorf("no content file for image %q", name)
 		}
-		return os.ReadFile(filepath.Join(l.contentDir, filepath.FromSlash(rel)))
+		return l.contentFS.ReadFile(rel)
 	}
 	images := map[string][]byte{}
 	for _, link := range body.Links {

@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/4im-project/dissem/builder/brief"
 	"github.com/4im-project/dissem/builder/diag"
 	"github.com/4im-project/dissem/builder/linkcheck"
 	"github.com/4im-project/dissem/builder/output"
@@ -37,7 +37,8 @@ func Build(opts Options) (*Result, error) {
 	}
 	res.Languages = len(l.cfg.Languages)
 
-	w, err := output.New(opts.Dest, !opts.NoMinify)
+	// output.New refuses a dest that holds sources or files it did not write.
+	w, err := output.New(opts.Dest, output.Options{Source: opts.Source, Keep: []string{opts.Config, opts.CacheDir}, Minify: !opts.NoMinify})
 	if err != nil {
 		return res, err
 	}
@@ -47,10 +48,13 @@ func Build(opts Options) (*Result, error) {
 	}
 	ok := false
 	defer func() {
-		if !ok && !opts.Check {
+		if opts.Check {
+			w.Release()
+		} else if !ok {
 			_ = w.Abort()
 		}
 	}()
+	cache := &brief.Cache{Dir: filepath.Join(opts.CacheDir, "briefs")}
 
 	assets, err := writeStatic(w, l.staticFS, l.site.BasePath)
 	if err != nil {
@@ -64,7 +68,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	sw.lap("static+templates")
 	if l.cfg.BriefsOn() {
-		n, d, err := writeBriefs(w, l, opts.CacheDir)
+		n, d, err := writeBriefs(w, l, cache)
 		if err != nil {
 			return res, err
 		}
@@ -88,7 +92,7 @@ func Build(opts Options) (*Result, error) {
 		}
 		sw.lap("search")
 	}
-	if err := copyMedia(w, l.tree.Files, l.contentDir); err != nil {
+	if err := copyMedia(w, l.tree.Files, l.contentFS); err != nil {
 		return res, err
 	}
 	if opts.Check {
@@ -108,6 +112,10 @@ func Build(opts Options) (*Result, error) {
 	if !opts.Check {
 		if err := w.Commit(); err != nil {
 			return res, err
+		}
+		if l.cfg.BriefsOn() {
+			// Only now that the site is online: the cache keeps its briefs.
+			_ = cache.Prune()
 		}
 		res.Dir = opts.Dest
 		sw.lap("commit")
@@ -264,14 +272,14 @@ func writeSearch(w *output.Writer, l *loaded) error {
 
 // copyMedia copies content files that are not Markdown (images, attachments)
 // to media/, where resolved links point.
-func copyMedia(w *output.Writer, files map[string]bool, contentDir string) error {
+func copyMedia(w *output.Writer, files map[string]bool, contentFS fs.FS) error {
 	names := make([]string, 0, len(files))
 	for f := range files {
 		names = append(names, f)
 	}
 	sort.Strings(names)
 	for _, f := range names {
-		data, err := os.ReadFile(filepath.Join(contentDir, filepath.FromSlash(f)))
+		data, err := fs.ReadFile(contentFS, f)
 		if err != nil {
 			return fmt.Errorf("copy %s: %w", f, err)
 		}
