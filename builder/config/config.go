@@ -52,6 +52,9 @@ type Config struct {
 	// Briefs and Search switch those outputs on (default) or off.
 	Briefs *bool `yaml:"briefs"`
 	Search *bool `yaml:"search"`
+	// PublicContacts are e-mail addresses and phone numbers that may be
+	// published; any other one in a text is reported as personal data.
+	PublicContacts []string `yaml:"publicContacts"`
 }
 
 // KeyFigure is a number worth showing on the home page.
