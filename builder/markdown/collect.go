@@ -3,7 +3,10 @@ package markdown
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/internal/safeurl"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -12,6 +15,7 @@ import (
 type collected struct {
 	headings []Heading
 	links    []Link
+	problems diag.List
 }
 
 // collector records headings and links with positions while the document is
@@ -32,14 +36,60 @@ func (collector) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 			idb, _ := id.([]byte)
 			c.headings = append(c.headings, Heading{Level: n.Level, ID: string(idb), Text: PlainText(n, src)})
 		case *ast.Link:
-			c.links = append(c.links, Link{Node: n, Dest: string(n.Destination), Pos: pi.pos(offsetOf(n, src))})
+			l := Link{Node: n, Dest: string(n.Destination), Pos: pi.pos(offsetOf(n, src))}
+			c.links = append(c.links, l)
+			c.refuse(l)
 		case *ast.Image:
-			c.links = append(c.links, Link{Node: n, Dest: string(n.Destination), Image: true,
-				Alt: PlainText(n, src), Pos: pi.pos(offsetOf(n, src))})
+			l := Link{Node: n, Dest: string(n.Destination), Image: true,
+				Alt: PlainText(n, src), Pos: pi.pos(offsetOf(n, src))}
+			c.links = append(c.links, l)
+			c.refuse(l)
+		case *ast.AutoLink:
+			// Not a Link: nothing resolves it, but it is checked the same.
+			c.refuse(Link{Dest: autoLinkURL(n, src), Pos: pi.pos(autoLinkOffset(n, src))})
 		}
 		return ast.WalkContinue, nil
 	})
 	pc.Set(collectedKey, c)
+}
+
+// refuse reports l when safeurl does not let its destination into the site.
+// An error, not a warning: the renderers drop the destination, so a page
+// would otherwise be published with a link that silently goes nowhere.
+func (c *collected) refuse(l Link) {
+	if safeurl.Allowed(l.Dest) {
+		return
+	}
+	if l.Image {
+		c.problems.Errorf(l.Pos, "image %q is not allowed: only images inside the site and http or https addresses are; put the image file beside the document and write ![what it shows](name.png)", shorten(l.Dest))
+		return
+	}
+	c.problems.Errorf(l.Pos, "link to %q is not allowed: only %s addresses and links inside the site are", shorten(l.Dest), safeurl.Schemes)
+}
+
+// shorten keeps a message readable when the destination is a long data: URL.
+func shorten(s string) string {
+	const most = 60
+	if utf8.RuneCountInString(s) <= most {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:most]) + "…"
+}
+
+// autoLinkOffset is where an autolink was written: its "<", or its first
+// character when it was found in plain text (www.example.org). Its label
+// is a slice of src, so the capacities tell where it starts.
+func autoLinkOffset(n *ast.AutoLink, src []byte) int {
+	label := n.Label(src)
+	off := cap(src) - cap(label)
+	if off < 0 || off > len(src) {
+		return offsetOf(n, src)
+	}
+	if off > 0 && src[off-1] == '<' {
+		off--
+	}
+	return off
 }
 
 // offsetOf finds the byte offset where an inline node was written: the first
@@ -54,7 +104,17 @@ func offsetOf(n ast.Node, src []byte) int {
 		return ast.WalkContinue, nil
 	})
 	if off >= 0 {
-		// The text follows "[" or "![": point at the bracket.
+		// A link around an image starts one "[" before the image.
+		if _, link := n.(*ast.Link); link {
+			if img, ok := n.FirstChild().(*ast.Image); ok {
+				return max(offsetOf(img, src)-1, 0)
+			}
+		}
+		// The text follows "[" or "![", perhaps after emphasis or a code
+		// span's marks: point at the bracket.
+		if b := bytes.LastIndexByte(src[:off], '['); b >= 0 {
+			off = b + 1
+		}
 		if _, img := n.(*ast.Image); img {
 			return max(off-2, 0)
 		}

@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/4im-project/dissem/builder/internal/safeurl"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -46,10 +46,10 @@ func destination(n ast.Node) *[]byte {
 }
 
 // FillLinks replaces the placeholders in body, HTML from RenderDeferred,
-// with dests[i], or where that is "" with links[i].Dest as written. Like
-// goldmark's safe mode, it drops javascript: and other dangerous URLs unless
-// unsafe is set.
-func FillLinks(body []byte, links []Link, dests []string, unsafe bool) string {
+// with dests[i], or where that is "" with links[i].Dest as written. A
+// destination safeurl refuses (javascript:, data: …) is left empty, with
+// raw HTML allowed or not: Parse has reported it as an error.
+func FillLinks(body []byte, links []Link, dests []string) string {
 	marker := []byte(`"` + placeholderPrefix)
 	// A string built in place: the page template takes it without a copy.
 	var out strings.Builder
@@ -75,10 +75,9 @@ func FillLinks(body []byte, links []Link, dests []string, unsafe bool) string {
 		if i < len(dests) && dests[i] != "" {
 			dest = dests[i]
 		}
-		escaped := util.URLEscape([]byte(dest), true)
 		out.Write(body[:at+1])
-		if unsafe || !html.IsDangerousURL(escaped) {
-			out.Write(util.EscapeHTML(escaped))
+		if safeurl.Allowed(dest) {
+			out.Write(util.EscapeHTML(util.URLEscape([]byte(dest), true)))
 		}
 		body = body[end:]
 	}

@@ -25,7 +25,7 @@ func TestRenderDeferredMatchesDirectRendering(t *testing.T) {
 		t.Fatal(err)
 	}
 	deferred.DropTree()
-	got := FillLinks(html.Bytes(), deferred.Links, dests, false)
+	got := FillLinks(html.Bytes(), deferred.Links, dests)
 	// goldmark with our options is in unsafe mode: the one difference is the
 	// javascript: link, which FillLinks drops.
 	wantS := bytes.Replace(want.Bytes(), []byte(`href="javascript:alert(1)"`), []byte(`href=""`), 1)
@@ -36,7 +36,7 @@ func TestRenderDeferredMatchesDirectRendering(t *testing.T) {
 
 func TestFillLinksLeavesLookalikesAlone(t *testing.T) {
 	in := []byte(`<p>"dissem-link-x" "dissem-link-9"</p>`)
-	if got := FillLinks(in, []Link{{Dest: "a"}}, nil, false); got != string(in) {
+	if got := FillLinks(in, []Link{{Dest: "a"}}, nil); got != string(in) {
 		t.Errorf("got %s", got)
 	}
 }

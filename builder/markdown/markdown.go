@@ -72,7 +72,9 @@ func New(opts Options) *Markdown {
 			parser.WithASTTransformers(util.Prioritized(collector{}, 1000)),
 		),
 		goldmark.WithRendererOptions(
-			html.WithUnsafe(), // our own node renderers decide what raw HTML becomes
+			// Our own node renderers decide what raw HTML becomes and which
+			// link destinations are written (safeurl, in every mode).
+			html.WithUnsafe(),
 			renderer.WithNodeRenderers(util.Prioritized(newNodeRenderer(opts), 100)),
 		),
 	)
@@ -101,6 +103,9 @@ type Doc struct {
 	Root     ast.Node
 	Headings []Heading
 	Links    []Link
+	// Problems are what Parse found wrong with the body: links whose
+	// destination may not be published (javascript:, data: …).
+	Problems diag.List
 }
 
 // Parse parses src, the body of file, which starts at line firstLine of the file.
@@ -111,7 +116,7 @@ func (m *Markdown) Parse(file string, src []byte, firstLine int) *Doc {
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	d := &Doc{Source: src, Root: root}
 	if c, ok := pc.Get(collectedKey).(*collected); ok {
-		d.Headings, d.Links = c.headings, c.links
+		d.Headings, d.Links, d.Problems = c.headings, c.links, c.problems
 	}
 	return d
 }

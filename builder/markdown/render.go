@@ -5,18 +5,21 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/4im-project/dissem/builder/internal/safeurl"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
+	ghtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
-// nodeRenderer overrides how goldmark writes raw HTML, task boxes and tables.
+// nodeRenderer overrides how goldmark writes raw HTML, links, images, task
+// boxes and tables.
 type nodeRenderer struct {
 	opts Options
-	// gfmTable is goldmark's own table renderer, which ours wraps.
-	gfmTable renderer.NodeRendererFunc
+	// gfmTable, link and image are goldmark's own renderers, which ours wrap.
+	gfmTable, link, image renderer.NodeRendererFunc
 }
 
 // funcs captures the functions a goldmark node renderer registers.
@@ -27,7 +30,9 @@ func (f funcs) Register(k ast.NodeKind, fn renderer.NodeRendererFunc) { f[k] = f
 func newNodeRenderer(opts Options) *nodeRenderer {
 	gfm := funcs{}
 	extension.NewTableHTMLRenderer().RegisterFuncs(gfm)
-	return &nodeRenderer{opts: opts, gfmTable: gfm[east.KindTable]}
+	// Unsafe: goldmark's own check is a deny-list; ours (safeurl) decides.
+	ghtml.NewRenderer(ghtml.WithUnsafe()).RegisterFuncs(gfm)
+	return &nodeRenderer{opts: opts, gfmTable: gfm[east.KindTable], link: gfm[ast.KindLink], image: gfm[ast.KindImage]}
 }
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -35,6 +40,64 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
 	reg.Register(east.KindTaskCheckBox, r.taskBox)
 	reg.Register(east.KindTable, r.table)
+	reg.Register(ast.KindLink, r.safeLink)
+	reg.Register(ast.KindImage, r.safeImage)
+	reg.Register(ast.KindAutoLink, r.autoLink)
+}
+
+// safeLink writes a link whose destination safeurl refuses with an empty
+// href, whatever AllowHTML says: raw HTML is that setting's purpose, a
+// Markdown link to javascript: is not. (The collector has reported it.)
+func (r *nodeRenderer) safeLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if entering && !safeurl.Allowed(string(n.Destination)) {
+		dest := n.Destination
+		n.Destination = nil
+		defer func() { n.Destination = dest }()
+	}
+	return r.link(w, src, node, entering)
+}
+
+// safeImage is safeLink for images.
+func (r *nodeRenderer) safeImage(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Image)
+	if entering && !safeurl.Allowed(string(n.Destination)) {
+		dest := n.Destination
+		n.Destination = nil
+		defer func() { n.Destination = dest }()
+	}
+	return r.image(w, src, node, entering)
+}
+
+// autoLink writes <https://…>, <info@x.eu> and bare www. addresses as
+// links, and a refused one (<javascript:…>) as its text only.
+func (r *nodeRenderer) autoLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.AutoLink)
+	label := util.EscapeHTML(n.Label(src))
+	url := autoLinkURL(n, src)
+	if !safeurl.Allowed(url) {
+		_, _ = w.Write(label)
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(url), false)))
+	_, _ = w.WriteString(`">`)
+	_, _ = w.Write(label)
+	_, _ = w.WriteString(`</a>`)
+	return ast.WalkContinue, nil
+}
+
+// autoLinkURL is where an autolink goes: its URL, with mailto: before an
+// e-mail address.
+func autoLinkURL(n *ast.AutoLink, src []byte) string {
+	url := string(n.URL(src))
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+		return "mailto:" + url
+	}
+	return url
 }
 
 // table puts a table in a labelled region that keyboard users can focus and

@@ -111,7 +111,7 @@ func (r *Renderer) WritePage(out *bytes.Buffer, p *resolve.Page) error {
 	}
 	v := &View{Page: p, r: r, lang: r.cat.Lang(p.Lang)}
 	if p.HTML != nil {
-		v.Content = template.HTML(markdown.FillLinks(p.HTML, p.Body.Links, p.LinkDests, r.site.Config.AllowHTML))
+		v.Content = template.HTML(markdown.FillLinks(p.HTML, p.Body.Links, p.LinkDests))
 	}
 	if err := t.ExecuteTemplate(out, "base", v); err != nil {
 		return fmt.Errorf("%s: template: %w", pageName(p), err)
