@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/4im-project/dissem/builder/internal/safeurl"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -107,6 +108,9 @@ func (z *itemizer) inlines(n ast.Node, s inlineState) {
 		case *ast.Link:
 			t := s
 			t.link, t.anchor = z.l.resolve(string(c.Destination))
+			if !safeurl.Allowed(t.link) {
+				t.link = "" // javascript:, data: …: text, not an action
+			}
 			z.inlines(c, t)
 		case *ast.AutoLink:
 			t := s
@@ -115,6 +119,9 @@ func (z *itemizer) inlines(n ast.Node, s inlineState) {
 				t.link = "mailto:" + url
 			} else {
 				t.link = url
+			}
+			if !safeurl.Allowed(t.link) {
+				t.link = ""
 			}
 			z.text(string(c.Label(src)), z.style(t), true)
 		case *ast.Image:
