@@ -60,18 +60,14 @@ func NewServer(h http.Handler, t Timeouts) *http.Server {
 	}
 }
 
-// Stream lifts the server's read and write deadlines for one response, for a
-// handler that keeps it open for long (Server-Sent Events). Call it before the
-// first write; the handler must then return when r.Context() is done, which
-// happens when the client goes away. Both deadlines matter: past the read
-// deadline the server cancels the request's context, past the write deadline
-// writes fail.
+// Stream lifts the server's write deadline for one response, for a handler
+// that keeps it open for long (Server-Sent Events). Call it before the first
+// write; the handler must then return when r.Context() is done, which happens
+// when the client goes away. The read deadline needs no lifting: once a
+// request without a body has been read, the server waits for the client's
+// close without one.
 func Stream(w http.ResponseWriter) error {
-	rc := http.NewResponseController(w)
-	if err := rc.SetReadDeadline(time.Time{}); err != nil {
-		return err
-	}
-	return rc.SetWriteDeadline(time.Time{})
+	return http.NewResponseController(w).SetWriteDeadline(time.Time{})
 }
 
 // Exposed reports whether a listener's address can be reached from other
