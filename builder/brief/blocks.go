@@ -17,6 +17,22 @@ type ctx struct {
 	tight       bool      // inside a tight list: little space between blocks
 }
 
+// minTextW is the narrowest a nested block may get: deeper block quotes,
+// lists and definitions are not indented further. Without a floor, text
+// nested a few hundred levels deep would be set one letter per line on a
+// negative width, over thousands of pages each carrying every level's bar.
+const minTextW = contentW / 3
+
+// indent moves c's left edge by, unless that leaves less than minTextW;
+// it reports whether it did.
+func (c ctx) indent(by float64) (ctx, bool) {
+	if c.width-by < minTextW {
+		return c, false
+	}
+	c.left, c.width = c.left+by, c.width-by
+	return c, true
+}
+
 func (c ctx) skip() float64 {
 	if c.tight {
 		return 2
@@ -76,9 +92,10 @@ func (l *layout) block(n ast.Node, c ctx) {
 		}
 		l.plain(strings.TrimRight(b.String(), "\n"), c)
 	case *ast.Blockquote:
-		q := c
-		q.bars = append(append([]float64(nil), c.bars...), c.left+2)
-		q.left, q.width = c.left+14, c.width-14
+		q, ok := c.indent(14)
+		if ok {
+			q.bars = append(append([]float64(nil), c.bars...), c.left+2)
+		}
 		q.o.color = colMuted
 		start := len(l.rows)
 		l.blocks(n, q)
@@ -101,8 +118,7 @@ func (l *layout) block(n ast.Node, c ctx) {
 				}
 				l.emit(rows, c, paraSkip)
 			default:
-				dc := c
-				dc.left, dc.width = c.left+18, c.width-18
+				dc, _ := c.indent(18)
 				start := len(l.rows)
 				l.blocks(d, dc)
 				if start < len(l.rows) {
@@ -206,8 +222,8 @@ func (l *layout) list(n *ast.List, c ctx) {
 	if n.IsOrdered() {
 		indent = l.width(strconv.Itoa(n.Start+n.ChildCount())+".", &style{font: serif, size: c.o.size}) + 8
 	}
-	ic := c
-	ic.left, ic.width, ic.tight = c.left+indent, c.width-indent, n.IsTight
+	ic, _ := c.indent(indent)
+	ic.tight = n.IsTight
 	depth := 0
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		if _, ok := p.(*ast.List); ok {

@@ -38,10 +38,12 @@ func (e *Engine) draw(m *Meta, header string, pages [][]placed, foot []*row) (Re
 	f.SetCompression(true)
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
-	f.SetTitle(m.Title, true)
-	f.SetAuthor(strings.Join(m.Authors, ", "), true)
-	f.SetSubject(m.Summary, true)
-	f.SetKeywords(strings.Join(m.Keywords, ", "), true)
+	// fpdf writes metadata and bookmarks as UTF-16 of the BMP only.
+	pr := e.met[serif].printable
+	f.SetTitle(pr(m.Title), true)
+	f.SetAuthor(pr(strings.Join(m.Authors, ", ")), true)
+	f.SetSubject(pr(m.Summary), true)
+	f.SetKeywords(pr(strings.Join(m.Keywords, ", ")), true)
 	f.SetCreator("dissem", true)
 	f.SetProducer("dissem "+layoutVers, true)
 	if m.Lang != "" {
@@ -88,10 +90,11 @@ func (e *Engine) draw(m *Meta, header string, pages [][]placed, foot []*row) (Re
 		}
 	}
 	muted := style{font: serifItalic, size: 8, color: colMuted}
+	header = e.met[muted.font].fit(e.met[muted.font].printable(header), muted.size, contentW)
 	for i, pg := range pages {
 		f.AddPage()
 		if i > 0 {
-			p.op(op{kind: opText, x: marginL, text: p.fit(header, muted, contentW), st: muted}, headerY)
+			p.op(op{kind: opText, x: marginL, text: header, st: muted}, headerY)
 			p.op(op{kind: opLine, x: marginL, y: 0, w: contentW, st: style{color: colRule}}, headerY+6)
 		}
 		num := strconv.Itoa(i+1) + " / " + strconv.Itoa(len(pages))
@@ -128,24 +131,11 @@ func (p *pen) row(r *row, y float64) {
 		lvl := min(mk.level, p.lastMark+1)
 		p.lastMark = lvl
 		p.setFont(serif, 8) // fpdf encodes bookmark titles as UTF-16 only with a UTF-8 font set
-		p.f.Bookmark(mk.title, lvl, y)
+		p.f.Bookmark(p.e.met[serif].printable(mk.title), lvl, y)
 	}
 	for _, o := range r.ops {
 		p.op(o, y)
 	}
-}
-
-// fit shortens s with an ellipsis to fit width.
-func (p *pen) fit(s string, st style, width float64) string {
-	m := p.e.met[st.font]
-	if m.width(s, st.size) <= width {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 1 && m.width(string(r)+"…", st.size) > width {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
 }
 
 func (p *pen) setFont(id fontID, size float64) {
@@ -168,6 +158,8 @@ func (p *pen) op(o op, top float64) {
 			x -= p.e.met[o.st.font].width(text, o.st.size) // right-aligned at x
 			o.w = p.e.met[o.st.font].width(text, o.st.size)
 		}
+		// The last guard: fpdf panics on characters outside the BMP.
+		text = p.e.met[o.st.font].printable(text)
 		p.setFont(o.st.font, o.st.size)
 		if c != p.text {
 			f.SetTextColor(int(c.r), int(c.g), int(c.b))

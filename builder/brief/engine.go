@@ -71,27 +71,8 @@ func (e *Engine) newLayout(d *Document, prefix string, level int, local map[stri
 // width measures s in the style's face.
 func (l *layout) width(s string, st *style) float64 { return l.e.met[st.font].width(s, st.size) }
 
-// cover replaces characters the face has no glyph for, so that no empty
-// boxes are printed.
-func (l *layout) cover(s string, f fontID) string {
-	m := l.e.met[f]
-	ok := true
-	for _, r := range s {
-		if !m.has(r) {
-			ok = false
-			break
-		}
-	}
-	if ok {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if m.has(r) {
-			return r
-		}
-		return '?'
-	}, s)
-}
+// cover replaces the characters the face has no glyph for (see glyphs.go).
+func (l *layout) cover(s string, f fontID) string { return l.e.met[f].printable(s) }
 
 // hyphens returns the hyphenation points of a word, remembering words across
 // briefs: the same vocabulary recurs in every document of a site.

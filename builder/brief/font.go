@@ -60,6 +60,27 @@ func (m *metrics) width(s string, size float64) float64 {
 	return float64(w) * size / 1000
 }
 
+// fit shortens s with an ellipsis to fit width at size, in one pass over
+// its runes: a running header is cut once per document, and a title may be
+// thousands of characters long.
+func (m *metrics) fit(s string, size, width float64) string {
+	if m.width(s, size) <= width {
+		return s
+	}
+	w, ell := 0, int(m.widths['…'])
+	for i, r := range s {
+		if r < 0x10000 && m.widths[r] != 0 {
+			w += int(m.widths[r])
+		} else {
+			w += int(m.missing)
+		}
+		if i > 0 && float64(w+ell)*size/1000 > width { // as m.width(s[:i+1]+"…")
+			return s[:i] + "…"
+		}
+	}
+	return s + "…"
+}
+
 // has reports whether the face has a glyph for r.
 func (m *metrics) has(r rune) bool { return r < 0x10000 && m.widths[r] != 0 }
 

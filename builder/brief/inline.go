@@ -195,12 +195,13 @@ func (z *itemizer) word(w string, st *style, code bool) {
 	w = z.l.cover(w, st.font)
 	hyph := z.o.hyphenate && !code && z.l.hy != nil
 	start := 0
+	slashes := code || strings.Contains(w, "://") // once: a word may be a megabyte long
 	for i, r := range w {
 		end := i + utf8.RuneLen(r)
 		if end == len(w) {
 			break
 		}
-		soft := r == '-' || r == '–' || r == '—' || r == '/' && (code || strings.Contains(w, "://"))
+		soft := r == '-' || r == '–' || r == '—' || r == '/' && slashes
 		if !soft {
 			continue
 		}

@@ -91,10 +91,16 @@ func breakLines(items []item, width, tol float64, emergency bool) ([]int, bool) 
 				w += items[a.pos].postW
 			}
 			r := ratio(width-w, sy[b]-sy[s], sz[b]-sz[s])
-			if r < -1 && !emergency {
-				continue // only gets wider for later breaks: drop a
+			// An overfull line only gets wider for later breaks: drop a. In
+			// an emergency it may still end here, overfull (as TeX's
+			// overfull boxes), but it is not kept for later breaks either,
+			// so the active list stays as short as a line is wide and the
+			// work linear in the paragraph's length.
+			if r >= -1 {
+				keep = append(keep, ai)
+			} else if !emergency {
+				continue
 			}
-			keep = append(keep, ai)
 			var bad float64
 			switch {
 			case r < -1:
