@@ -6,8 +6,6 @@
 package content
 
 import (
-	"bytes"
-	"errors"
 	"io/fs"
 	"path"
 	"sort"
@@ -15,9 +13,6 @@ import (
 
 	"github.com/4im-project/dissem/builder/diag"
 	"github.com/4im-project/dissem/builder/internal/pool"
-	"github.com/BurntSushi/toml"
-	"github.com/adrg/frontmatter"
-	"go.yaml.in/yaml/v4"
 )
 
 // Doc is one Markdown file: one document in one language.
@@ -144,109 +139,4 @@ func LoadFile(fsys fs.FS, rel string, opts Options) (*Doc, diag.List) {
 	d.Front, d.Body, d.BodyLine = splitFront(src, display, &diags)
 	d.Broken = diags.Errors() > n
 	return d, diags
-}
-
-// splitFront separates front matter from body with adrg/frontmatter,
-// decoding YAML and TOML into position-carrying Values.
-func splitFront(src []byte, file string, diags *diag.List) (*Value, []byte, int) {
-	// The front matter's data starts on the line after its opening delimiter,
-	// which may follow blank lines.
-	startLine := 1
-	for rest := src; len(rest) > 0; startLine++ {
-		line := rest
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i+1], rest[i+1:]
-		} else {
-			rest = nil
-		}
-		if len(bytes.TrimSpace(line)) != 0 {
-			break
-		}
-	}
-	fmPos := diag.Pos{File: file, Line: startLine}
-	front := &Value{Kind: Map, Pos: fmPos, Fields: map[string]*Value{}, KeyPos: map[string]diag.Pos{}}
-	yamlFormat := frontmatter.NewFormat("---", "---", func(data []byte, _ any) error {
-		var n yaml.Node
-		if err := yaml.Unmarshal(data, &n); err != nil {
-			reportYAMLError(err, file, startLine, diags)
-			return nil
-		}
-		v := fromYAML(&n, file, startLine)
-		if v.Kind != Map {
-			diags.Errorf(v.Pos, "front matter must be a list of fields like \"title: My title\", got %s", v.Kind)
-			return nil
-		}
-		front = v
-		return nil
-	})
-	tomlFormat := frontmatter.NewFormat("+++", "+++", func(data []byte, _ any) error {
-		var m map[string]any
-		if _, err := toml.Decode(string(data), &m); err != nil {
-			var pe toml.ParseError
-			if errors.As(err, &pe) {
-				diags.Errorf(diag.Pos{File: file, Line: pe.Position.Line + startLine, Col: pe.Position.Col},
-					"front matter (TOML): %s", pe.Message)
-			} else {
-				diags.Errorf(fmPos, "front matter (TOML): %v", err)
-			}
-			return nil
-		}
-		front = fromTOML(m, diag.Pos{File: file, Line: startLine + 1})
-		return nil
-	})
-	// The library reads only the front matter: the body stays a slice of
-	// src instead of a copy grown through its buffers.
-	end := frontEnd(src)
-	body, err := frontmatter.Parse(bytes.NewReader(src[:end]), nil, yamlFormat, tomlFormat)
-	if err != nil {
-		diags.Errorf(fmPos, "cannot read the front matter: %v", err)
-		return front, src, 1
-	}
-	if len(body) == 0 {
-		body = src[end:]
-	} else {
-		body = append(body, src[end:]...)
-	}
-	if len(body) == len(src) {
-		// No front matter: the whole file is the body.
-		return front, src, 1
-	}
-	consumed := src[:len(src)-len(body)]
-	return front, body, bytes.Count(consumed, []byte("\n")) + 1
-}
-
-// frontEnd returns the offset just past the line that closes the front
-// matter ("---" or "+++", as opened), or len(src) when there is none.
-func frontEnd(src []byte) int {
-	var open []byte
-	for off := 0; off < len(src); {
-		line := src[off:]
-		next := len(src)
-		if i := bytes.IndexByte(line, '\n'); i >= 0 {
-			line, next = line[:i], off+i+1
-		}
-		t := bytes.TrimSpace(line)
-		switch {
-		case open == nil && len(t) == 0:
-		case open == nil && (string(t) == "---" || string(t) == "+++"):
-			open = t
-		case open == nil:
-			return len(src)
-		case bytes.Equal(t, open):
-			return next
-		}
-		off = next
-	}
-	return len(src)
-}
-
-// reportYAMLError turns go-yaml's structured errors into positions.
-func reportYAMLError(err error, file string, startLine int, diags *diag.List) {
-	var le *yaml.LoadError
-	if errors.As(err, &le) {
-		diags.Errorf(diag.Pos{File: file, Line: le.Mark.Line + startLine, Col: le.Mark.Column},
-			"front matter (YAML): %s; check the indentation and put quotes around values that contain a colon", le.Message)
-		return
-	}
-	diags.Errorf(diag.Pos{File: file, Line: startLine}, "front matter (YAML): %v", err)
 }

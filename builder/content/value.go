@@ -51,8 +51,9 @@ func (k Kind) String() string {
 	return [...]string{"a single value", "a list", "a mapping", "nothing"}[k]
 }
 
-// fromYAML converts a yaml.v3 node tree; line offsets shift positions from
-// the front matter's own lines to the file's.
+// fromYAML converts a node tree checked by yamlnode.Parse (no aliases,
+// bounded depth, no duplicate keys); line offsets shift positions from the
+// front matter's own lines to the file's.
 func fromYAML(n *yaml.Node, file string, lineOffset int) *Value {
 	pos := diag.Pos{File: file, Line: n.Line + lineOffset, Col: n.Column}
 	switch n.Kind {
@@ -62,7 +63,9 @@ func fromYAML(n *yaml.Node, file string, lineOffset int) *Value {
 		}
 		return fromYAML(n.Content[0], file, lineOffset)
 	case yaml.AliasNode:
-		return fromYAML(n.Alias, file, lineOffset)
+		// yamlnode.Parse refuses aliases: following one could recurse
+		// forever (x: &a [*a]) or multiply the document.
+		return &Value{Kind: Null, Pos: pos}
 	case yaml.SequenceNode:
 		v := &Value{Kind: List, Pos: pos}
 		for _, c := range n.Content {

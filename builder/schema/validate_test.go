@@ -77,7 +77,7 @@ func TestValidationMessages(t *testing.T) {
 		{"unknown type", "news/n.en.md", "---\ntype: blog\ntitle: T\nsummary: S\ndate: 2022-05-31\n---\n",
 			[]string{`content/news/n.en.md:2:1: field "type": want one of case-study, guide, policy-paper, event-report, news, press-release, toolkit, page, got "blog"`}},
 		{"yaml syntax", "news/n.en.md", "---\ntitle: T: U\nsummary: S\n---\n",
-			[]string{`content/news/n.en.md:2:9: front matter (YAML): mapping values are not allowed in this context; check the indentation and put quotes around values that contain a colon`}},
+			[]string{`content/news/n.en.md:2:9: the value contains ": "; put the whole value in quotes, like title: "Rent: a guide"`}},
 		{"unknown language suffix", "news/n.de.md", "---\ntitle: T\nsummary: S\ndate: 2022-05-31\n---\n",
 			[]string{`content/news/n.de.md: language "de" in the file name is not one of the site's languages (en, hu, sk); name the file n.en.md or add the language to site.yaml`}},
 		{"rfc3339 date accepted", "news/n.en.md", "---\ntitle: T\nsummary: S\ndate: 2022-05-31T10:00:00+02:00\n---\n", nil},
