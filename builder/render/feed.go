@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/xml"
+	"html"
 	"time"
 
 	"github.com/4im-project/dissem/builder/resolve"
@@ -33,6 +34,11 @@ type atomLink struct {
 	Type string `xml:"type,attr"`
 }
 
+// rssItem is one entry. Feed readers take an item's description as HTML
+// (RSS 2.0: "entity-encoded HTML is allowed"), so the plain-text summary is
+// HTML-escaped before encoding/xml escapes it once more: a summary reading
+// "<img onerror=…>" arrives in the reader as those characters, not an
+// element. Titles and categories are plain text to readers and are not.
 type rssItem struct {
 	Title       string   `xml:"title"`
 	Link        string   `xml:"link"`
@@ -63,7 +69,7 @@ func (r *Renderer) Feed(lang, section, feedURL, pageURL string, items []*resolve
 	for _, p := range items {
 		ch.Items = append(ch.Items, rssItem{
 			Title: p.Title, Link: r.site.AbsURL(p.URL), GUID: r.site.AbsURL(p.URL),
-			PubDate: p.Date.UTC().Format(time.RFC1123Z), Description: p.Summary, Categories: p.Meta.Topics,
+			PubDate: p.Date.UTC().Format(time.RFC1123Z), Description: html.EscapeString(p.Summary), Categories: p.Meta.Topics,
 		})
 	}
 	out, err := xml.MarshalIndent(rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch}, "", " ")

@@ -61,6 +61,12 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	// Security headers for static hosts; a site's own static/_headers wins.
+	if _, own := assets[render.HeadersName]; !own {
+		if err := w.WriteRaw(render.HeadersName, render.Headers()); err != nil {
+			return res, err
+		}
+	}
 	r, d := render.New(l.site, render.Options{Templates: l.tmplFS, Dir: relPath(opts.Source + "/templates"), Catalog: l.cat, Assets: assets})
 	res.Diags.Append(d)
 	if d.HasErrors() {

@@ -195,6 +195,7 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 		meta, vd := schema.Validate(doc, cfg.Sections)
 		d.Append(vd)
 		body := l.md[doc.Lang].Parse(doc.Path, doc.Body, doc.BodyLine)
+		d.Append(bodyProblems(meta, body))
 		var text string
 		if cfg.SearchOn() {
 			text = search.Excerpt(body)
