@@ -13,6 +13,7 @@ import (
 
 	"github.com/4im-project/dissem/builder/diag"
 	"github.com/4im-project/dissem/builder/internal/pool"
+	"github.com/4im-project/dissem/builder/internal/sitefs"
 )
 
 // Doc is one Markdown file: one document in one language.
@@ -71,35 +72,20 @@ func Load(fsys fs.FS, opts Options) (*Tree, diag.List) {
 }
 
 // Scan lists fsys without reading it: the Markdown files' paths in order,
-// and the other files (images, attachments). Hidden files and folders are
-// skipped. A builder that handles each document as soon as it is read (and
-// so never holds every file at once) calls LoadFile on the paths itself.
+// and the other files (images, attachments). What may be listed is
+// sitefs's rule: hidden files and folders are skipped, and links out of the
+// tree, to folders or in circles are reported at their path. A builder that
+// handles each document as soon as it is read (and so never holds every
+// file at once) calls LoadFile on the paths itself.
 func Scan(fsys fs.FS, opts Options) (mdPaths []string, files map[string]bool, diags diag.List) {
 	files = map[string]bool{}
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			diags.Errorf(diag.Pos{File: path.Join(opts.Prefix, p)}, "cannot read: %v", err)
-			return nil
-		}
-		if d.IsDir() {
-			if p != "." && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
+	diags = sitefs.Walk(fsys, opts.Prefix, func(p string) {
 		if strings.HasSuffix(p, ".md") {
 			mdPaths = append(mdPaths, p)
 		} else {
 			files[p] = true
 		}
-		return nil
 	})
-	if err != nil {
-		diags.Errorf(diag.Pos{File: opts.Prefix}, "cannot read the content folder: %v", err)
-	}
 	sort.Strings(mdPaths)
 	return mdPaths, files, diags
 }

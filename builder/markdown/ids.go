@@ -27,26 +27,20 @@ func Slugify(s string) string {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
-		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-			dash = true
-			continue
-		}
-		if dash && b.Len() > 0 {
-			b.WriteByte('-')
-		}
-		dash = false
-		// Letters NFD does not split are spelled out after lowering, so
-		// that a capital (ẞ, Ł) gives what its small letter gives and a
-		// slug made again stays the same.
-		switch r = unicode.ToLower(r); r {
-		case 'ß':
+		case r == 'ß':
 			b.WriteString("ss")
-		case 'ł':
+		case r == 'ł' || r == 'Ł':
 			b.WriteByte('l')
-		case 'đ':
+		case r == 'đ' || r == 'Đ':
 			b.WriteByte('d')
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
 		default:
-			b.WriteRune(r)
+			dash = true
 		}
 	}
 	return b.String()

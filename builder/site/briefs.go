@@ -228,7 +228,7 @@ func writeKit(w *output.Writer, l *loaded, tk *resolve.Page, pdfs map[*resolve.P
 				continue
 			}
 			seen[a.Rel] = true
-			data, err := os.ReadFile(filepath.Join(l.contentDir, filepath.FromSlash(a.Rel)))
+			data, err := l.contentFS.ReadFile(a.Rel)
 			if err != nil {
 				return err
 			}
@@ -276,7 +276,7 @@ func (l *loaded) briefDocument(p *resolve.Page) (*brief.Document, map[string][]b
 		if !ok || !l.tree.Files[rel] {
 			return nil, fmt.Errorf("no content file for image %q", name)
 		}
-		return os.ReadFile(filepath.Join(l.contentDir, filepath.FromSlash(rel)))
+		return l.contentFS.ReadFile(rel)
 	}
 	images := map[string][]byte{}
 	for _, link := range body.Links {

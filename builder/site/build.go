@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -99,7 +98,7 @@ func Build(opts Options) (*Result, error) {
 		}
 		sw.lap("search")
 	}
-	if err := copyMedia(w, l.tree.Files, l.contentDir); err != nil {
+	if err := copyMedia(w, l.tree.Files, l.contentFS); err != nil {
 		return res, err
 	}
 	if opts.Check {
@@ -279,14 +278,14 @@ func writeSearch(w *output.Writer, l *loaded) error {
 
 // copyMedia copies content files that are not Markdown (images, attachments)
 // to media/, where resolved links point.
-func copyMedia(w *output.Writer, files map[string]bool, contentDir string) error {
+func copyMedia(w *output.Writer, files map[string]bool, contentFS fs.FS) error {
 	names := make([]string, 0, len(files))
 	for f := range files {
 		names = append(names, f)
 	}
 	sort.Strings(names)
 	for _, f := range names {
-		data, err := os.ReadFile(filepath.Join(contentDir, filepath.FromSlash(f)))
+		data, err := fs.ReadFile(contentFS, f)
 		if err != nil {
 			return fmt.Errorf("copy %s: %w", f, err)
 		}

@@ -3,8 +3,27 @@ package site
 import (
 	"errors"
 	"io/fs"
+	"path/filepath"
 	"sort"
+
+	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/internal/sitefs"
 )
+
+// siteOverlay lays the site's own folder name ("templates", "static") over
+// dissem's embedded defaults. The folder is read under sitefs's rule, and
+// every file it refuses (a link out of the folder, a loop) is reported
+// here, before any stage reads it; hidden files are left out of the
+// overlay, so they are never published.
+func siteOverlay(source, name string, lower fs.FS) (fs.FS, diag.List) {
+	display := relPath(filepath.Join(source, name))
+	tree, diags := sitefs.OpenTree(source, name, display)
+	if tree == nil {
+		return overlay{lower: lower}, diags
+	}
+	diags.Append(sitefs.Walk(tree, display, nil))
+	return overlay{upper: tree, lower: lower}, diags
+}
 
 // overlay is a file system where upper's files hide lower's: a site's own
 // templates and static files over dissem's embedded defaults.

@@ -18,6 +18,7 @@ import (
 	"github.com/4im-project/dissem/builder/diag"
 	"github.com/4im-project/dissem/builder/i18n"
 	"github.com/4im-project/dissem/builder/internal/pool"
+	"github.com/4im-project/dissem/builder/internal/sitefs"
 	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/4im-project/dissem/builder/resolve"
 	"github.com/4im-project/dissem/builder/schema"
@@ -118,8 +119,8 @@ type loaded struct {
 	site     *resolve.Site
 	tmplFS   fs.FS
 	staticFS fs.FS
-	// contentDir is the content folder on disk.
-	contentDir string
+	// contentFS is the content folder, read only through sitefs.
+	contentFS *sitefs.FS
 }
 
 // body parses a document's Markdown again, with its links resolved: the
@@ -150,8 +151,14 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 		cfg.Search = &off
 	}
 	l := &loaded{cfg: cfg}
-	l.tmplFS = overlay{upper: dirFS(filepath.Join(o.Source, "templates")), lower: templates.FS}
-	l.staticFS = overlay{upper: dirFS(filepath.Join(o.Source, "static")), lower: static.FS}
+	// Every file of the site is read through sitefs (see overlay.go).
+	l.tmplFS, d = siteOverlay(o.Source, "templates", templates.FS)
+	diags.Append(d)
+	l.staticFS, d = siteOverlay(o.Source, "static", static.FS)
+	diags.Append(d)
+	if diags.HasErrors() {
+		return nil, diags
+	}
 	i18nFS, _ := fs.Sub(l.tmplFS, "i18n")
 	cat, d := i18n.Load(i18nFS, filepath.Join(o.Source, "templates", "i18n"), cfg.Codes())
 	diags.Append(d)
@@ -171,10 +178,17 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 		})
 	}
 
-	contentDir := filepath.Join(o.Source, "content")
-	l.contentDir = contentDir
-	contentFS := os.DirFS(contentDir)
-	copts := content.Options{Prefix: relPath(contentDir), Languages: cfg.Codes(), Default: cfg.DefaultLanguage}
+	contentDir := relPath(filepath.Join(o.Source, "content"))
+	contentFS, d := sitefs.OpenTree(o.Source, "content", contentDir)
+	diags.Append(d)
+	if contentFS == nil {
+		if !d.HasErrors() {
+			diags.Errorf(diag.Pos{File: contentDir}, "there is no content folder; put the site's Markdown files in a folder content/ beside site.yaml")
+		}
+		return nil, diags
+	}
+	l.contentFS = contentFS
+	copts := content.Options{Prefix: contentDir, Languages: cfg.Codes(), Default: cfg.DefaultLanguage}
 	mdPaths, files, d := content.Scan(contentFS, copts)
 	diags.Append(d)
 	l.tree = &content.Tree{Docs: make([]*content.Doc, len(mdPaths)), Files: files}
@@ -211,10 +225,9 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 		bufPool.Put(html)
 		perDoc[i] = d
 		body.DropTree()
-		// Keep only what later stages use: the front matter's position and
-		// taxonomy lists for messages and, when briefs are made, the
-		// Markdown to parse again.
-		doc.Front = resolve.KeepTerms(doc.Front, cfg.Taxonomies)
+		// Keep only what later stages use: the front matter's position for
+		// messages and, when briefs are made, the Markdown to parse again.
+		doc.Front = &content.Value{Kind: content.Map, Pos: doc.Front.Pos}
 		if !cfg.BriefsOn() {
 			doc.Body = nil
 		}
@@ -227,8 +240,7 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 	if diags.HasErrors() {
 		return l, diags
 	}
-	site, d := resolve.Resolve(cfg, inputs, resolve.Options{Drafts: o.Drafts, Now: o.Now, Files: files, Search: cfg.SearchOn(), Downloads: cfg.BriefsOn(),
-		Static: staticNames(l.staticFS), Content: copts.Prefix, StaticDir: relPath(filepath.Join(o.Source, "static")), Config: relPath(o.Config)})
+	site, d := resolve.Resolve(cfg, inputs, resolve.Options{Drafts: o.Drafts, Now: o.Now, Files: files, Search: cfg.SearchOn(), Downloads: cfg.BriefsOn()})
 	diags.Append(d)
 	sw.lap("resolve")
 	l.site = site
@@ -237,13 +249,6 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 
 // bufPool recycles the buffers bodies are rendered into.
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-func dirFS(dir string) fs.FS {
-	if st, err := os.Stat(dir); err == nil && st.IsDir() {
-		return os.DirFS(dir)
-	}
-	return nil
-}
 
 // relPath shows p relative to the working folder when it is inside it, so
 // messages name files the way editors type them.
