@@ -27,20 +27,26 @@ func Slugify(s string) string {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue
-		case r == 'ß':
-			b.WriteString("ss")
-		case r == 'ł' || r == 'Ł':
-			b.WriteByte('l')
-		case r == 'đ' || r == 'Đ':
-			b.WriteByte('d')
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
 			dash = true
+			continue
+		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		// Letters NFD does not split are spelled out after lowering, so
+		// that a capital (ẞ, Ł) gives what its small letter gives and a
+		// slug made again stays the same.
+		switch r = unicode.ToLower(r); r {
+		case 'ß':
+			b.WriteString("ss")
+		case 'ł':
+			b.WriteByte('l')
+		case 'đ':
+			b.WriteByte('d')
+		default:
+			b.WriteRune(r)
 		}
 	}
 	return b.String()

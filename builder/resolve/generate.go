@@ -3,6 +3,7 @@ package resolve
 import (
 	"sort"
 
+	"github.com/4im-project/dissem/builder/diag"
 	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/4im-project/dissem/builder/schema"
 )
@@ -12,7 +13,7 @@ const HomeItems = 6
 
 // generatedPages adds the pages no file asks for: homes, section lists,
 // taxonomies, search, downloads, the language chooser and the 404 page.
-func (r *resolver) generatedPages() {
+func (r *resolver) generatedPages(diags *diag.List) {
 	s := r.site
 	// Term names repeat across thousands of documents: slugify each once.
 	slugCache := map[string]string{}
@@ -40,6 +41,8 @@ func (r *resolver) generatedPages() {
 	for _, p := range s.Docs {
 		s.Pages = append(s.Pages, p)
 	}
+	checked := map[string]bool{} // section folders whose names were checked
+	used := map[string]bool{}    // taxonomies with at least one term
 	for _, code := range s.Config.Codes() {
 		lang := s.ByLang[code]
 		home := &Page{Kind: KindHome, Lang: code, Path: code + "/", Toolkits: lang.Toolkits}
@@ -64,12 +67,21 @@ func (r *resolver) generatedPages() {
 		}
 		sort.Strings(sections)
 		for _, sec := range sections {
+			if !checked[sec] {
+				checked[sec] = true
+				r.checkFolder(sec, diags)
+			}
 			items := bySection[sec]
 			if sec == "toolkits" {
 				items = lang.Toolkits
 			}
 			first := &Page{Kind: KindSection, Lang: code, Section: sec, Path: code + "/" + sec + "/"}
+			first.URL = r.url(first.Path)
+			r.claimSection(first)
 			for n, p := range r.paginate(first, items) {
+				if n > 0 {
+					r.claimFurther(p, first)
+				}
 				add("list:"+sec+":"+itoa(n+1), p)
 				lang.Sections[sec] = append(lang.Sections[sec], p)
 			}
@@ -77,20 +89,24 @@ func (r *resolver) generatedPages() {
 
 		for _, tax := range s.Config.Taxonomies {
 			index := &Page{Kind: KindTaxonomy, Lang: code, Taxonomy: tax, Path: code + "/" + tax + "/"}
-			terms := map[string]*Page{}
+			terms := map[string]*term{}
 			var slugs []string
 			for _, d := range lang.Docs {
-				for _, name := range d.Meta.Terms(tax) {
+				for i, name := range d.Meta.Terms(tax) {
 					slug := slugify(name)
 					if slug == "" {
+						diags.Errorf(termPos(d, tax, i), "field %q: the term %q has no letters or digits to make an address from; write it with letters or digits, or remove it", tax, name)
 						continue
 					}
-					t := terms[slug]
-					if t == nil {
-						t = &Page{Kind: KindTerm, Lang: code, Taxonomy: tax, Title: name, Path: code + "/" + tax + "/" + slug + "/"}
-						terms[slug] = t
+					tm := terms[slug]
+					if tm == nil {
+						tm = &term{page: &Page{Kind: KindTerm, Lang: code, Taxonomy: tax, Title: name, Path: code + "/" + tax + "/" + slug + "/"}, pos: termPos(d, tax, i)}
+						terms[slug] = tm
 						slugs = append(slugs, slug)
+					} else if name != tm.page.Title {
+						tm.variant(name, termPos(d, tax, i), r.url(tm.page.Path), diags)
 					}
+					t := tm.page
 					if len(t.Items) == 0 || t.Items[len(t.Items)-1] != d {
 						t.Items = append(t.Items, d)
 					}
@@ -99,12 +115,14 @@ func (r *resolver) generatedPages() {
 			if len(slugs) == 0 {
 				continue
 			}
+			used[tax] = true
 			sort.Strings(slugs)
 			refs := make(map[string]TermRef, len(slugs))
 			add("terms:"+tax, index)
 			lang.Taxonomy[tax] = index
 			for _, slug := range slugs {
-				t := terms[slug]
+				tm := terms[slug]
+				t := tm.page
 				ref := TermRef{Name: t.Title, URL: r.url(t.Path), Count: len(t.Items)}
 				index.TermList = append(index.TermList, ref)
 				refs[slug] = ref
@@ -114,7 +132,12 @@ func (r *resolver) generatedPages() {
 				for i := range alts {
 					alts[i].Missing = true
 				}
-				for _, p := range r.paginate(t, t.Items) {
+				for n, p := range r.paginate(t, t.Items) {
+					if n == 0 {
+						r.site.urls.claim(p.Path, tm.claim(p.URL))
+					} else {
+						r.claimFurther(p, t)
+					}
 					p.Alternates = alts
 					add("", p)
 				}
@@ -140,6 +163,7 @@ func (r *resolver) generatedPages() {
 			add("downloads", lang.Downloads)
 		}
 	}
+	r.unusedTaxonomies(used, diags)
 	def := s.Config.DefaultLanguage
 	add("", &Page{Kind: KindChooser, Lang: def, Path: ""})
 	nf := &Page{Kind: KindNotFound, Lang: def, Path: "404.html"}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/4im-project/dissem/builder/config"
 	"github.com/4im-project/dissem/builder/diag"
-	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/4im-project/dissem/builder/schema"
 )
 
@@ -23,6 +22,13 @@ type Options struct {
 	Files map[string]bool
 	// Search adds a search page per language; Downloads a downloads page.
 	Search, Downloads bool
+	// Static are the paths of the static files the site publishes as they
+	// are ("robots.txt"), so that none replaces a page.
+	Static []string
+	// Content, StaticDir and Config name the content folder, the static
+	// folder and site.yaml in messages; they default to "content", "static"
+	// and "site.yaml".
+	Content, StaticDir, Config string
 }
 
 // Site is the resolved site.
@@ -38,6 +44,9 @@ type Site struct {
 	ByLang map[string]*Lang
 	// Media are the content tree's other files to copy ("guides/x.csv").
 	Media []string
+
+	// urls is the registry every output path was claimed in.
+	urls *registry
 }
 
 // Lang holds one language's pages.
@@ -79,10 +88,19 @@ func Resolve(cfg *config.Config, inputs []Input, opts Options) (*Site, diag.List
 		s.Media = append(s.Media, f)
 	}
 	sort.Strings(s.Media)
+	opts.defaults()
+	inputs = sortedInputs(inputs)
 
-	r := &resolver{site: s, opts: opts, byFile: map[string]map[string]*Page{}, byKey: map[string]map[string]*Page{}, urls: map[string]*Page{}}
+	r := &resolver{site: s, opts: opts, byFile: map[string]map[string]*Page{}, byKey: map[string]map[string]*Page{}}
+	s.urls = newRegistry(&diags, len(inputs)*2+len(s.Media)+64)
+	r.claimSite()
+	r.claimFiles()
+	var skipped skips
 	for _, in := range inputs {
-		r.addDocument(in, &diags)
+		r.addDocument(in, &skipped, &diags)
+	}
+	if len(s.Docs) == 0 && !diags.HasErrors() {
+		skipped.report(opts.Content, len(inputs), &diags)
 	}
 	sort.SliceStable(s.Docs, func(i, j int) bool { return newer(s.Docs[i], s.Docs[j]) })
 	for _, p := range s.Docs {
@@ -99,7 +117,7 @@ func Resolve(cfg *config.Config, inputs []Input, opts Options) (*Site, diag.List
 		r.attachments(p, &diags)
 		r.image(p, &diags)
 	}
-	r.generatedPages()
+	r.generatedPages(&diags)
 	return s, diags
 }
 
@@ -109,7 +127,6 @@ type resolver struct {
 	// byFile: "guides/x" → lang → page; byKey: translation key → lang → page.
 	byFile map[string]map[string]*Page
 	byKey  map[string]map[string]*Page
-	urls   map[string]*Page
 }
 
 func newer(a, b *Page) bool {
@@ -121,20 +138,23 @@ func newer(a, b *Page) bool {
 
 func (r *resolver) url(p string) string { return r.site.BasePath + p }
 
-func (r *resolver) addDocument(in Input, diags *diag.List) {
+func (r *resolver) addDocument(in Input, skipped *skips, diags *diag.List) {
 	m, d := in.Meta, in.Doc
 	if m.Draft && (!r.opts.Drafts || m.Incomplete) {
+		skipped.drafts++
 		return
 	}
 	if !m.PublishDate.IsZero() && m.PublishDate.After(r.opts.Now) && !r.opts.Drafts {
+		skipped.scheduled++
 		return
 	}
 	if !m.ExpiryDate.IsZero() && !m.ExpiryDate.After(r.opts.Now) {
+		skipped.expired++
 		return
 	}
-	slug := m.Slug
-	if slug == "" {
-		slug = markdown.Slugify(d.Base)
+	slug, ok := docSlug(d, m, diags)
+	if !ok {
+		return
 	}
 	dir := d.Section
 	p := &Page{Kind: KindDocument, Lang: d.Lang, Title: m.Title, Summary: m.Summary, Date: m.Date,
@@ -145,11 +165,9 @@ func (r *resolver) addDocument(in Input, diags *diag.List) {
 		p.Path = d.Lang + "/" + dir + "/" + slug + "/"
 	}
 	p.URL = r.url(p.Path)
-	if other, dup := r.urls[p.URL]; dup {
-		diags.Errorf(d.Front.Pos, "%s has the same address %s as %s; give one of them another \"slug\"", d.Path, p.URL, other.Doc.Path)
+	if !r.site.urls.claim(p.Path, docClaim(d, m, p.URL)) {
 		return
 	}
-	r.urls[p.URL] = p
 	p.Key = m.TranslationKey
 	if p.Key == "" {
 		p.Key = path.Join(d.Dir, d.Base)
@@ -252,9 +270,11 @@ func (r *resolver) resolveLinks(p *Page, diags *diag.List) {
 			}
 			continue
 		}
-		target, frag, _ := strings.Cut(dest, "#")
-		target, _ = url.PathUnescape(target)
-		rel := path.Clean(path.Join(p.Doc.Dir, target))
+		rel, frag, inside := linkTarget(p.Doc.Dir, dest)
+		if !inside {
+			diags.Errorf(l.Pos, "link to %q: it leads out of the content folder; link only to documents and files inside %s/", dest, r.opts.Content)
+			continue
+		}
 		var newDest string
 		if strings.HasSuffix(rel, ".md") {
 			t := r.documentFor(rel, p.Lang)
@@ -331,6 +351,24 @@ func anyPage(set map[string]*Page) *Page {
 	}
 	sort.Strings(keys)
 	return set[keys[0]]
+}
+
+// linkTarget splits dest, a relative destination written in a document of
+// folder dir of the content tree ("../guides/x.md#part"), into the path it
+// names in the tree ("guides/x.md") and its fragment ("part"). inside is
+// false when the path leads out of the tree: no link may publish or point at
+// a file outside content/.
+func linkTarget(dir, dest string) (rel, frag string, inside bool) {
+	target, frag, _ := strings.Cut(dest, "#")
+	// An editor may write %20 for a space; a malformed escape stays as written.
+	if t, err := url.PathUnescape(target); err == nil {
+		target = t
+	}
+	rel = path.Clean(path.Join(dir, target))
+	if rel == ".." || strings.HasPrefix(rel, "../") || path.IsAbs(rel) {
+		return "", "", false
+	}
+	return rel, frag, true
 }
 
 func hasHeading(p *Page, id string) bool {

@@ -225,9 +225,10 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 		bufPool.Put(html)
 		perDoc[i] = d
 		body.DropTree()
-		// Keep only what later stages use: the front matter's position for
-		// messages and, when briefs are made, the Markdown to parse again.
-		doc.Front = &content.Value{Kind: content.Map, Pos: doc.Front.Pos}
+		// Keep only what later stages use: the front matter's position and
+		// taxonomy lists for messages and, when briefs are made, the
+		// Markdown to parse again.
+		doc.Front = resolve.KeepTerms(doc.Front, cfg.Taxonomies)
 		if !cfg.BriefsOn() {
 			doc.Body = nil
 		}
@@ -240,7 +241,8 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 	if diags.HasErrors() {
 		return l, diags
 	}
-	site, d := resolve.Resolve(cfg, inputs, resolve.Options{Drafts: o.Drafts, Now: o.Now, Files: files, Search: cfg.SearchOn(), Downloads: cfg.BriefsOn()})
+	site, d := resolve.Resolve(cfg, inputs, resolve.Options{Drafts: o.Drafts, Now: o.Now, Files: files, Search: cfg.SearchOn(), Downloads: cfg.BriefsOn(),
+		Static: staticNames(l.staticFS), Content: copts.Prefix, StaticDir: relPath(filepath.Join(o.Source, "static")), Config: relPath(o.Config)})
 	diags.Append(d)
 	sw.lap("resolve")
 	l.site = site

@@ -1,3 +1,5 @@
+//go:build unix
+
 package main
 
 import (
@@ -25,10 +27,16 @@ import (
 )
 
 // TestMain lets the kill test re-run this binary as a dissem process it can
-// SIGKILL: with DISSEM_KILL_HELPER set, the binary is dissem itself.
+// SIGKILL: with DISSEM_KILL_HELPER set, the binary is dissem itself, stopping
+// at the publishing step DISSEM_KILL_AT and writing no file larger than
+// DISSEM_FILE_LIMIT bytes when these are set.
 func TestMain(m *testing.M) {
 	if os.Getenv("DISSEM_KILL_HELPER") == "" {
 		os.Exit(m.Run())
+	}
+	if n, err := strconv.ParseUint(os.Getenv("DISSEM_FILE_LIMIT"), 10, 64); err == nil {
+		// Files past n bytes fail to write ("file too large"): a full disk.
+		syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: n, Max: n})
 	}
 	if at := os.Getenv("DISSEM_KILL_AT"); at != "" {
 		// Stop between two steps of publishing and say so; the test kills us there.

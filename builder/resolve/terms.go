@@ -1,0 +1,112 @@
+package resolve
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/4im-project/dissem/builder/content"
+	"github.com/4im-project/dissem/builder/diag"
+	"golang.org/x/text/unicode/norm"
+)
+
+// term is a taxonomy term of one language while its pages are made.
+type term struct {
+	page *Page
+	// pos is where the term was first written (in the newest document).
+	pos diag.Pos
+	// told holds the other spellings already reported, so that a spelling
+	// repeated in many documents is reported once.
+	told map[string]bool
+}
+
+// claim is the term page's claim on its path, at the term's first use.
+func (t *term) claim(url string) claim {
+	return claim{rank: rankFolder, pos: t.pos, url: url,
+		what: fmt.Sprintf("the page of the term %q (%s)", t.page.Title, t.page.Taxonomy),
+		fix:  "write the term differently"}
+}
+
+// variant reports name, another spelling of t that makes the same address.
+// Spellings that differ only in capitals or accents ("miskolc", "Kosice")
+// are meant as the same term: they share the page, titled as first written,
+// and the editor is warned. Others ("C++" and "C") are different terms that
+// would be merged: an error.
+func (t *term) variant(name string, pos diag.Pos, url string, diags *diag.List) {
+	if t.told[name] {
+		return
+	}
+	if t.told == nil {
+		t.told = map[string]bool{}
+	}
+	t.told[name] = true
+	tax, first := t.page.Taxonomy, t.page.Title
+	if fold(name) == fold(first) {
+		diags.Warnf(pos, "field %q: %q is written %q at %s; both go to the page %s, titled %q; write the term the same way everywhere", tax, name, first, t.pos, url, first)
+		return
+	}
+	diags.Errorf(pos, "field %q: the terms %q and %q (at %s) would share the page %s; write them so that they differ in letters or digits, or the same way if they are one term", tax, name, first, t.pos, url)
+}
+
+// fold lowers s and drops its accents, for telling spellings of one word.
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// termPos is where document d wrote its i-th term of tax: the list item
+// when the front matter's list is still there, else the field.
+func termPos(d *Page, tax string, i int) diag.Pos {
+	if v := d.Doc.Front.Get(tax); v != nil && v.Kind == content.List && i < len(v.Items) {
+		return v.Items[i].Pos
+	}
+	if p, ok := d.Meta.Pos[tax]; ok {
+		return p
+	}
+	return diag.Pos{File: d.Doc.Path}
+}
+
+// KeepTerms returns a front matter holding only its own position and the
+// site's taxonomy fields: what resolve needs of it to point at a term. A
+// builder that drops front matters after validation keeps this instead.
+func KeepTerms(front *content.Value, taxonomies []string) *content.Value {
+	kept := &content.Value{Kind: content.Map, Pos: front.Pos}
+	for _, tax := range taxonomies {
+		if v := front.Get(tax); v != nil && v.Kind == content.List {
+			if kept.Fields == nil {
+				kept.Fields = make(map[string]*content.Value, len(taxonomies))
+			}
+			kept.Fields[tax] = v
+		}
+	}
+	return kept
+}
+
+// claimFurther claims list page p beyond the first page of the list first.
+func (r *resolver) claimFurther(p, first *Page) {
+	r.site.urls.claim(p.Path, claim{rank: rankSite, pos: diag.Pos{File: r.opts.Content}, what: "a further page of a list", url: p.URL, fix: "rename it"})
+}
+
+// defaultTaxonomies is what config sets when site.yaml names none; only a
+// taxonomy the editor wrote down is worth a warning when nothing uses it.
+var defaultTaxonomies = []string{"topics", "partners", "cities"}
+
+// unusedTaxonomies warns about a taxonomy of site.yaml that no document of
+// any language uses: it gets no pages, which is rarely what was meant.
+func (r *resolver) unusedTaxonomies(used map[string]bool, diags *diag.List) {
+	taxes := r.site.Config.Taxonomies
+	if slices.Equal(taxes, defaultTaxonomies) {
+		return
+	}
+	for _, tax := range taxes {
+		if !used[tax] {
+			diags.Warnf(diag.Pos{File: r.opts.Config}, "taxonomies: no document uses %q, so it gets no pages; list terms in a document's front matter (%s: [\"…\"]) or remove it from taxonomies", tax, tax)
+		}
+	}
+}
