@@ -75,33 +75,8 @@ func (s *Site) AbsURL(u string) string {
 // documents' ASTs to page URLs and reports links that lead nowhere.
 func Resolve(cfg *config.Config, inputs []Input, opts Options) (*Site, diag.List) {
 	var diags diag.List
-	base := "/"
-	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Path != "" {
-		base = "/" + strings.Trim(u.Path, "/") + "/"
-		base = strings.ReplaceAll(base, "//", "/")
-	}
-	s := &Site{Config: cfg, BasePath: base, ByLang: map[string]*Lang{}}
-	for _, l := range cfg.Codes() {
-		s.ByLang[l] = &Lang{Code: l, Sections: map[string][]*Page{}, Taxonomy: map[string]*Page{}, TopLevel: map[string]*Page{}}
-	}
-	for f := range opts.Files {
-		s.Media = append(s.Media, f)
-	}
-	sort.Strings(s.Media)
-	opts.defaults()
-	inputs = sortedInputs(inputs)
-
-	r := &resolver{site: s, opts: opts, byFile: map[string]map[string]*Page{}, byKey: map[string]map[string]*Page{}}
-	s.urls = newRegistry(&diags, len(inputs)*2+len(s.Media)+64)
-	r.claimSite()
-	r.claimFiles()
-	var skipped skips
-	for _, in := range inputs {
-		r.addDocument(in, &skipped, &diags)
-	}
-	if len(s.Docs) == 0 && !diags.HasErrors() {
-		skipped.report(opts.Content, len(inputs), &diags)
-	}
+	r := newResolver(cfg, inputs, opts, &diags)
+	s := r.site
 	sort.SliceStable(s.Docs, func(i, j int) bool { return newer(s.Docs[i], s.Docs[j]) })
 	for _, p := range s.Docs {
 		lang := s.ByLang[p.Lang]
@@ -119,6 +94,39 @@ func Resolve(cfg *config.Config, inputs []Input, opts Options) (*Site, diag.List
 	}
 	r.generatedPages(&diags)
 	return s, diags
+}
+
+// newResolver claims the site's own paths and adds the publishable
+// documents: what every later step of Resolve (and a test of one) stands on.
+func newResolver(cfg *config.Config, inputs []Input, opts Options, diags *diag.List) *resolver {
+	base := "/"
+	if u, err := url.Parse(cfg.BaseURL); err == nil && u.Path != "" {
+		base = "/" + strings.Trim(u.Path, "/") + "/"
+		base = strings.ReplaceAll(base, "//", "/")
+	}
+	s := &Site{Config: cfg, BasePath: base, ByLang: map[string]*Lang{}}
+	for _, l := range cfg.Codes() {
+		s.ByLang[l] = &Lang{Code: l, Sections: map[string][]*Page{}, Taxonomy: map[string]*Page{}, TopLevel: map[string]*Page{}}
+	}
+	for f := range opts.Files {
+		s.Media = append(s.Media, f)
+	}
+	sort.Strings(s.Media)
+	opts.defaults()
+	inputs = sortedInputs(inputs)
+
+	r := &resolver{site: s, opts: opts, byFile: map[string]map[string]*Page{}, byKey: map[string]map[string]*Page{}}
+	s.urls = newRegistry(diags, len(inputs)*2+len(s.Media)+64)
+	r.claimSite()
+	r.claimFiles()
+	var skipped skips
+	for _, in := range inputs {
+		r.addDocument(in, &skipped, diags)
+	}
+	if len(s.Docs) == 0 && !diags.HasErrors() {
+		skipped.report(opts.Content, len(inputs), diags)
+	}
+	return r
 }
 
 type resolver struct {
