@@ -2,14 +2,16 @@
 package config
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"net/url"
 	"os"
+	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/internal/yamlnode"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -37,9 +39,9 @@ type Config struct {
 	// Paginate is the number of items on a list page.
 	Paginate int `yaml:"paginate"`
 	// Menu lists sections (folder names) and top-level pages (base names) in order.
-	Menu []string `yaml:"menu"`
+	Menu []string `yaml:"menu" want:"a list of section folders and page names, like [guides, about]"`
 	// Taxonomies are the front-matter list fields that get term pages.
-	Taxonomies []string `yaml:"taxonomies"`
+	Taxonomies []string `yaml:"taxonomies" want:"a list of front-matter fields, like [topics, partners, cities]"`
 	// Funding and Licence are printed in footers and briefs.
 	Funding Localized `yaml:"funding"`
 	Licence Localized `yaml:"licence"`
@@ -48,13 +50,17 @@ type Config struct {
 	// KeyFigures are shown on each home page.
 	KeyFigures []KeyFigure `yaml:"keyFigures"`
 	// Sections maps a content folder to its type when it is not the default.
-	Sections map[string]string `yaml:"sections"`
+	Sections map[string]string `yaml:"sections" want:"a content type for each folder, like {reports: policy-paper}"`
 	// Briefs and Search switch those outputs on (default) or off.
 	Briefs *bool `yaml:"briefs"`
 	Search *bool `yaml:"search"`
 	// PublicContacts are e-mail addresses and phone numbers that may be
 	// published; any other one in a text is reported as personal data.
 	PublicContacts []string `yaml:"publicContacts"`
+
+	// file, pos and keyPos say where site.yaml wrote each value.
+	file        string
+	pos, keyPos map[string]diag.Pos
 }
 
 // KeyFigure is a number worth showing on the home page.
@@ -74,31 +80,71 @@ func Load(path string) (*Config, diag.List) {
 	return Parse(path, src)
 }
 
-// Parse decodes src, the content of the file named path.
+// Parse decodes src, the content of the file named path. Every problem is
+// reported at its line in site.yaml, in words an editor understands. When
+// the file cannot be read as a configuration the returned Config is nil.
 func Parse(path string, src []byte) (*Config, diag.List) {
-	var diags diag.List
-	c := &Config{}
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	dec.KnownFields(true)
-	if err := dec.Decode(c); err != nil {
-		var le *yaml.LoadError
-		var les *yaml.LoadErrors
-		switch {
-		case errors.As(err, &les):
-			for _, e := range les.Errors {
-				diags.Errorf(diag.Pos{File: path, Line: e.Mark.Line, Col: e.Mark.Column}, "%s", e.Message)
-			}
-		case errors.As(err, &le):
-			diags.Errorf(diag.Pos{File: path, Line: le.Mark.Line, Col: le.Mark.Column}, "%s", le.Message)
-		default:
-			diags.Errorf(diag.Pos{File: path}, "%v", err)
-		}
+	text, ok, diags := yamlnode.Text(src, path)
+	if !ok {
 		return nil, diags
 	}
+	top, d := yamlnode.Parse(text, path, 1)
+	diags.Append(d)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	start := diag.Pos{File: path, Line: 1, Col: 1}
+	if top == nil {
+		diags.Errorf(start, "the site configuration is empty; it needs at least a title, a baseURL and the languages, like:\n"+
+			"    title: {en: \"My site\"}\n    baseURL: \"https://example.org/\"\n    languages:\n      - {code: en, name: English}")
+		return nil, diags
+	}
+	if top.Kind != yaml.MappingNode {
+		diags.Errorf(diag.Pos{File: path, Line: top.Line, Col: top.Column}, "the site configuration must be fields like \"title: …\", one a line; got %s", got(top))
+		return nil, diags
+	}
+	sh := &shape{file: path, diags: &diags, pos: map[string]diag.Pos{}, keyPos: map[string]diag.Pos{}}
+	sh.fields(top, reflect.TypeFor[Config](), "", "")
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	c := &Config{file: path, pos: sh.pos, keyPos: sh.keyPos}
+	if err := top.Decode(c); err != nil {
+		// The shape check lets through only what decodes; this is a
+		// safety net that still names the line.
+		pos := start
+		var le *yaml.LoadError
+		if errors.As(err, &le) {
+			pos = diag.Pos{File: path, Line: le.Mark.Line, Col: le.Mark.Column}
+		}
+		diags.Errorf(pos, "this value cannot be read; check it against the examples in the README")
+		return nil, diags
+	}
+	c.check(&diags)
 	c.setDefaults()
-	c.check(path, &diags)
 	return c, diags
 }
+
+// Pos returns where the value at path was written ("paginate", "menu.2",
+// "sections.news"), or the file's first line when it was not.
+func (c *Config) Pos(path string) diag.Pos {
+	if p, ok := c.pos[path]; ok {
+		return p
+	}
+	return diag.Pos{File: c.file, Line: 1, Col: 1}
+}
+
+// KeyPos returns where the key of the field at path was written, or the
+// file's first line.
+func (c *Config) KeyPos(path string) diag.Pos {
+	if p, ok := c.keyPos[path]; ok {
+		return p
+	}
+	return diag.Pos{File: c.file, Line: 1, Col: 1}
+}
+
+// File is the configuration's path as shown in messages.
+func (c *Config) File() string { return c.file }
 
 func (c *Config) setDefaults() {
 	if c.Paginate <= 0 {
@@ -115,32 +161,63 @@ func (c *Config) setDefaults() {
 	}
 }
 
-func (c *Config) check(path string, diags *diag.List) {
-	pos := diag.Pos{File: path}
+func (c *Config) check(diags *diag.List) {
 	if len(c.Languages) == 0 {
-		diags.Errorf(pos, "languages: list at least one language, e.g. \"- {code: en, name: English}\"")
+		diags.Errorf(c.KeyPos("languages"), "field \"languages\": list at least one language, like \"- {code: en, name: English}\"")
 	}
 	seen := map[string]bool{}
-	for _, l := range c.Languages {
-		if l.Code == "" || l.Name == "" {
-			diags.Errorf(pos, "languages: every language needs a code and a name, got %+v", l)
-		}
-		if seen[l.Code] {
-			diags.Errorf(pos, "languages: %q is listed twice", l.Code)
+	for i, l := range c.Languages {
+		item := "languages." + strconv.Itoa(i)
+		switch {
+		case l.Code == "" || l.Name == "":
+			diags.Errorf(c.Pos(item), "field \"languages\", item %d: every language needs a code and a name, like {code: hu, name: Magyar}", i+1)
+		case !isCode(l.Code):
+			diags.Errorf(c.Pos(item+".code"), "field \"languages\", item %d, \"code\": use a language code of lower-case letters, like en, hu or pt-br, got %q", i+1, l.Code)
+		case seen[l.Code]:
+			diags.Errorf(c.Pos(item+".code"), "field \"languages\": %q is listed twice", l.Code)
 		}
 		seen[l.Code] = true
 	}
-	if !seen[c.DefaultLanguage] {
-		diags.Errorf(pos, "defaultLanguage: %q is not one of the languages", c.DefaultLanguage)
+	if c.DefaultLanguage != "" && !seen[c.DefaultLanguage] {
+		diags.Errorf(c.Pos("defaultLanguage"), "field \"defaultLanguage\": %q is not one of the languages", c.DefaultLanguage)
 	}
-	if u, err := url.Parse(c.BaseURL); err != nil || u.Scheme == "" || u.Host == "" {
-		diags.Errorf(pos, "baseURL: want an absolute address like https://example.org/, got %q", c.BaseURL)
+	if msg := CheckBaseURL(c.BaseURL); msg != "" {
+		diags.Errorf(c.Pos("baseURL"), "field \"baseURL\": %s", msg)
+	}
+	if _, set := c.pos["paginate"]; set && c.Paginate < 1 {
+		diags.Errorf(c.Pos("paginate"), "field \"paginate\": want the number of items on a list page, 1 or more, got %d", c.Paginate)
 	}
 	for _, l := range c.Languages {
-		if c.Title[l.Code] == "" {
-			diags.Errorf(pos, "title: no title for language %q", l.Code)
+		if l.Code != "" && c.Title[l.Code] == "" {
+			diags.Errorf(c.KeyPos("title"), "field \"title\": no title for language %q; add it, like {%s: \"…\"}", l.Code, l.Code)
 		}
 	}
+}
+
+// CheckBaseURL returns what is wrong with u as the site's address, or "":
+// it must be an absolute http or https address (a javascript: or data:
+// address would end up in every page's links and feeds).
+func CheckBaseURL(u string) string {
+	p, err := url.Parse(u)
+	switch {
+	case u == "":
+		return "missing; give the address the site is published at, like https://example.org/"
+	case err != nil || p.Scheme != "http" && p.Scheme != "https" || p.Host == "" || p.Opaque != "":
+		return fmt.Sprintf("want an absolute address starting with https:// or http://, like https://example.org/, got %q", u)
+	case p.User != nil || p.RawQuery != "" || p.Fragment != "" || strings.HasSuffix(u, "?") || strings.HasSuffix(u, "#"):
+		return fmt.Sprintf("want a plain address without a user name, \"?\" or \"#\", like https://example.org/, got %q", u)
+	}
+	return ""
+}
+
+// isCode reports whether s can be a language code in file names and URLs.
+func isCode(s string) bool {
+	for i, r := range s {
+		if !('a' <= r && r <= 'z' || i > 0 && (r == '-' || '0' <= r && r <= '9')) {
+			return false
+		}
+	}
+	return s != "" && len(s) <= 16
 }
 
 // Codes returns the language codes in configured order.
