@@ -4,6 +4,7 @@
 package i18n
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/internal/yamlnode"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -57,9 +59,9 @@ func Load(fsys fs.FS, dir string, codes []string) (*Catalog, diag.List) {
 			diags.Errorf(pos, "no UI strings for language %q: create %s", code, pos.File)
 			continue
 		}
-		var f file
-		if err := yaml.Unmarshal(src, &f); err != nil {
-			diags.Errorf(pos, "cannot read UI strings: %v", err)
+		f, d := parseFile(src, pos.File)
+		diags.Append(d)
+		if d.HasErrors() {
 			continue
 		}
 		l := &Lang{Code: code, DateFormat: f.DateFormat, Strings: f.Strings}
@@ -97,6 +99,30 @@ func Load(fsys fs.FS, dir string, codes []string) (*Catalog, diag.List) {
 		}
 	}
 	return c, diags
+}
+
+// parseFile reads a UI strings file with yamlnode's limits (no aliases,
+// bounded depth, duplicate keys reported), then decodes it.
+func parseFile(src []byte, name string) (file, diag.List) {
+	var f file
+	text, ok, diags := yamlnode.Text(src, name)
+	if !ok {
+		return f, diags
+	}
+	top, d := yamlnode.Parse(text, name, 1)
+	diags.Append(d)
+	if top == nil || d.HasErrors() {
+		return f, diags
+	}
+	if err := top.Decode(&f); err != nil {
+		pos := diag.Pos{File: name, Line: 1, Col: 1}
+		var le *yaml.LoadError
+		if errors.As(err, &le) {
+			pos = diag.Pos{File: name, Line: le.Mark.Line, Col: le.Mark.Column}
+		}
+		diags.Errorf(pos, "this value does not fit: quotes and months are lists of text, date_format is text, strings are name: text pairs")
+	}
+	return f, diags
 }
 
 // Lang returns the language with code, or nil.
