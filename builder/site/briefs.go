@@ -69,6 +69,8 @@ type briefJob struct {
 	pages int
 	size  int64
 	err   error
+	// writeErr is a failed disk write: a machine error, not the document's.
+	writeErr error
 }
 
 // writeBriefs makes every brief, bundle and kit, from the cache when their
@@ -135,10 +137,15 @@ func writeBriefs(w *output.Writer, l *loaded, cache *brief.Cache) (int, diag.Lis
 		j.name = j.page.Path + j.page.Slug + "-" + j.page.Lang + ".pdf"
 		res, err := l.makeBrief(eng, cache, j)
 		if err == nil {
-			err = w.WriteRaw(j.name, res.PDF)
+			j.writeErr = w.WriteRaw(j.name, res.PDF)
 		}
 		j.pages, j.size, j.err = res.Pages, int64(len(res.PDF)), err
 	})
+	for _, j := range jobs {
+		if j.writeErr != nil {
+			return len(jobs), diags, j.writeErr
+		}
+	}
 
 	pdfs := map[*resolve.Page]string{}
 	for _, j := range jobs {

@@ -144,31 +144,43 @@ func TestDestAccepted(t *testing.T) {
 
 // TestWriteFailure: a disk that refuses a write (here: a file size limit)
 // is a machine error, exit status 3 with one line in plain words, and the
-// previous site stays as it was with nothing left beside it.
+// previous site stays as it was with nothing left beside it: for pages and
+// for briefs (read from the cache, then refused by the output).
 func TestWriteFailure(t *testing.T) {
-	dir := destSite(t)
-	var out, errb bytes.Buffer
-	if code := run([]string{"build", "--no-briefs", "--quiet"}, &out, &errb); code != 0 {
-		t.Fatalf("first build: exit %d\n%s", code, errb.String())
-	}
-	before := tree(t, dir)
-	k := killRun{src: ".", dest: "public"}
-	cmd := k.command("")
-	cmd.Env = append(cmd.Env, "DISSEM_FILE_LIMIT=4000")
-	msg, _ := cmd.CombinedOutput()
-	if code := cmd.ProcessState.ExitCode(); code != 3 {
-		t.Fatalf("exit %d, want 3\n%s", code, msg)
-	}
-	if !strings.HasPrefix(string(msg), "dissem: cannot write ") || !strings.HasSuffix(string(msg), " into public: file too large\n") {
-		t.Errorf("message %q", msg)
-	}
-	for _, w := range goWords {
-		if strings.Contains(string(msg), w) {
-			t.Errorf("message %q has %q", msg, w)
-		}
-	}
-	if after := tree(t, dir); !maps.Equal(before, after) {
-		t.Errorf("a failed build changed files:\n%s", changed(before, after))
+	for _, tt := range []struct {
+		name   string
+		briefs bool
+		limit  string
+		file   string // the file that cannot be written
+	}{
+		{"a page", false, "4000", ""},
+		{"a brief", true, "20000", ".pdf"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := destSite(t)
+			k := killRun{src: ".", dest: "public", briefs: tt.briefs}
+			if out, err := k.command("").CombinedOutput(); err != nil {
+				t.Fatalf("first build: %v\n%s", err, out)
+			}
+			before := tree(t, dir)
+			cmd := k.command("")
+			cmd.Env = append(cmd.Env, "DISSEM_FILE_LIMIT="+tt.limit)
+			msg, _ := cmd.CombinedOutput()
+			if code := cmd.ProcessState.ExitCode(); code != 3 {
+				t.Fatalf("exit %d, want 3\n%s", code, msg)
+			}
+			if !strings.HasPrefix(string(msg), "dissem: cannot write ") || !strings.HasSuffix(string(msg), tt.file+" into public: file too large\n") {
+				t.Errorf("message %q", msg)
+			}
+			for _, w := range goWords {
+				if strings.Contains(string(msg), w) {
+					t.Errorf("message %q has %q", msg, w)
+				}
+			}
+			if after := tree(t, dir); !maps.Equal(before, after) {
+				t.Errorf("a failed build changed files:\n%s", changed(before, after))
+			}
+		})
 	}
 }
 
