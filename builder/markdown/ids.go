@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/text/unicode/norm"
@@ -19,6 +20,12 @@ func Slugify(s string) string {
 	// Decomposing is only needed for letters outside ASCII.
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
+			// norm leaves letters after an invalid byte composed ("ğ"),
+			// which made a slug change when made again: invalid bytes
+			// separate words, like any other character that is no letter.
+			if !utf8.ValidString(s) {
+				s = strings.ToValidUTF8(s, " ")
+			}
 			s = norm.NFD.String(s)
 			break
 		}

@@ -72,11 +72,11 @@ func (r *resolver) claimSite() {
 func (r *resolver) claimFiles() {
 	for _, f := range r.site.Media {
 		src := r.opts.Content + "/" + f
-		r.site.urls.claim("media/"+f, claim{rank: rankFile, pos: diag.Pos{File: src}, what: src, url: r.site.MediaURL(f), fix: "rename one of the files"})
+		r.site.urls.claim("media/"+f, claim{rank: rankFile, pos: diag.Pos{File: src}, what: src, self: "its address", url: r.site.MediaURL(f), fix: "rename one of the files"})
 	}
 	for _, f := range r.opts.Static {
 		src := r.opts.StaticDir + "/" + f
-		r.site.urls.claim(f, claim{rank: rankFile, pos: diag.Pos{File: src}, what: "the static file " + src, url: r.url(f), fix: "rename or remove " + src})
+		r.site.urls.claim(f, claim{rank: rankFile, pos: diag.Pos{File: src}, what: src, self: "its address", url: r.url(f), fix: "rename or remove it"})
 	}
 }
 
@@ -103,9 +103,9 @@ func docSlug(d *content.Doc, m *schema.Meta, diags *diag.List) (string, bool) {
 // when it has one, else at the file, whose name made the address.
 func docClaim(d *content.Doc, m *schema.Meta, url string) claim {
 	if m.Slug != "" {
-		return claim{rank: rankFile, pos: m.Pos["slug"], what: d.Path, url: url, fix: "change its \"slug\""}
+		return claim{rank: rankFile, pos: m.Pos["slug"], what: d.Path, self: "its address", url: url, fix: "change its \"slug\""}
 	}
-	return claim{rank: rankFile, pos: diag.Pos{File: d.Path}, what: d.Path, url: url, fix: "rename the file or give it another \"slug\""}
+	return claim{rank: rankFile, pos: diag.Pos{File: d.Path}, what: d.Path, self: "its address", url: url, fix: "rename the file or give it another \"slug\""}
 }
 
 // checkFolder reports a section folder whose name is not an address
@@ -130,8 +130,8 @@ func (r *resolver) claimSection(first *Page) {
 	folder := r.opts.Content + "/" + first.Section + "/"
 	pos := diag.Pos{File: folder}
 	urls := r.site.urls
-	urls.claim(first.Path, claim{rank: rankFolder, pos: pos, what: "the list of the folder " + folder, url: first.URL, fix: "rename the folder"})
-	urls.claim(first.Path+"index.xml", claim{rank: rankFolder, pos: pos, what: "the news feed of the folder " + folder, url: first.URL + "index.xml", fix: "rename the folder"})
+	urls.claim(first.Path, claim{rank: rankFolder, pos: pos, what: "the list of the folder " + folder, self: "the folder's list", url: first.URL, fix: "rename the folder"})
+	urls.claim(first.Path+"index.xml", claim{rank: rankFolder, pos: pos, what: "the news feed of the folder " + folder, self: "the folder's news feed", url: first.URL + "index.xml", fix: "rename the folder"})
 	urls.claim(first.Path+"page/", claim{rank: rankSite, pos: pos, what: "where the list of " + folder + " continues (" + first.URL + "page/2/ …)", url: first.URL + "page/", fix: "rename the folder"})
 }
 

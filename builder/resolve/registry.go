@@ -23,8 +23,9 @@ type claim struct {
 	// field, a term, a folder. Empty for what the site itself generates.
 	pos diag.Pos
 	// what names the claimant in a sentence: "content/guides/a.en.md",
-	// "the site's search page".
-	what string
+	// "the site's search page"; self names its address in a message put at
+	// pos: "its address", "the folder's list".
+	what, self string
 	// fix tells the editor how to move this claimant elsewhere.
 	fix string
 	// url is the address as readers see it, for messages.
@@ -77,11 +78,8 @@ func collision(a, b claim) (diag.Pos, string) {
 		a, b = b, a
 	}
 	switch {
-	case a.rank == rankSite && b.rank == rankSite:
-		// Two of the site's own pages: only the configuration can cause it.
-		return b.pos, fmt.Sprintf("%s and %s both make %s; %s", a.what, b.what, b.url, b.fix)
-	case a.rank == rankSite:
-		return b.pos, fmt.Sprintf("%s makes %s, which is %s; %s", b.what, b.url, a.what, b.fix)
+	case a.rank < b.rank:
+		return b.pos, fmt.Sprintf("%s %s is already %s; %s", b.self, b.url, a.what, b.fix)
 	case trimIndex(a.url) != trimIndex(b.url):
 		return b.pos, fmt.Sprintf("%s and %s make addresses that differ only in capitals (%s and %s), and on Windows and macOS one would replace the other; %s", a.what, b.what, a.url, b.url, b.fix)
 	}

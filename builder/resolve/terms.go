@@ -24,7 +24,7 @@ type term struct {
 // claim is the term page's claim on its path, at the term's first use.
 func (t *term) claim(url string) claim {
 	return claim{rank: rankFolder, pos: t.pos, url: url,
-		what: fmt.Sprintf("the page of the term %q (%s)", t.page.Title, t.page.Taxonomy),
+		what: fmt.Sprintf("the page of the term %q (%s)", t.page.Title, t.page.Taxonomy), self: "the term's page",
 		fix:  "write the term differently"}
 }
 
@@ -90,7 +90,7 @@ func KeepTerms(front *content.Value, taxonomies []string) *content.Value {
 
 // claimFurther claims list page p beyond the first page of the list first.
 func (r *resolver) claimFurther(p, first *Page) {
-	r.site.urls.claim(p.Path, claim{rank: rankSite, pos: diag.Pos{File: r.opts.Content}, what: "a further page of a list", url: p.URL, fix: "rename it"})
+	r.site.urls.claim(p.Path, claim{rank: rankSite, pos: diag.Pos{File: r.opts.Content}, what: "a further page of a list", self: "a further page of a list", url: p.URL, fix: "rename it"})
 }
 
 // defaultTaxonomies is what config sets when site.yaml names none; only a
