@@ -25,7 +25,7 @@ type term struct {
 func (t *term) claim(url string) claim {
 	return claim{rank: rankFolder, pos: t.pos, url: url,
 		what: fmt.Sprintf("the page of the term %q (%s)", t.page.Title, t.page.Taxonomy), self: "the term's page",
-		fix:  "write the term differently"}
+		fix: "write the term differently"}
 }
 
 // variant reports name, another spelling of t that makes the same address.
