@@ -224,9 +224,10 @@ func Walk(fsys fs.FS, prefix string, fn func(p string)) diag.List {
 	var diags diag.List
 	tree, _ := fsys.(*FS)
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		pos := diag.Pos{File: path.Join(prefix, p)}
+		// Only a problem needs the displayed path.
+		pos := func() diag.Pos { return diag.Pos{File: path.Join(prefix, p)} }
 		if err != nil {
-			diags.Errorf(pos, "cannot read: %v", plainErr(err))
+			diags.Errorf(pos(), "cannot read: %v", plainErr(err))
 			return nil
 		}
 		if p != "." && strings.HasPrefix(d.Name(), ".") {
@@ -245,11 +246,11 @@ func Walk(fsys fs.FS, prefix string, fn func(p string)) diag.List {
 				why = tree.check(p)
 			}
 			if why != nil {
-				diags.Errorf(pos, "%v", why)
+				diags.Errorf(pos(), "%v", why)
 				return nil
 			}
 		case !t.IsRegular():
-			diags.Errorf(pos, "is not a regular file (a pipe, socket or device); delete it")
+			diags.Errorf(pos(), "is not a regular file (a pipe, socket or device); delete it")
 			return nil
 		}
 		if fn != nil {
