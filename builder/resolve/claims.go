@@ -18,9 +18,6 @@ func (o *Options) defaults() {
 	if o.StaticDir == "" {
 		o.StaticDir = "static"
 	}
-	if o.Config == "" {
-		o.Config = "site.yaml"
-	}
 }
 
 // sortedInputs returns the inputs in path order, so that which of two
@@ -41,7 +38,7 @@ func sortedInputs(in []Input) []Input {
 // one of them is what the editor has to rename.
 func (r *resolver) claimSite() {
 	s := r.site
-	cfgPos := diag.Pos{File: r.opts.Config}
+	cfgPos := diag.Pos{File: s.Config.File()}
 	own := func(p, what, fix string) {
 		s.urls.claim(p, claim{rank: rankSite, pos: cfgPos, what: what, url: r.url(p), fix: fix})
 	}
@@ -61,8 +58,10 @@ func (r *resolver) claimSite() {
 		}
 		// A taxonomy's address is kept even while no document uses it, so
 		// that the first term written later does not break the site.
-		for _, tax := range s.Config.Taxonomies {
-			own(code+"/"+tax+"/", fmt.Sprintf("the index of the taxonomy %q", tax), fmt.Sprintf("rename the taxonomy %q in site.yaml", tax))
+		for i, tax := range s.Config.Taxonomies {
+			p := code + "/" + tax + "/"
+			s.urls.claim(p, claim{rank: rankSite, pos: s.Config.Pos("taxonomies." + itoa(i)), url: r.url(p),
+				what: fmt.Sprintf("the index of the taxonomy %q", tax), fix: fmt.Sprintf("rename the taxonomy %q in site.yaml", tax)})
 		}
 	}
 }

@@ -109,7 +109,7 @@ func resolveSite(t *testing.T, cfgSrc string, fsys fstest.MapFS, opts Options, p
 func TestCollisionsAndNamesThatMakeNoAddress(t *testing.T) {
 	doc := func(extra string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(front("T", extra))} }
 	guide := func(extra string) *fstest.MapFile { return doc("audience: A\n" + extra) }
-	withTax := cfgYAML + "taxonomies: [topics, regions]\n"
+	withTax := cfgYAML + "taxonomies: [topics, authors]\n"
 	tests := []struct {
 		name string
 		cfg  string
@@ -153,7 +153,7 @@ func TestCollisionsAndNamesThatMakeNoAddress(t *testing.T) {
 		{"a static file among the media", cfgYAML, Options{Static: []string{"media/guides/map.png"}}, fstest.MapFS{"guides/a.en.md": guide(""), "guides/map.png": {}},
 			[]string{`static/media/guides/map.png: content/guides/map.png and static/media/guides/map.png both make /media/guides/map.png; rename or remove it`}},
 		{"a taxonomy named like the search page", cfgYAML + "taxonomies: [search]\n", Options{Search: true}, fstest.MapFS{"about.en.md": doc("")},
-			[]string{`site.yaml: the site's search page and the index of the taxonomy "search" both make /en/search/; rename the taxonomy "search" in site.yaml`}},
+			[]string{`site.yaml:4:14: the site's search page and the index of the taxonomy "search" both make /en/search/; rename the taxonomy "search" in site.yaml`}},
 		{"an empty content folder", cfgYAML, Options{}, fstest.MapFS{},
 			[]string{`content: the folder holds no documents (Markdown files such as about.en.md); nothing was published, and the site published before stays as it was`}},
 		{"only drafts and the expired", cfgYAML, Options{}, fstest.MapFS{"a.en.md": doc("draft: true\n"), "b.en.md": doc("draft: true\n"), "c.en.md": doc("expiry_date: 2024-06-01\n")},
@@ -168,7 +168,8 @@ func TestCollisionsAndNamesThatMakeNoAddress(t *testing.T) {
 		{"different terms that share a page", cfgYAML, Options{}, fstest.MapFS{"news/a.en.md": doc("topics: [\"C++\"]\n"), "news/b.en.md": doc("topics: [C]\n")},
 			[]string{`content/news/b.en.md:5:10: field "topics": the terms "C" and "C++" (at content/news/a.en.md:5:10) would share the page /en/topics/c/; write them so that they differ in letters or digits, or the same way if they are one term`}},
 		{"a taxonomy no document uses", withTax, Options{}, fstest.MapFS{"news/a.en.md": doc("topics: [housing]\n")},
-			[]string{`site.yaml: warning: taxonomies: no document uses "regions", so it gets no pages; list terms in a document's front matter (regions: ["…"]) or remove it from taxonomies`}},
+			[]string{`site.yaml:4:22: warning: field "taxonomies": no document uses "authors", so it gets no pages; list terms in a document's front matter (authors: ["…"]) or remove it from taxonomies`}},
+		{"the default taxonomies are not worth a warning", cfgYAML, Options{}, fstest.MapFS{"news/a.en.md": doc("")}, nil},
 		{"a link out of the content folder", cfgYAML, Options{}, fstest.MapFS{"news/a.en.md": {Data: []byte(front("T", "") + "[x](../../etc/passwd)\n")}},
 			[]string{`content/news/a.en.md:6:1: link to "../../etc/passwd": it leads out of the content folder; link only to documents and files inside content/`}},
 	}

@@ -25,10 +25,9 @@ type Options struct {
 	// Static are the paths of the static files the site publishes as they
 	// are ("robots.txt"), so that none replaces a page.
 	Static []string
-	// Content, StaticDir and Config name the content folder, the static
-	// folder and site.yaml in messages; they default to "content", "static"
-	// and "site.yaml".
-	Content, StaticDir, Config string
+	// Content and StaticDir name the content and static folders in
+	// messages; they default to "content" and "static".
+	Content, StaticDir string
 }
 
 // Site is the resolved site.

@@ -2,7 +2,6 @@ package resolve
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -93,20 +92,19 @@ func (r *resolver) claimFurther(p, first *Page) {
 	r.site.urls.claim(p.Path, claim{rank: rankSite, pos: diag.Pos{File: r.opts.Content}, what: "a further page of a list", self: "a further page of a list", url: p.URL, fix: "rename it"})
 }
 
-// defaultTaxonomies is what config sets when site.yaml names none; only a
-// taxonomy the editor wrote down is worth a warning when nothing uses it.
-var defaultTaxonomies = []string{"topics", "partners", "cities"}
-
-// unusedTaxonomies warns about a taxonomy of site.yaml that no document of
-// any language uses: it gets no pages, which is rarely what was meant.
+// unusedTaxonomies warns, at its line in site.yaml, about a taxonomy no
+// document of any language uses: it gets no pages, which is rarely what was
+// meant. The default taxonomies, which site.yaml does not name, are not
+// worth a word.
 func (r *resolver) unusedTaxonomies(used map[string]bool, diags *diag.List) {
-	taxes := r.site.Config.Taxonomies
-	if slices.Equal(taxes, defaultTaxonomies) {
-		return
-	}
-	for _, tax := range taxes {
-		if !used[tax] {
-			diags.Warnf(diag.Pos{File: r.opts.Config}, "taxonomies: no document uses %q, so it gets no pages; list terms in a document's front matter (%s: [\"…\"]) or remove it from taxonomies", tax, tax)
+	cfg := r.site.Config
+	unwritten := cfg.Pos("\x00") // where Pos points for what site.yaml does not say
+	for i, tax := range cfg.Taxonomies {
+		if used[tax] {
+			continue
+		}
+		if pos := cfg.Pos("taxonomies." + itoa(i)); pos != unwritten {
+			diags.Warnf(pos, "field \"taxonomies\": no document uses %q, so it gets no pages; list terms in a document's front matter (%s: [\"…\"]) or remove it from taxonomies", tax, tax)
 		}
 	}
 }

@@ -242,7 +242,7 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 		return l, diags
 	}
 	site, d := resolve.Resolve(cfg, inputs, resolve.Options{Drafts: o.Drafts, Now: o.Now, Files: files, Search: cfg.SearchOn(), Downloads: cfg.BriefsOn(),
-		Static: staticNames(l.staticFS), Content: copts.Prefix, StaticDir: relPath(filepath.Join(o.Source, "static")), Config: relPath(o.Config)})
+		Static: staticNames(l.staticFS), Content: copts.Prefix, StaticDir: relPath(filepath.Join(o.Source, "static"))})
 	diags.Append(d)
 	sw.lap("resolve")
 	l.site = site
