@@ -135,6 +135,12 @@ func (l *loaded) body(p *resolve.Page) *markdown.Doc {
 func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 	var diags diag.List
 	cfg, d := config.Load(o.Config)
+	if cfg != nil {
+		d.Append(schema.CheckSite(cfg))
+	}
+	if msg := config.CheckBaseURL(o.BaseURL); o.BaseURL != "" && msg != "" {
+		d.Errorf(diag.Pos{File: "--base-url"}, "%s", msg)
+	}
 	diags.Append(d)
 	if cfg == nil || d.HasErrors() {
 		return nil, diags
@@ -237,12 +243,13 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 	for _, d := range perDoc {
 		diags.Append(d)
 	}
+	diags.Append(resolve.CheckMenu(cfg, l.tree.Docs))
 	sw.lap("read+validate+markdown")
 	if diags.HasErrors() {
 		return l, diags
 	}
 	site, d := resolve.Resolve(cfg, inputs, resolve.Options{Drafts: o.Drafts, Now: o.Now, Files: files, Search: cfg.SearchOn(), Downloads: cfg.BriefsOn(),
-		Static: staticNames(l.staticFS), Content: copts.Prefix, StaticDir: relPath(filepath.Join(o.Source, "static"))})
+		Static: staticNames(l.staticFS), Content: copts.Prefix, StaticDir: relPath(filepath.Join(o.Source, "static")), Config: relPath(o.Config)})
 	diags.Append(d)
 	sw.lap("resolve")
 	l.site = site

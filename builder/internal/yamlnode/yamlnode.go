@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/4im-project/dissem/builder/diag"
 	"go.yaml.in/yaml/v4"
@@ -151,6 +152,14 @@ func syntaxError(err error, src []byte, file string, firstLine int, diags *diag.
 	}
 	msg, ctx := le.Message, le.ContextMsg
 	line := lineAt(src, le.Mark.Line)
+	if !strings.Contains(ctx, "quoted scalar") {
+		// A quote left open runs on to the next quote mark, lines later,
+		// and the parser stumbles only there.
+		if n, col, q := openQuote(src, le.Mark.Line); n > 0 {
+			diags.Errorf(diag.Pos{File: file, Line: n + firstLine - 1, Col: col}, "the text in quotes that starts here is never closed; add the closing %q at the end of the value", q)
+			return
+		}
+	}
 	switch {
 	case strings.Contains(ctx, "quoted scalar") && strings.Contains(msg, "escape"):
 		diags.Errorf(at(le.Mark), "a backslash in double quotes starts an escape like \\n; write \\\\ for a backslash, or use single quotes")
@@ -169,10 +178,14 @@ func syntaxError(err error, src []byte, file string, firstLine int, diags *diag.
 		if before := prefixRunes(line, le.Mark.Column-1); strings.Contains(before, ": ") {
 			diags.Errorf(at(le.Mark), "the value contains \": \"; put the whole value in quotes, like title: \"Rent: a guide\"")
 		} else {
-			diags.Errorf(at(le.Mark), "this line is indented more than the field above it; line up fields of the same level")
+			pos := at(le.Mark)
+			pos.Col = utf8.RuneCountInString(line) - utf8.RuneCountInString(strings.TrimLeft(line, " ")) + 1
+			diags.Errorf(pos, "this line is indented more than the field above it; line up fields of the same level")
 		}
 	case strings.Contains(msg, "expected '-' indicator"), strings.Contains(msg, "did not find expected key") && strings.HasPrefix(strings.TrimSpace(line), "-"):
 		diags.Errorf(at(le.Mark), "this line does not line up with the lines above it; indent the items of a list alike, each starting with \"- \"")
+	case strings.Contains(msg, "did not find expected key") && le.Mark.Column > 1 && strings.TrimSpace(prefixRunes(line, le.Mark.Column-1)) == "" && strings.Contains(line, ":"):
+		diags.Errorf(at(le.Mark), "this line is indented more than the field above it; line up fields of the same level")
 	case strings.Contains(msg, "did not find expected key"):
 		diags.Errorf(at(le.Mark), "unexpected text here; check the indentation, and put the whole value in quotes when it contains a quote mark or \": \"")
 	case strings.Contains(msg, "cannot start any token"):
@@ -186,6 +199,54 @@ func syntaxError(err error, src []byte, file string, firstLine int, diags *diag.
 	default:
 		diags.Errorf(at(le.Mark), "the YAML cannot be read here (%s); check the indentation and put quotes around values that contain a colon", msg)
 	}
+}
+
+// openQuote finds the first line up to line last whose value opens a quote
+// that the line does not close ("summary: "How to ask…" without the closing
+// mark), and returns its number, the quote's column and the quote mark.
+func openQuote(src []byte, last int) (n, col int, quote string) {
+	for n = 1; n <= last && len(src) > 0; n++ {
+		l := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			l, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		t := strings.TrimRight(string(l), " \t\r")
+		start := strings.Index(t, ": ") + 2
+		if start < 2 {
+			if trimmed := strings.TrimLeft(t, " "); strings.HasPrefix(trimmed, "- ") {
+				start = len(t) - len(trimmed) + 2
+			} else {
+				continue
+			}
+		}
+		v := strings.TrimLeft(t[start:], " ")
+		if v == "" || v[0] != '"' && v[0] != '\'' {
+			continue
+		}
+		if !closesQuote(v) {
+			return n, utf8.RuneCountInString(t[:len(t)-len(v)]) + 1, v[:1]
+		}
+	}
+	return 0, 0, ""
+}
+
+// closesQuote reports whether the quoted value v (starting with its quote
+// mark) is closed on its line.
+func closesQuote(v string) bool {
+	q := v[0]
+	for i := 1; i < len(v); i++ {
+		switch {
+		case q == '"' && v[i] == '\\':
+			i++
+		case v[i] == q && q == '\'' && i+1 < len(v) && v[i+1] == '\'':
+			i++ // '' is a quote mark inside single quotes
+		case v[i] == q:
+			return true
+		}
+	}
+	return false
 }
 
 // lineAt returns the 1-based line n of src without its line break.
