@@ -102,7 +102,7 @@ func docSlug(d *content.Doc, m *schema.Meta, diags *diag.List) (string, bool) {
 // when it has one, else at the file, whose name made the address.
 func docClaim(d *content.Doc, m *schema.Meta, url string) claim {
 	if m.Slug != "" {
-		return claim{rank: rankFile, pos: m.Pos["slug"], what: d.Path, self: "its address", url: url, fix: "change its \"slug\""}
+		return claim{rank: rankSlug, pos: m.Pos["slug"], what: d.Path, self: "its address", url: url, fix: "change its \"slug\""}
 	}
 	return claim{rank: rankFile, pos: diag.Pos{File: d.Path}, what: d.Path, self: "its address", url: url, fix: "rename the file or give it another \"slug\""}
 }

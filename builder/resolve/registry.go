@@ -8,12 +8,14 @@ import (
 )
 
 // The ranks of claimants. When two claim one path, the message goes to the
-// one of higher rank, which is the one an editor should rename: a document
-// before the folder it would shadow, a folder before the site's own pages.
+// one of higher rank, which is the one an editor should rename: a "slug"
+// field before the file name it repeats, a document before the folder it
+// would shadow, a folder before the site's own pages.
 const (
 	rankSite   = iota // the site's own pages and files: home, search, feeds…
 	rankFolder        // section folders and taxonomy terms
 	rankFile          // documents, media and static files
+	rankSlug          // documents whose "slug" field made the address
 )
 
 // claim says who writes an output path and how to tell the editor.
@@ -78,6 +80,8 @@ func collision(a, b claim) (diag.Pos, string) {
 		a, b = b, a
 	}
 	switch {
+	case a.rank < b.rank && a.rank >= rankFile:
+		return b.pos, fmt.Sprintf("%s %s is already taken by %s; %s", b.self, b.url, a.what, b.fix)
 	case a.rank < b.rank:
 		return b.pos, fmt.Sprintf("%s %s is already %s; %s", b.self, b.url, a.what, b.fix)
 	case trimIndex(a.url) != trimIndex(b.url):

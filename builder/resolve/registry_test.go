@@ -138,6 +138,8 @@ func TestCollisionsAndNamesThatMakeNoAddress(t *testing.T) {
 			[]string{`content/news/🎉.sk.md: the file name "🎉" has no letters or digits`}},
 		{"a slug of hyphens", cfgYAML, Options{}, fstest.MapFS{"news/a.en.md": doc("slug: \"--\"\n")},
 			[]string{`content/news/a.en.md:5:7: field "slug": "--" has no letters or digits to make an address from`}},
+		{"a slug repeating another file's name", cfgYAML, Options{}, fstest.MapFS{"guides/a.en.md": guide(""), "guides/z.en.md": guide("slug: a\n")},
+			[]string{`content/guides/z.en.md:6:7: its address /en/guides/a/ is already taken by content/guides/a.en.md; change its "slug"`}},
 		{"two names, one slug", cfgYAML, Options{}, fstest.MapFS{"guides/a b.en.md": guide(""), "guides/a-b.en.md": guide("")},
 			[]string{`content/guides/a-b.en.md: content/guides/a b.en.md and content/guides/a-b.en.md both make /en/guides/a-b/; rename the file or give it another "slug"`}},
 		{"names that differ in case", cfgYAML, Options{}, fstest.MapFS{"guides/a.en.md": guide(""), "guides/A.en.md": guide("")},
