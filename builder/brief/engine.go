@@ -74,9 +74,17 @@ func (l *layout) width(s string, st *style) float64 { return l.e.met[st.font].wi
 // cover replaces the characters the face has no glyph for (see glyphs.go).
 func (l *layout) cover(s string, f fontID) string { return l.e.met[f].printable(s) }
 
+// maxCachedWord is the longest word (in bytes) the hyphenation cache keeps;
+// the cache lives as long as the process (serve), so it must not grow with
+// a document's longest run of letters.
+const maxCachedWord = 64
+
 // hyphens returns the hyphenation points of a word, remembering words across
 // briefs: the same vocabulary recurs in every document of a site.
 func (l *layout) hyphens(word string) []hyphen.Break {
+	if len(word) > maxCachedWord {
+		return l.hy.Hyphenate(word) // not a word of the vocabulary: do not keep it
+	}
 	key := l.lang + "\x00" + word
 	if v, ok := l.e.words.Load(key); ok {
 		return v.([]hyphen.Break)

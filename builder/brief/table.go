@@ -2,6 +2,7 @@ package brief
 
 import (
 	"math"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -106,6 +107,7 @@ func columnWidths(nat, minw []float64, width float64) []float64 {
 func (l *layout) tableRow(cells [][]item, widths []float64, align []east.Alignment, o textOpts, left float64, head, even bool) *row {
 	r := &row{}
 	var ops []op
+	var desc strings.Builder // not +=: a row may have thousands of cells
 	h := 0.0
 	x := left
 	for j, its := range cells {
@@ -122,18 +124,18 @@ func (l *layout) tableRow(cells [][]item, widths []float64, align []east.Alignme
 				p.y += y
 				ops = append(ops, p)
 			}
-			if k == 0 && r.desc != "" {
-				r.desc += " | "
+			if k == 0 && j > 0 {
+				desc.WriteString(" | ")
 			}
 			if k == 0 {
-				r.desc += ln.desc
+				desc.WriteString(ln.desc)
 			}
 			y += ln.h
 		}
 		h = math.Max(h, y+cellPadY)
 		x += widths[j]
 	}
-	r.h = h
+	r.h, r.desc = h, desc.String()
 	total := x - left
 	if head {
 		r.ops = append(r.ops, op{kind: opRect, x: left, w: total, h: h, st: style{color: colHead}})
