@@ -94,15 +94,18 @@ func writeBriefs(w *output.Writer, l *loaded, cache *brief.Cache) (int, diag.Lis
 	}
 	keys := make([]string, len(needed))
 	errs := make([]error, len(needed))
+	warns := make([]diag.List, len(needed)) // characters the fonts lack: told on every build, cached or not
 	parallel(len(needed), func(i int) {
 		d, images, err := l.briefDocument(needed[i])
 		if err == nil {
 			keys[i] = brief.Key(d, images)
+			warns[i] = eng.Unprintable(d, needed[i].Doc.Path, needed[i].Doc.BodyLine)
 		}
 		errs[i] = err
 	})
 	docKeys := map[*resolve.Page]string{}
 	for i, p := range needed {
+		diags.Append(warns[i])
 		if errs[i] != nil {
 			diags.Errorf(diag.Pos{File: p.Doc.Path}, "brief: %v", errs[i])
 			continue
