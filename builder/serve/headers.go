@@ -9,19 +9,25 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/4im-project/dissem/builder/render"
 )
 
-// defaultHeaders are the security headers sent with every response when the
-// site has no _headers file, or when the file does not name them. The policy
-// is as strict as the published pages allow: their scripts and styles are
-// files of the site, nothing is loaded from elsewhere, nothing is framed.
-var defaultHeaders = map[string]string{
-	"Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-		"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-	"X-Content-Type-Options": "nosniff",
-	"Referrer-Policy":        "strict-origin-when-cross-origin",
-	"X-Frame-Options":        "DENY",
-}
+// defaultHeaders are the headers the build writes into its _headers file for
+// every path (render.Headers), sent when the site folder has none (a site
+// built by an older dissem): the preview never answers without the
+// published pages' Content-Security-Policy.
+var defaultHeaders = func() map[string]string {
+	m := map[string]string{}
+	for _, r := range parseHeaders(render.Headers()) {
+		if r.pattern == "/*" {
+			for k, v := range r.header {
+				m[k] = v[0]
+			}
+		}
+	}
+	return m
+}()
 
 // ignored are headers a _headers file may not set in the preview: framing is
 // the server's business, Content-Type is decided by the file's extension, and
@@ -61,6 +67,7 @@ func (s *siteHeaders) apply(h http.Header, root *os.Root, p string) {
 		h[k] = []string{v}
 	}
 	if root == nil {
+		h.Set("X-Content-Type-Options", "nosniff")
 		return
 	}
 	for _, r := range s.load(root).rules {
@@ -71,6 +78,8 @@ func (s *siteHeaders) apply(h http.Header, root *os.Root, p string) {
 			h[k] = v[:len(v):len(v)] // shared by requests: an Add must copy
 		}
 	}
+	// The server chooses each type from the extension: no browser may guess.
+	h.Set("X-Content-Type-Options", "nosniff")
 }
 
 // load returns the parsed _headers file, reading it again only when its size

@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/4im-project/dissem/builder/render"
 )
 
 // testCSP is the policy the fixture's _headers file sets, to tell it from the default.
@@ -47,6 +49,7 @@ func writeSite(t *testing.T, withHeaders bool) string {
 		"../outside.txt":                "secret",
 		"../outside/index.html":         "secret",
 		"en/news/a/attachment.unknown1": "bytes",
+		"en/back\\slash.html":           "secret", // a legal name on Unix, a path on Windows
 	}
 	if withHeaders {
 		files["_headers"] = "# written by dissem build\n/*\n  Content-Security-Policy: " + testCSP +
@@ -158,6 +161,8 @@ func TestPaths(t *testing.T) {
 		{"/en%2findex.html", 404, "lost"},
 		{"/en%5c..%5c..%5coutside.txt", 404, "lost"},
 		{"/en\\..\\..\\outside.txt", 404, "lost"},
+		{"/en/back\\slash.html", 404, "lost"},
+		{"/en/back%5cslash.html", 404, "lost"},
 		{"/en/index.html%00.txt", 404, "lost"},
 		{"/en/%00", 404, "lost"},
 		{"//outside.txt", 404, "lost"},
@@ -289,6 +294,22 @@ func TestHeadersReloaded(t *testing.T) {
 	os.Remove(filepath.Join(dir, "_headers"))
 	if resp, _ := rawGet(t, addr, "GET", "/"); resp.Header.Get("Content-Security-Policy") != defaultHeaders["Content-Security-Policy"] {
 		t.Fatalf("after removal: CSP %q", resp.Header.Get("Content-Security-Policy"))
+	}
+}
+
+// TestDefaultHeaders checks that a site without a _headers file is served
+// with the policy its pages carry, plus what only a header can say.
+func TestDefaultHeaders(t *testing.T) {
+	want := map[string]string{
+		"Content-Security-Policy": render.ContentSecurityPolicy + "; frame-ancestors 'none'",
+		"X-Content-Type-Options":  "nosniff",
+		"X-Frame-Options":         "DENY",
+		"Referrer-Policy":         "strict-origin-when-cross-origin",
+	}
+	for k, v := range want {
+		if got := defaultHeaders[k]; got != v {
+			t.Errorf("%s: %q, want %q", k, got, v)
+		}
 	}
 }
 

@@ -89,6 +89,7 @@ func LocalOnly(h http.Handler) http.Handler {
 			for k, v := range defaultHeaders {
 				w.Header().Set(k, v)
 			}
+			w.Header().Set("X-Content-Type-Options", "nosniff")
 			http.Error(w, "this preview answers only at http://localhost or http://127.0.0.1", http.StatusMisdirectedRequest)
 			return
 		}

@@ -14,9 +14,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	var b buildFlags
 	fs := newFlagSet("serve", "dissem serve [flags]: build the site, then serve the output folder on this computer (127.0.0.1).", stderr)
 	b.register(fs)
-	fs.String("addr", "127.0.0.1:1313", "`address` to listen on, host:port")
-	fs.String("bind", "", "`host` to listen on (default 127.0.0.1: this computer only; 0.0.0.0 shows the site to your network)")
-	fs.String("port", "", "`port` to listen on (default 1313)")
+	serveFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -42,6 +40,13 @@ func cmdServe(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "serving %s on http://%s/ (Ctrl+C to stop)\n", res.Dir, ln.Addr())
 	return serve.NewServer(h, serve.DefaultTimeouts).Serve(ln)
+}
+
+// serveFlags registers the flags that say where to listen.
+func serveFlags(fs *flag.FlagSet) {
+	fs.String("addr", "127.0.0.1:1313", "`address` to listen on, host:port")
+	fs.String("bind", "", "`host` to listen on (default 127.0.0.1: this computer only; 0.0.0.0 shows the site to your network)")
+	fs.String("port", "", "`port` to listen on (default 1313)")
 }
 
 // listenAddr combines --addr with --bind and --port, which replace its host
