@@ -161,10 +161,9 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 	l.tmplFS, d = siteOverlay(o.Source, "templates", templates.FS)
 	diags.Append(d)
 	l.staticFS, d = siteOverlay(o.Source, "static", static.FS)
+	// Refused files are reported with the content's problems below: the
+	// overlay's defaults stand in for them meanwhile.
 	diags.Append(d)
-	if diags.HasErrors() {
-		return nil, diags
-	}
 	i18nFS, _ := fs.Sub(l.tmplFS, "i18n")
 	cat, d := i18n.Load(i18nFS, filepath.Join(o.Source, "templates", "i18n"), cfg.Codes())
 	diags.Append(d)
