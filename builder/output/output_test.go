@@ -3,6 +3,7 @@ package output
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -54,6 +55,9 @@ func TestCommitSwapsAndAbortLeavesDest(t *testing.T) {
 // TestPublishedModes: a web server running as another user must read every
 // folder and file; MkdirTemp alone would leave the root 0700.
 func TestPublishedModes(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no Unix modes")
+	}
 	old := umask(0o022)
 	defer umask(old)
 	dest := filepath.Join(t.TempDir(), "public")
