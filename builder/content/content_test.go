@@ -58,9 +58,10 @@ func FuzzSplitFront(f *testing.F) {
 		if d.BodyLine < 1 || len(d.Body) > len(src) {
 			t.Fatalf("body line %d, body %d of %d bytes", d.BodyLine, len(d.Body), len(src))
 		}
-		// The body must be what the library finds reading the whole file.
+		// The body must be what the library finds reading the whole file
+		// (without the byte-order mark, which splitFront strips).
 		nop := func([]byte, any) error { return nil }
-		want, err := frontmatter.Parse(bytes.NewReader(src), nil, frontmatter.NewFormat("---", "---", nop), frontmatter.NewFormat("+++", "+++", nop))
+		want, err := frontmatter.Parse(bytes.NewReader(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))), nil, frontmatter.NewFormat("---", "---", nop), frontmatter.NewFormat("+++", "+++", nop))
 		if err == nil && !d.Broken && !bytes.Equal(d.Body, want) {
 			t.Fatalf("body %q, the library's %q", d.Body, want)
 		}

@@ -144,9 +144,14 @@ func syntaxError(err error, src []byte, file string, firstLine int, diags *diag.
 		diags.Errorf(diag.Pos{File: file, Line: firstLine}, "the YAML cannot be read; check the indentation and put quotes around values that contain a colon")
 		return
 	}
+	// The parser may place the end of the text on a line after the last.
+	lastLine := bytes.Count(src, []byte("\n")) + 1
 	at := func(m yaml.Mark) diag.Pos {
 		if m.Line == 0 {
 			return diag.Pos{File: file, Line: firstLine}
+		}
+		if m.Line > lastLine {
+			return diag.Pos{File: file, Line: lastLine + firstLine - 1}
 		}
 		return diag.Pos{File: file, Line: m.Line + firstLine - 1, Col: m.Column}
 	}
@@ -171,7 +176,9 @@ func syntaxError(err error, src []byte, file string, firstLine int, diags *diag.
 	case strings.Contains(ctx, "flow mapping"):
 		diags.Errorf(at(le.ContextMark), "the group opened here with \"{\" is never closed with \"}\"; write it as {name: value, other: value}")
 	case strings.Contains(msg, "tab character"), strings.Contains(msg, "cannot start any token") && charAt(src, le.Mark) == `"\t"`:
-		diags.Errorf(diag.Pos{File: file, Line: le.Mark.Line + firstLine - 1, Col: 1}, "this line is indented with a tab; indent with spaces")
+		pos := at(le.Mark)
+		pos.Col = 1
+		diags.Errorf(pos, "this line is indented with a tab; indent with spaces")
 	case strings.Contains(ctx, "simple key") && strings.Contains(msg, "':'"):
 		diags.Errorf(at(le.ContextMark), "this line has no \":\"; write each field as \"name: value\"")
 	case strings.Contains(msg, "mapping values are not allowed"):
