@@ -155,4 +155,3 @@ func native(v *Value) any {
 	}
 	return v.Text
 }
-
