@@ -203,6 +203,10 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 	// instead of the whole site's being held at once.
 	inputs := make([]resolve.Input, len(mdPaths))
 	perDoc := make([]diag.List, len(mdPaths))
+	publicContacts := map[string]bool{}
+	for _, c := range cfg.PublicContacts {
+		publicContacts[schema.NormalizeContact(c)] = true
+	}
 	parallel(len(mdPaths), func(i int) {
 		doc, d := content.LoadFile(contentFS, mdPaths[i], copts)
 		l.tree.Docs[i] = doc
@@ -213,6 +217,7 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 		}
 		meta, vd := schema.Validate(doc, cfg.Sections)
 		d.Append(vd)
+		d.Append(schema.Lint(doc, meta, publicContacts))
 		body := l.md[doc.Lang].Parse(doc.Path, doc.Body, doc.BodyLine)
 		d.Append(bodyProblems(meta, body))
 		var text string
