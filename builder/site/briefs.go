@@ -14,6 +14,7 @@ import (
 
 	"github.com/4im-project/dissem/builder/brief"
 	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/internal/pool"
 	"github.com/4im-project/dissem/builder/output"
 	"github.com/4im-project/dissem/builder/resolve"
 	"github.com/4im-project/dissem/builder/schema"
@@ -54,6 +55,9 @@ func briefGC() func() {
 		debug.SetMemoryLimit(oldLimit)
 	}
 }
+
+// testHookBrief runs at the start of each brief job; tests make it panic.
+var testHookBrief = func(*resolve.Page) {}
 
 // wantsBrief reports whether a document gets a PDF of its own.
 func wantsBrief(p *resolve.Page) bool {
@@ -137,6 +141,10 @@ func writeBriefs(w *output.Writer, l *loaded, cache *brief.Cache) (int, diag.Lis
 	defer briefGC()()
 	parallel(len(jobs), func(i int) {
 		j := jobs[i]
+		// A panic laying out a brief is a bug: it stops the build as a
+		// machine error that names the document.
+		defer pool.Recover(&j.writeErr, j.page.Doc.Path)
+		testHookBrief(j.page)
 		j.name = j.page.Path + j.page.Slug + "-" + j.page.Lang + ".pdf"
 		res, err := l.makeBrief(eng, cache, j)
 		if err == nil {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/4im-project/dissem/builder/brief"
 	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/internal/pool"
 	"github.com/4im-project/dissem/builder/linkcheck"
 	"github.com/4im-project/dissem/builder/output"
 	"github.com/4im-project/dissem/builder/render"
@@ -22,8 +23,15 @@ import (
 
 // Build runs the whole pipeline. Content errors come back in Result.Diags
 // with a nil error and nothing written; err is for failures of the machine
-// (disk, permissions).
-func Build(opts Options) (*Result, error) {
+// (disk, permissions). A panic anywhere in the build, a bug, comes back as
+// a *pool.Panic error (its Bug method says so) after the temporary output
+// folder is removed.
+func Build(opts Options) (res *Result, err error) {
+	defer pool.Recover(&err, "")
+	return build(opts)
+}
+
+func build(opts Options) (*Result, error) {
 	start := time.Now()
 	opts.defaults()
 	res := &Result{}

@@ -24,6 +24,10 @@ Usage:
   dissem version           print the version
 
 Run "dissem COMMAND --help" for the flags of a command.
+
+Exit status: 0 success, 1 errors in the site (nothing written), 2 usage
+errors, 3 other failures (disk, permissions), 4 a bug in dissem (please
+report it with the message it printed).
 `
 
 // errUsage marks mistakes in the command line (exit status 2).
@@ -34,7 +38,7 @@ func main() {
 }
 
 // run executes one command and returns the exit status: 0 success,
-// 1 content errors, 2 usage errors, 3 other failures.
+// 1 content errors, 2 usage errors, 3 other failures, 4 a bug (a panic).
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
@@ -62,10 +66,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "dissem: unknown command %q\n\n%s", args[0], usage)
 		return 2
 	}
+	return exitStatus(err, stderr)
+}
+
+// exitStatus prints what the user must know about err and returns the exit
+// status for it.
+func exitStatus(err error, stderr io.Writer) int {
 	var ce contentError
+	var bug interface {
+		Bug() bool
+		error
+	}
 	switch {
 	case err == nil:
 		return 0
+	case errors.As(err, &bug) && bug.Bug():
+		fmt.Fprintln(stderr, "dissem:", err)
+		var st interface{ StackTrace() []byte }
+		if errors.As(err, &st) {
+			fmt.Fprintf(stderr, "\nPlease include what follows in the report:\n%s", st.StackTrace())
+		}
+		return 4
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, errUsage):

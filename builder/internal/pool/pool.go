@@ -90,6 +90,9 @@ func (p *Panic) Error() string {
 // with its own status for it.
 func (p *Panic) Bug() bool { return true }
 
+// StackTrace returns where the panic happened, for the bug report.
+func (p *Panic) StackTrace() []byte { return p.Stack }
+
 // Recover, deferred directly (defer pool.Recover(&err, what)), turns a panic
 // in the function into a *Panic error naming what it was making. A *Panic
 // from a nested pool keeps its stack and gets the name if it had none.
