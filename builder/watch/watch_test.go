@@ -40,6 +40,17 @@ var saves = []struct {
 		}
 		f.Close()
 	}, []string{"content/en/a.md"}},
+	{"a slow save in parts", func(t *testing.T, d dir) {
+		f := d.open("content/en/a.md")
+		// 12 parts 10 ms apart: longer than a poll interval, so a poll falls
+		// in the middle; each pause shorter than the debounce.
+		for i := range 12 {
+			fmt.Fprintf(f, "line %d of a large file written in parts\n", i)
+			f.Sync()
+			time.Sleep(debounce / 5)
+		}
+		f.Close()
+	}, []string{"content/en/a.md"}},
 	{"same size, same time", func(t *testing.T, d dir) {
 		st := d.stat("content/en/a.md")
 		d.write("content/en/a.md", strings.Replace(fixture["content/en/a.md"], "body", "BODY", 1))
@@ -186,6 +197,24 @@ func TestSaveAfterSave(t *testing.T) {
 		d.write("content/hu/a.md", "two")
 		got = append(got, collect(t, w, poll, false)...)
 		if len(got) != 2 || !slices.Equal(got[0].Paths, []string{"content/en/a.md"}) || !slices.Equal(got[1].Paths, []string{"content/hu/a.md"}) {
+			t.Errorf("poll %v: %v", poll, got)
+		}
+	}
+}
+
+// TestAfterFolderRename checks that files in a renamed folder are reported
+// under their new name, and that the folders below it are still watched.
+func TestAfterFolderRename(t *testing.T) {
+	for _, poll := range []bool{false, true} {
+		d := newDir(t)
+		d.mkdir("content/hu/sub")
+		w := start(t, d, poll)
+		d.rename("content/hu", "content/hu2")
+		collect(t, w, poll, false)
+		d.write("content/hu2/a.md", "new")
+		d.write("content/hu2/sub/b.md", "new")
+		got := collect(t, w, poll, false)
+		if len(got) != 1 || !slices.Equal(got[0].Paths, []string{"content/hu2/a.md", "content/hu2/sub/b.md"}) {
 			t.Errorf("poll %v: %v", poll, got)
 		}
 	}
