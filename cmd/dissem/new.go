@@ -36,6 +36,11 @@ TYPE is one of `+strings.Join(schema.Types, ", ")+`.`, stderr)
 		}
 		return errUsage
 	}
+	if *translate == "" && fs.NArg() != 2 {
+		fmt.Fprintln(stderr, "dissem new: want TYPE and NAME, e.g. dissem new guide street-survey")
+		fs.Usage()
+		return errUsage
+	}
 	if *cfgPath == "" {
 		*cfgPath = filepath.Join(*source, "site.yaml")
 	}
@@ -54,11 +59,6 @@ TYPE is one of `+strings.Join(schema.Types, ", ")+`.`, stderr)
 			return errUsage
 		}
 		return newTranslations(cfg, *translate, codes, stdout, stderr)
-	}
-	if fs.NArg() != 2 {
-		fmt.Fprintln(stderr, "dissem new: want TYPE and NAME, e.g. dissem new guide street-survey")
-		fs.Usage()
-		return errUsage
 	}
 	typ, name := fs.Arg(0), fs.Arg(1)
 	slug := markdown.Slugify(name)
