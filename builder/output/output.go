@@ -38,6 +38,8 @@ type Writer struct {
 	bytes     atomic.Int64
 	mu        sync.Mutex
 	dirs      map[string]*madeDir
+	// mem holds the files of a memory Writer (NewMemory), guarded by mu.
+	mem map[string][]byte
 }
 
 // madeDir makes one folder once; writers into it wait until it exists.
@@ -87,7 +89,18 @@ func New(dest string, o Options) (*Writer, error) {
 		unlock()
 		return nil, fmt.Errorf("cannot write beside %s: %w", dest, unwrapPath(err))
 	}
-	minifyOn := o.Minify
+	return &Writer{dest: real, shown: dest, tmp: tmp, unlock: unlock, minify: newMinifier(), minifyOn: o.Minify, dirs: map[string]*madeDir{}}, nil
+}
+
+// NewMemory returns a Writer that keeps what is written in memory, for
+// serve: the same names, bytes and minification as a build's, and no disk,
+// no lock and no stamp. Commit, Abort and Release do nothing on it; Take
+// returns the files.
+func NewMemory(minify bool) *Writer {
+	return &Writer{minify: newMinifier(), minifyOn: minify, mem: map[string][]byte{}}
+}
+
+func newMinifier() *minify.M {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
 	m.AddFunc("text/css", css.Minify)
@@ -95,7 +108,7 @@ func New(dest string, o Options) (*Writer, error) {
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFunc("application/json", json.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
-	return &Writer{dest: real, shown: dest, tmp: tmp, unlock: unlock, minify: m, minifyOn: minifyOn, dirs: map[string]*madeDir{}}, nil
+	return m
 }
 
 // MediaType returns the type the minifier uses for a file name, or "".
@@ -151,6 +164,16 @@ var minPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // WriteRaw writes data as it is.
 func (w *Writer) WriteRaw(name string, data []byte) error {
+	if w.mem != nil {
+		// Callers may pass a pooled buffer: keep a copy.
+		data = bytes.Clone(data)
+		w.mu.Lock()
+		w.mem[name] = data
+		w.mu.Unlock()
+		w.files.Add(1)
+		w.bytes.Add(int64(len(data)))
+		return nil
+	}
 	full := filepath.Join(w.tmp, filepath.FromSlash(name))
 	if err := w.mkdir(filepath.Dir(full)); err != nil {
 		return err
@@ -202,5 +225,36 @@ func (w *Writer) Files() int64 { return w.files.Load() }
 // Bytes returns the total size written.
 func (w *Writer) Bytes() int64 { return w.bytes.Load() }
 
-// Dir is the temporary folder being written.
+// Dir is the temporary folder being written ("" for a memory Writer).
 func (w *Writer) Dir() string { return w.tmp }
+
+// ReadBack returns a file written earlier in this build, from memory or
+// from the temporary folder (a kit packs the PDFs written before it).
+func (w *Writer) ReadBack(name string) ([]byte, error) {
+	if w.mem != nil {
+		w.mu.Lock()
+		data, ok := w.mem[name]
+		w.mu.Unlock()
+		if !ok {
+			return nil, fmt.Errorf("%s was not written", name)
+		}
+		return data, nil
+	}
+	data, err := os.ReadFile(filepath.Join(w.tmp, filepath.FromSlash(name)))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s back from %s: %w", name, w.shown, unwrapPath(err))
+	}
+	return data, nil
+}
+
+// Take returns the files of a memory Writer, by output name, and leaves it
+// empty; nil for a Writer on disk.
+func (w *Writer) Take() map[string][]byte {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	m := w.mem
+	if m != nil {
+		w.mem = map[string][]byte{}
+	}
+	return m
+}

@@ -217,3 +217,58 @@ func list(t *testing.T, dir string) []string {
 	}
 	return names
 }
+
+// TestMemory: a memory Writer keeps the same bytes a Writer on disk writes,
+// minified the same way, reads them back, and touches no disk.
+func TestMemory(t *testing.T) {
+	dir := t.TempDir()
+	disk, err := New(filepath.Join(dir, "public"), Options{Minify: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := NewMemory(true)
+	files := map[string]string{
+		"en/index.html": "<p>  Hello   <b>world</b> </p>\n",
+		"css/site.css":  "body {  color : red ; }\n",
+		"raw.pdf":       "%PDF  raw  ",
+	}
+	for _, w := range []*Writer{disk, mem} {
+		for name, data := range files {
+			write := w.Write
+			if name == "raw.pdf" {
+				write = w.WriteRaw
+			}
+			buf := []byte(data)
+			if err := write(name, buf); err != nil {
+				t.Fatal(err)
+			}
+			// The writer must have copied what it keeps.
+			copy(buf, "XXXX")
+		}
+	}
+	got := mem.Take()
+	if len(got) != len(files) {
+		t.Fatalf("memory holds %d files, want %d", len(got), len(files))
+	}
+	for name := range files {
+		want, err := disk.ReadBack(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got[name]) != string(want) {
+			t.Errorf("%s: memory %q, disk %q", name, got[name], want)
+		}
+	}
+	if _, err := mem.ReadBack("raw.pdf"); err == nil {
+		t.Error("Take left the files in the writer")
+	}
+	if err := mem.Commit(); err != nil || mem.Dir() != "" {
+		t.Errorf("memory Commit = %v, Dir %q", err, mem.Dir())
+	}
+	_ = disk.Abort()
+	if entries, _ := os.ReadDir(dir); len(entries) > 1 { // the lock file may stay
+		for _, e := range entries {
+			t.Log(e.Name())
+		}
+	}
+}

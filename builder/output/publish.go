@@ -27,6 +27,9 @@ func step(name string) {
 // them (a killed build's old site is put back by the next build).
 func (w *Writer) Commit() error {
 	defer w.Release()
+	if w.mem != nil {
+		return nil
+	}
 	if err := writeFile(filepath.Join(w.tmp, StampName), []byte(stampText)); err != nil {
 		return w.failed(err)
 	}
@@ -52,6 +55,9 @@ func (w *Writer) failed(err error) error {
 // Abort removes the temporary folder, leaving dest untouched.
 func (w *Writer) Abort() error {
 	defer w.Release()
+	if w.mem != nil {
+		return nil
+	}
 	return os.RemoveAll(w.tmp)
 }
 
