@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/4im-project/dissem/builder/diag"
 	"github.com/4im-project/dissem/builder/i18n"
@@ -28,6 +29,40 @@ type Renderer struct {
 	tmplDir string
 	// cached holds the output of partialCached calls by key.
 	cached sync.Map
+	// depth counts partialCached calls under way, to stop endless nesting.
+	depth atomic.Int64
+}
+
+// Limits on what a template may do, so that a mistake fails the build
+// instead of crashing, hanging or exhausting memory: maxPartialCalls
+// partialCached calls may be under way at once on all workers together
+// (each call is a fresh execution, which text/template's own depth limit
+// does not see), and a page may grow to maxPageSize bytes ({{range}} over
+// a huge number writes until then). Templates that include each other with
+// {{template}} stop at text/template's depth limit. A template that loops
+// without writing is not stopped: text/template cannot be interrupted.
+const (
+	maxPartialCalls = 2000
+	maxPageSize     = 64 << 20
+)
+
+// errTooBig stops a page that grows without end.
+var errTooBig = fmt.Errorf("the page grew past %d MB: does a {{range}} run over far too many items?", maxPageSize>>20)
+
+// capped is a writer that refuses to grow past limit bytes.
+type capped struct {
+	w interface {
+		Write([]byte) (int, error)
+		Len() int
+	}
+	limit int
+}
+
+func (c *capped) Write(b []byte) (int, error) {
+	if c.w.Len()+len(b) > c.limit {
+		return 0, errTooBig
+	}
+	return c.w.Write(b)
 }
 
 // Options are what a Renderer needs besides the site.
@@ -51,6 +86,7 @@ func New(site *resolve.Site, opts Options) (*Renderer, diag.List) {
 	r := &Renderer{site: site, cat: opts.Catalog, assets: opts.Assets,
 		byKind: map[string]*template.Template{}, tmplDir: opts.Dir}
 	base := template.New("base").Funcs(funcs).Funcs(template.FuncMap{"partialCached": r.partialCached(nil)})
+	said := map[string]bool{}
 	parse := func(t *template.Template, name string) bool {
 		src, err := fs.ReadFile(opts.Templates, name)
 		if err != nil {
@@ -58,7 +94,11 @@ func New(site *resolve.Site, opts Options) (*Renderer, diag.List) {
 			return false
 		}
 		if _, err := t.New(name).Parse(string(src)); err != nil {
-			diags.Errorf(diag.Pos{File: path.Join(opts.Dir, name)}, "%v", err)
+			// single.html is parsed once per content type: say it once.
+			if d := parseError(opts.Dir, name, err); !said[d.String()] {
+				said[d.String()] = true
+				diags = append(diags, d)
+			}
 			return false
 		}
 		return true
@@ -113,8 +153,9 @@ func (r *Renderer) WritePage(out *bytes.Buffer, p *resolve.Page) error {
 	if p.HTML != nil {
 		v.Content = template.HTML(markdown.FillLinks(p.HTML, p.Body.Links, p.LinkDests))
 	}
-	if err := t.ExecuteTemplate(out, "base", v); err != nil {
-		return fmt.Errorf("%s: template: %w", pageName(p), err)
+	start := out.Len()
+	if err := t.ExecuteTemplate(&capped{out, start + maxPageSize}, "base", v); err != nil {
+		return r.execError(err)
 	}
 	return nil
 }
@@ -141,8 +182,18 @@ func (r *Renderer) partialCached(t *template.Template) func(string, any, ...any)
 		if out, ok := r.cached.Load(key.String()); ok {
 			return out.(template.HTML), nil
 		}
+		// Each call starts a fresh execution, so text/template's own depth
+		// limit does not see a part that includes itself; without this
+		// count, the goroutine's stack would overflow and kill the process.
+		// It counts the calls under way on every worker together: real
+		// parts nest two or three deep.
+		if r.depth.Add(1) > maxPartialCalls {
+			r.depth.Add(-1)
+			return "", errTooDeep
+		}
+		defer r.depth.Add(-1)
 		var b strings.Builder
-		if err := t.ExecuteTemplate(&b, name, data); err != nil {
+		if err := t.ExecuteTemplate(&capped{&b, maxPageSize}, name, data); err != nil {
 			return "", err
 		}
 		// Two workers may render the same key at once; both get the same bytes.

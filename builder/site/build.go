@@ -195,17 +195,8 @@ func writePages(w *output.Writer, r *render.Renderer, l *loaded) (diag.List, err
 		bufPool.Put(buf)
 		errs[i] = err
 	})
-	var diags diag.List
-	for i, err := range errs {
-		if err != nil {
-			pos := diag.Pos{File: "/" + pages[i].Path}
-			if pages[i].Doc != nil {
-				pos.File = pages[i].Doc.Path
-			}
-			diags.Errorf(pos, "%v", err)
-		}
-	}
-	return diags, nil
+	// A template mistake is reported once, at the template, not per page.
+	return render.Report(pages, errs), nil
 }
 
 // sitemapURLs is render.SitemapURLs; tests lower it.
