@@ -87,7 +87,7 @@ func (r *resolver) generatedPages(diags *diag.List) {
 			}
 		}
 
-		for _, tax := range s.Config.Taxonomies {
+		for ti, tax := range s.Config.Taxonomies {
 			index := &Page{Kind: KindTaxonomy, Lang: code, Taxonomy: tax, Path: code + "/" + tax + "/"}
 			terms := map[string]*term{}
 			var slugs []string
@@ -95,16 +95,16 @@ func (r *resolver) generatedPages(diags *diag.List) {
 				for i, name := range d.Meta.Terms(tax) {
 					slug := slugify(name)
 					if slug == "" {
-						diags.Errorf(termPos(d, tax, i), "field %q: the term %q has no letters or digits to make an address from; write it with letters or digits, or remove it", tax, name)
+						diags.Errorf(r.termPos(d, ti, i), "field %q: the term %q has no letters or digits to make an address from; write it with letters or digits, or remove it", tax, name)
 						continue
 					}
 					tm := terms[slug]
 					if tm == nil {
-						tm = &term{page: &Page{Kind: KindTerm, Lang: code, Taxonomy: tax, Title: name, Path: code + "/" + tax + "/" + slug + "/"}, pos: termPos(d, tax, i)}
+						tm = &term{page: &Page{Kind: KindTerm, Lang: code, Taxonomy: tax, Title: name, Path: code + "/" + tax + "/" + slug + "/"}, pos: r.termPos(d, ti, i)}
 						terms[slug] = tm
 						slugs = append(slugs, slug)
 					} else if name != tm.page.Title {
-						tm.variant(name, termPos(d, tax, i), r.url(tm.page.Path), diags)
+						tm.variant(name, r.termPos(d, ti, i), r.url(tm.page.Path), diags)
 					}
 					t := tm.page
 					if len(t.Items) == 0 || t.Items[len(t.Items)-1] != d {

@@ -36,6 +36,9 @@ type Input struct {
 	Text string
 	// HTML is the body rendered with link placeholders (markdown.RenderDeferred).
 	HTML []byte
+	// TermPos is where each taxonomy term was written (see TermPositions),
+	// for a builder that drops the front matter; nil means look in Doc.Front.
+	TermPos []LineCol
 }
 
 // Alternate is a page's counterpart in one language, for the language
@@ -105,6 +108,8 @@ type Page struct {
 	TermList []TermRef
 	// Home pages: the toolkits.
 	Toolkits []*Page
+
+	termPos []LineCol // Input.TermPos
 }
 
 // Download is a file offered for download.

@@ -237,3 +237,20 @@ func TestResolveIgnoresInputOrder(t *testing.T) {
 		t.Errorf("the fixture should hold collisions of every kind:\n%s", want)
 	}
 }
+
+// TestTermPositionsOutliveTheFrontMatter: the builder drops each front
+// matter after validation and keeps TermPositions; a term is still pointed
+// at on its own line, past the terms of the taxonomies before it.
+func TestTermPositionsOutliveTheFrontMatter(t *testing.T) {
+	fsys := fstest.MapFS{"news/a.en.md": {Data: []byte(front("T", "topics: [housing, care]\npartners:\n  - AEIDL\ncities:\n  - Miskolc\n  - \"?!\"\n"))}}
+	_, diags := resolveSite(t, cfgYAML, fsys, Options{}, func(in []Input) {
+		for i := range in {
+			in[i].TermPos = TermPositions(in[i].Doc.Front, []string{"topics", "partners", "cities"})
+			in[i].Doc.Front = &content.Value{Kind: content.Map, Pos: in[i].Doc.Front.Pos}
+		}
+	})
+	want := `content/news/a.en.md:10:5: field "cities": the term "?!" has no letters or digits`
+	if !strings.Contains(diags.String(), want) {
+		t.Errorf("want %s, got\n%s", want, diags)
+	}
+}

@@ -115,7 +115,9 @@ func newResolver(cfg *config.Config, inputs []Input, opts Options, diags *diag.L
 	inputs = sortedInputs(inputs)
 
 	r := &resolver{site: s, opts: opts, byFile: map[string]map[string]*Page{}, byKey: map[string]map[string]*Page{}}
-	s.urls = newRegistry(diags, len(inputs)*2+len(s.Media)+64)
+	// A path per document, per list page (one in Paginate documents), per
+	// file, and the site's own: sized once, the map never grows.
+	s.urls = newRegistry(diags, len(inputs)+len(inputs)/cfg.Paginate+len(s.Media)+len(opts.Static)+64)
 	r.claimSite()
 	r.claimFiles()
 	var skipped skips
@@ -165,7 +167,7 @@ func (r *resolver) addDocument(in Input, skipped *skips, diags *diag.List) {
 	}
 	dir := d.Section
 	p := &Page{Kind: KindDocument, Lang: d.Lang, Title: m.Title, Summary: m.Summary, Date: m.Date,
-		Section: d.Section, Doc: d, Meta: m, Body: in.Body, Text: in.Text, HTML: in.HTML, Slug: slug, Translations: map[string]*Page{}}
+		Section: d.Section, Doc: d, Meta: m, Body: in.Body, Text: in.Text, HTML: in.HTML, Slug: slug, Translations: map[string]*Page{}, termPos: in.TermPos}
 	if dir == "" {
 		p.Path = d.Lang + "/" + slug + "/"
 	} else {

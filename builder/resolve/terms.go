@@ -59,9 +59,44 @@ func fold(s string) string {
 	return b.String()
 }
 
-// termPos is where document d wrote its i-th term of tax: the list item
-// when the front matter's list is still there, else the field.
-func termPos(d *Page, tax string, i int) diag.Pos {
+// LineCol is a line and column in a document's own file.
+type LineCol struct{ Line, Col int32 }
+
+// TermPositions lists where front wrote each term of the site's
+// taxonomies, taxonomy after taxonomy, the way schema.Meta.Terms lists
+// them: a document's terms can then be pointed at after its front matter
+// is dropped, for eight bytes a term.
+func TermPositions(front *content.Value, taxonomies []string) []LineCol {
+	var out []LineCol
+	for _, tax := range taxonomies {
+		v := front.Get(tax)
+		if v == nil || v.Kind != content.List {
+			continue
+		}
+		for _, it := range v.Items {
+			if it.Kind == content.Scalar { // as schema keeps them
+				out = append(out, LineCol{int32(it.Pos.Line), int32(it.Pos.Col)})
+			}
+		}
+	}
+	return out
+}
+
+// termPos is where document d wrote its i-th term of the site's taxonomy
+// number ti: from the positions kept for it, or its front matter when it
+// is still there, else the field.
+func (r *resolver) termPos(d *Page, ti, i int) diag.Pos {
+	taxes := r.site.Config.Taxonomies
+	tax := taxes[ti]
+	if d.termPos != nil {
+		k := i
+		for _, t := range taxes[:ti] {
+			k += len(d.Meta.Terms(t))
+		}
+		if k < len(d.termPos) {
+			return diag.Pos{File: d.Doc.Path, Line: int(d.termPos[k].Line), Col: int(d.termPos[k].Col)}
+		}
+	}
 	if v := d.Doc.Front.Get(tax); v != nil && v.Kind == content.List && i < len(v.Items) {
 		return v.Items[i].Pos
 	}
@@ -69,22 +104,6 @@ func termPos(d *Page, tax string, i int) diag.Pos {
 		return p
 	}
 	return diag.Pos{File: d.Doc.Path}
-}
-
-// KeepTerms returns a front matter holding only its own position and the
-// site's taxonomy fields: what resolve needs of it to point at a term. A
-// builder that drops front matters after validation keeps this instead.
-func KeepTerms(front *content.Value, taxonomies []string) *content.Value {
-	kept := &content.Value{Kind: content.Map, Pos: front.Pos}
-	for _, tax := range taxonomies {
-		if v := front.Get(tax); v != nil && v.Kind == content.List {
-			if kept.Fields == nil {
-				kept.Fields = make(map[string]*content.Value, len(taxonomies))
-			}
-			kept.Fields[tax] = v
-		}
-	}
-	return kept
 }
 
 // claimFurther claims list page p beyond the first page of the list first.

@@ -236,13 +236,14 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 		perDoc[i] = d
 		body.DropTree()
 		// Keep only what later stages use: the front matter's position and
-		// taxonomy lists for messages and, when briefs are made, the
-		// Markdown to parse again.
-		doc.Front = resolve.KeepTerms(doc.Front, cfg.Taxonomies)
+		// its terms' for messages and, when briefs are made, the Markdown to
+		// parse again.
+		termPos := resolve.TermPositions(doc.Front, cfg.Taxonomies)
+		doc.Front = &content.Value{Kind: content.Map, Pos: doc.Front.Pos}
 		if !cfg.BriefsOn() {
 			doc.Body = nil
 		}
-		inputs[i] = resolve.Input{Doc: doc, Meta: meta, Body: body, Text: text, HTML: htmlBytes}
+		inputs[i] = resolve.Input{Doc: doc, Meta: meta, Body: body, Text: text, HTML: htmlBytes, TermPos: termPos}
 	})
 	for _, d := range perDoc {
 		diags.Append(d)
@@ -253,7 +254,7 @@ func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
 		return l, diags
 	}
 	site, d := resolve.Resolve(cfg, inputs, resolve.Options{Drafts: o.Drafts, Now: o.Now, Files: files, Search: cfg.SearchOn(), Downloads: cfg.BriefsOn(),
-		Static: staticNames(l.staticFS), Content: copts.Prefix, StaticDir: relPath(filepath.Join(o.Source, "static")), Config: relPath(o.Config)})
+		Static: staticNames(l.staticFS), Content: copts.Prefix, StaticDir: relPath(filepath.Join(o.Source, "static"))})
 	diags.Append(d)
 	sw.lap("resolve")
 	l.site = site
