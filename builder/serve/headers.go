@@ -60,17 +60,13 @@ type siteHeaders struct {
 	cur atomic.Pointer[headerSet]
 }
 
-// apply sets the default and the site's security headers on h for the request
-// path p. root may be nil when the site folder cannot be opened.
-func (s *siteHeaders) apply(h http.Header, root *os.Root, p string) {
+// applyHeaders sets the default security headers and those of the site's
+// _headers rules on h for the request path p.
+func applyHeaders(h http.Header, rules []headerRule, p string) {
 	for k, v := range defaultHeaders {
 		h[k] = []string{v}
 	}
-	if root == nil {
-		h.Set("X-Content-Type-Options", "nosniff")
-		return
-	}
-	for _, r := range s.load(root).rules {
+	for _, r := range rules {
 		if !matchPattern(r.pattern, p) {
 			continue
 		}

@@ -6,15 +6,18 @@
 // every response carries the same security headers as the published site, and
 // the HTTP server has timeouts so that half-sent and idle connections are
 // closed (see NewServer).
+//
+// The site comes from a folder (Handler) or from memory (Memory, and Live,
+// which rebuilds on every save and reloads the browser); both go through one
+// handler, so the rules above hold for each.
 package serve
 
 import (
 	"io"
-	"io/fs"
 	"net/http"
-	"os"
 	"path"
 	"strings"
+	"time"
 )
 
 // allow lists the methods the server answers, for the Allow header.
@@ -25,25 +28,66 @@ const allow = "GET, HEAD, OPTIONS"
 // not allowed. Every request opens dir anew, so a build that swaps the folder
 // (or a symlink to it) is served at once.
 func Handler(dir string) http.Handler {
-	return &handler{dir: dir}
+	return &handler{src: &dirSource{dir: dir}}
 }
 
+// source is where the handler finds a site: a folder or memory.
+type source interface {
+	// tree returns one consistent view of the site for one request, or an
+	// error when there is no site to serve.
+	tree() (tree, error)
+}
+
+// tree is a built site as one request sees it.
+type tree interface {
+	// open returns the file or folder name (a name from sitePath); ok is
+	// false when there is nothing to serve under that name (missing, a
+	// device, a link out of the site). err is a failure to make the file.
+	open(name string) (e entry, ok bool, err error)
+	// rules are the site's _headers rules.
+	rules() []headerRule
+	close()
+}
+
+// entry is one file of a site, or a folder (dir).
+type entry struct {
+	dir     bool
+	body    io.ReadSeeker
+	mod     time.Time
+	closer  io.Closer // nil when there is nothing to close
+	noStore bool      // the page changes with every rebuild: never keep it
+}
+
+func (e entry) close() {
+	if e.closer != nil {
+		e.closer.Close()
+	}
+}
+
+// handler serves a site from its source.
 type handler struct {
-	dir     string
-	headers siteHeaders
+	src source
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	root, err := os.OpenRoot(h.dir)
+	t, err := h.src.tree()
 	if err != nil {
 		// The site folder is gone (a build is swapping it): no file to serve.
-		h.headers.apply(w.Header(), nil, r.URL.Path)
-		http.Error(w, "the site folder cannot be read", http.StatusServiceUnavailable)
+		msg := "the site folder cannot be read"
+		if err == errNotBuilt {
+			msg = err.Error()
+		}
+		applyHeaders(w.Header(), nil, r.URL.Path)
+		http.Error(w, msg, http.StatusServiceUnavailable)
 		return
 	}
-	defer root.Close()
-	h.headers.apply(w.Header(), root, r.URL.Path)
+	defer t.close()
+	applyHeaders(w.Header(), t.rules(), r.URL.Path)
+	serveTree(w, r, t)
+}
 
+// serveTree answers r from t; the security headers are set already.
+func serveTree(w http.ResponseWriter, r *http.Request, t tree) {
 	switch r.Method {
 	case http.MethodGet, http.MethodHead:
 	case http.MethodOptions:
@@ -58,62 +102,60 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	name, ok := sitePath(r.URL.Path, r.URL.RawPath)
 	if !ok {
-		h.notFound(w, root)
+		notFound(w, t)
 		return
 	}
-	f, st, err := open(root, name)
-	if err == nil && st.IsDir() {
+	e, ok, err := t.open(name)
+	if ok && e.dir {
+		e.close()
 		if !strings.HasSuffix(r.URL.Path, "/") {
-			f.Close()
 			// name is clean (sitePath), so the target stays on this host.
 			http.Redirect(w, r, "/"+name+"/", http.StatusMovedPermanently)
 			return
 		}
-		f.Close()
-		f, st, err = open(root, path.Join(name, "index.html"))
-	}
-	if err != nil || !st.Mode().IsRegular() {
-		// Folders without index.html, devices and pipes are not pages.
-		if err == nil {
-			f.Close()
+		name = path.Join(name, "index.html")
+		e, ok, err = t.open(name)
+		if ok && e.dir {
+			e.close()
+			ok = false
 		}
-		h.notFound(w, root)
+	}
+	if err != nil {
+		w.Header().Set("Cache-Control", "no-store")
+		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	defer f.Close()
-	w.Header().Set("Content-Type", contentType(st.Name()))
+	if !ok {
+		// Folders without index.html, devices and pipes are not pages.
+		notFound(w, t)
+		return
+	}
+	defer e.close()
+	w.Header().Set("Content-Type", contentType(name))
 	// Fingerprinted assets never change; everything else is revalidated.
-	if fingerprinted(path.Base(name)) {
+	switch {
+	case fingerprinted(path.Base(name)):
 		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-	} else {
+	case e.noStore:
+		w.Header().Set("Cache-Control", "no-store")
+	default:
 		w.Header().Set("Cache-Control", "no-cache")
 	}
-	http.ServeContent(w, r, "", st.ModTime(), f)
-}
-
-// open opens a file inside the site and returns its information.
-func open(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
-	f, err := root.OpenFile(name, openFlags, 0)
-	if err != nil {
-		return nil, nil, err
-	}
-	st, err := f.Stat()
-	if err != nil {
-		f.Close()
-		return nil, nil, err
-	}
-	return f, st, nil
+	http.ServeContent(w, r, "", e.mod, e.body)
 }
 
 // notFound answers with the site's 404.html and status 404.
-func (h *handler) notFound(w http.ResponseWriter, root *os.Root) {
+func notFound(w http.ResponseWriter, t tree) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-cache")
 	var page io.Reader = strings.NewReader("<!DOCTYPE html><title>404</title><h1>404 page not found</h1>")
-	if f, st, err := open(root, "404.html"); err == nil {
-		defer f.Close()
-		if st.Mode().IsRegular() {
-			page = f
+	if e, ok, _ := t.open("404.html"); ok {
+		defer e.close()
+		if !e.dir {
+			page = e.body
+		}
+		if e.noStore {
+			w.Header().Set("Cache-Control", "no-store")
 		}
 	}
 	w.WriteHeader(http.StatusNotFound)
