@@ -1,0 +1,112 @@
+package serve
+
+import (
+	"bytes"
+	"errors"
+	"net/http"
+	"sync/atomic"
+)
+
+// Snapshot is one build of a site held in memory. A snapshot is never
+// changed once made: requests read it without locks while the next one is
+// being built.
+type Snapshot struct {
+	// Files are the site's files by their path in the site, with slashes
+	// and no leading slash: "en/index.html".
+	Files map[string][]byte
+	// Changed are the files that differ from the previous snapshot
+	// (added, changed or removed); nil when unknown.
+	Changed []string
+	// Lazy are files that are made only when requested (briefs and kits):
+	// a Builder's Brief makes them.
+	Lazy map[string]bool
+	// Generation counts the good builds.
+	Generation int
+}
+
+// Memory serves the snapshot that current returns at each request, with
+// the same rules as Handler: a site built in memory is previewed exactly as
+// the same site written to a folder.
+func Memory(current func() *Snapshot) http.Handler {
+	return &handler{src: &memSource{current: current}}
+}
+
+// errNotBuilt answers requests made before the first good build.
+var errNotBuilt = errors.New("the site has not been built yet")
+
+// memSource is a site in memory.
+type memSource struct {
+	current func() *Snapshot
+	rules   ruleCache
+}
+
+func (s *memSource) tree() (tree, error) {
+	snap := s.current()
+	if snap == nil {
+		return nil, errNotBuilt
+	}
+	return &memTree{snap: snap, headerRules: s.rules.get(snap)}, nil
+}
+
+// ruleCache keeps the parse of the last snapshot's _headers file, so that
+// it is parsed once per build rather than once per request.
+type ruleCache struct {
+	cur atomic.Pointer[snapRules]
+}
+
+type snapRules struct {
+	snap  *Snapshot
+	rules []headerRule
+}
+
+func (c *ruleCache) get(snap *Snapshot) []headerRule {
+	if cur := c.cur.Load(); cur != nil && cur.snap == snap {
+		return cur.rules
+	}
+	r := &snapRules{snap: snap, rules: parseHeaders(snap.Files["_headers"])}
+	c.cur.Store(r)
+	return r.rules
+}
+
+// memTree is a snapshot as one request sees it.
+type memTree struct {
+	snap        *Snapshot
+	headerRules []headerRule
+	// page, when set, rewrites every HTML page before it is sent (the live
+	// server's script and problem overlay), and such pages are never stored
+	// by the browser.
+	page func(b []byte) []byte
+	// lazy makes the files of Snapshot.Lazy.
+	lazy func(name string) ([]byte, bool, error)
+}
+
+func (t *memTree) open(name string) (entry, bool, error) {
+	if name == "." {
+		return entry{dir: true}, t.snap.Files["index.html"] != nil, nil
+	}
+	if b, ok := t.snap.Files[name]; ok {
+		return t.file(name, b), true, nil
+	}
+	if t.lazy != nil && t.snap.Lazy[name] {
+		b, ok, err := t.lazy(name)
+		if err != nil || !ok {
+			return entry{}, false, err
+		}
+		return t.file(name, b), true, nil
+	}
+	if _, ok := t.snap.Files[name+"/index.html"]; ok {
+		return entry{dir: true}, true, nil
+	}
+	return entry{}, false, nil
+}
+
+func (t *memTree) file(name string, b []byte) entry {
+	if t.page != nil && contentType(name) == types[".html"] {
+		return entry{body: bytes.NewReader(t.page(b)), noStore: true}
+	}
+	return entry{body: bytes.NewReader(b)}
+}
+
+func (t *memTree) rules() []headerRule { return t.headerRules }
+
+func (t *memTree) close() {}
