@@ -25,7 +25,7 @@ func TestFeedDescriptionIsText(t *testing.T) {
 		`Tom & Jerry &lt;b&gt; &amp; co`,
 		"line\u2028separator <b>bold</b>",
 	}
-	r := &Renderer{site: &resolve.Site{BasePath: "/", Config: &config.Config{BaseURL: "https://x.eu/", Title: map[string]string{"en": "T"}}}}
+	r := &Renderer{parsed: &parsed{site: &resolve.Site{BasePath: "/", Config: &config.Config{BaseURL: "https://x.eu/", Title: map[string]string{"en": "T"}}}}}
 	var items []*resolve.Page
 	for i, s := range summaries {
 		items = append(items, &resolve.Page{URL: "/en/news/" + string(rune('a'+i)) + "/", Title: s, Summary: s,

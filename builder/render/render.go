@@ -22,6 +22,14 @@ import (
 
 // Renderer renders pages of one site. It is safe for concurrent use.
 type Renderer struct {
+	*parsed
+	// downloads are the files made from the documents (WithDownloads).
+	downloads resolve.Downloads
+}
+
+// parsed is what New makes once and every WithDownloads copy shares: the
+// site, the templates and partialCached's outputs.
+type parsed struct {
 	site    *resolve.Site
 	cat     *i18n.Catalog
 	assets  map[string]string
@@ -83,8 +91,8 @@ var kinds = []resolve.Kind{resolve.KindHome, resolve.KindSection, resolve.KindTa
 // New parses the templates once: a shared base with partials, cloned for each kind.
 func New(site *resolve.Site, opts Options) (*Renderer, diag.List) {
 	var diags diag.List
-	r := &Renderer{site: site, cat: opts.Catalog, assets: opts.Assets,
-		byKind: map[string]*template.Template{}, tmplDir: opts.Dir}
+	r := &Renderer{parsed: &parsed{site: site, cat: opts.Catalog, assets: opts.Assets,
+		byKind: map[string]*template.Template{}, tmplDir: opts.Dir}}
 	base := template.New("base").Funcs(funcs).Funcs(template.FuncMap{"partialCached": r.partialCached(nil)})
 	said := map[string]bool{}
 	parse := func(t *template.Template, name string) bool {
@@ -127,6 +135,12 @@ func New(site *resolve.Site, opts Options) (*Renderer, diag.List) {
 		}
 	}
 	return r, diags
+}
+
+// WithDownloads returns a Renderer of the same templates whose pages offer
+// downloads: the brief stage's result, made after the templates were checked.
+func (r *Renderer) WithDownloads(d resolve.Downloads) *Renderer {
+	return &Renderer{parsed: r.parsed, downloads: d}
 }
 
 // Page renders p to HTML.

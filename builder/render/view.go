@@ -322,6 +322,13 @@ func fragment(id string) string {
 
 // DownloadLabel describes a download: "PDF, 4 pages, 180 KB".
 func (v *View) DownloadLabel(d *resolve.Download) string {
+	if d.Size == 0 {
+		// Not made yet (serve makes briefs when they are asked for).
+		if d.Kind == "kit" {
+			return "ZIP"
+		}
+		return "PDF"
+	}
 	size := HumanSize(d.Size)
 	if d.Kind == "kit" {
 		return "ZIP, " + size
@@ -341,15 +348,36 @@ func HumanSize(n int64) string {
 	return fmt.Sprintf("%d KB", (n+1023)/1024)
 }
 
-// Downloads lists every download of the page's language, for the downloads page.
-func (v *View) AllDownloads() []*resolve.Page {
+// Downloads are the files made from the page's document: its brief, and a
+// toolkit's bundle and kit.
+func (v *View) Downloads() []*resolve.Download { return v.r.downloads[v.Page] }
+
+// Toolkits are a home page's toolkits, as views (a template shows their
+// downloads).
+func (v *View) Toolkits() []*View { return v.views(v.Page.Toolkits) }
+
+// AllDownloads lists the documents of the page's language that offer
+// downloads, for the downloads page.
+func (v *View) AllDownloads() []*View {
 	var pages []*resolve.Page
 	for _, d := range v.r.site.ByLang[v.Lang].Docs {
-		if len(d.Downloads) > 0 {
+		if len(v.r.downloads[d]) > 0 {
 			pages = append(pages, d)
 		}
 	}
-	return pages
+	return v.views(pages)
+}
+
+// views returns a view of each page, or nil for none.
+func (v *View) views(pages []*resolve.Page) []*View {
+	if len(pages) == 0 {
+		return nil
+	}
+	out := make([]*View, len(pages))
+	for i, p := range pages {
+		out[i] = &View{Page: p, r: v.r, lang: v.r.cat.Lang(p.Lang)}
+	}
+	return out
 }
 
 // OGType is the OpenGraph type of the page.

@@ -98,8 +98,6 @@ type Page struct {
 	Translations map[string]*Page
 	// Attachments are the files the document offers (questionnaires, templates).
 	Attachments []Attachment
-	// Downloads are the PDFs (and, for toolkits, the kit) made from this document.
-	Downloads []*Download
 
 	// List pages.
 	Items    []*Page
@@ -111,6 +109,11 @@ type Page struct {
 
 	termPos []LineCol // Input.TermPos
 }
+
+// Downloads are the files made from documents after resolve (briefs,
+// bundles and kits), by page: the brief stage's result, which the renderer
+// reads. The pages themselves are not changed once resolved.
+type Downloads map[*Page][]*Download
 
 // Download is a file offered for download.
 type Download struct {

@@ -3,6 +3,8 @@ package site
 import (
 	"testing"
 	"time"
+
+	"github.com/4im-project/dissem/builder/brief"
 )
 
 // BenchmarkSampleBriefs lays out every brief of the sample site in content/
@@ -15,23 +17,23 @@ func BenchmarkSampleBriefs(b *testing.B) {
 	if diags.HasErrors() {
 		b.Fatal(diags)
 	}
-	eng, err := briefEngine()
+	src, err := l.briefSource(nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	n := 0
-	defer briefGC()()
+	defer brief.GCHeadroom()()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, p := range l.site.Docs {
-			if !wantsBrief(p) {
+			if !brief.Wants(p) {
 				continue
 			}
-			d, _, err := l.briefDocument(p)
+			d, _, err := src.Document(p)
 			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err := eng.Brief(d); err != nil {
+			if _, err := src.Engine.Brief(d); err != nil {
 				b.Fatal(err)
 			}
 			n++

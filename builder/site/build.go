@@ -82,15 +82,20 @@ func build(opts Options) (*Result, error) {
 	}
 	sw.lap("static+templates")
 	if l.cfg.BriefsOn() {
-		n, d, err := writeBriefs(w, l, cache)
+		downloads, n, d, err := writeBriefs(w, l, cache)
 		if err != nil {
 			return res, err
 		}
 		res.Briefs = n
 		res.Diags.Append(d)
+		if d.HasErrors() {
+			res.Diags.Sort()
+			return res, nil
+		}
+		r = r.WithDownloads(downloads)
 		sw.lap("briefs")
 	}
-	d, err = writePages(w, r, l)
+	d, err = writePages(w, r, l.site.Pages)
 	if err != nil {
 		return res, err
 	}
@@ -178,24 +183,23 @@ func writeStatic(w *output.Writer, fsys fs.FS, base string) (map[string]string, 
 	return assets, nil
 }
 
-// writePages renders every page in parallel; errors are collected per page.
-func writePages(w *output.Writer, r *render.Renderer, l *loaded) (diag.List, error) {
-	pages := l.site.Pages
+// writePages renders pages in parallel: a page's template error is the
+// content's (reported once per mistake, at the template), a failed write
+// the machine's.
+func writePages(w *output.Writer, r *render.Renderer, pages []*resolve.Page) (diag.List, error) {
 	errs := make([]error, len(pages))
+	writeErrs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {
 		buf := bufPool.Get().(*bytes.Buffer)
 		buf.Reset()
-		err := r.WritePage(buf, pages[i])
-		// The body's HTML is in the page now and needed nowhere else: let
-		// the heap shrink as the pages are written.
-		pages[i].HTML = nil
-		if err == nil {
-			err = w.Write(render.OutputName(pages[i]), buf.Bytes())
+		if errs[i] = r.WritePage(buf, pages[i]); errs[i] == nil {
+			writeErrs[i] = w.Write(render.OutputName(pages[i]), buf.Bytes())
 		}
 		bufPool.Put(buf)
-		errs[i] = err
 	})
-	// A template mistake is reported once, at the template, not per page.
+	if err := errors.Join(writeErrs...); err != nil {
+		return nil, err
+	}
 	return render.Report(pages, errs), nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/4im-project/dissem/builder/brief"
 	"github.com/4im-project/dissem/builder/resolve"
 )
 
@@ -27,11 +28,11 @@ func TestPanicIsABugNotACrash(t *testing.T) {
 	if err := os.WriteFile(cfg, []byte(strings.Replace(string(data), "briefs: false", "briefs: true", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	testHookBrief = func(p *resolve.Page) {
+	brief.TestHook = func(p *resolve.Page) {
 		var fonts []int
 		_ = fonts[len(p.Title)] // index out of range, as the font code did
 	}
-	defer func() { testHookBrief = func(*resolve.Page) {} }()
+	defer func() { brief.TestHook = func(*resolve.Page) {} }()
 
 	dest := filepath.Join(dir, "public")
 	_, err = Build(Options{Source: src, Dest: dest, Now: fixedNow, CacheDir: filepath.Join(dir, "cache")})

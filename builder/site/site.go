@@ -288,4 +288,7 @@ func relPath(p string) string {
 const workersPerCPU = 3
 
 // parallel runs f(0..n-1) on the build's pool of workers.
-func parallel(n int, f func(i int)) { pool.Each(n, pool.PerCPU(workersPerCPU), f) }
+func parallel(n int, f func(i int)) { pool.Each(n, workers(), f) }
+
+// workers is the size of the build's pool.
+func workers() int { return pool.PerCPU(workersPerCPU) }
