@@ -57,11 +57,15 @@ func (collector) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 // An error, not a warning: the renderers drop the destination, so a page
 // would otherwise be published with a link that silently goes nowhere.
 func (c *collected) refuse(l Link) {
+	if l.Image && remote(l.Dest) {
+		c.problems.Errorf(l.Pos, "image %q is on another site; published pages make no third-party requests (they would tell that site who reads them): save the picture beside the document and write ![what it shows](name.jpg)", shorten(l.Dest))
+		return
+	}
 	if safeurl.Allowed(l.Dest) {
 		return
 	}
 	if l.Image {
-		c.problems.Errorf(l.Pos, "image %q is not allowed: only images inside the site and http or https addresses are; put the image file beside the document and write ![what it shows](name.png)", shorten(l.Dest))
+		c.problems.Errorf(l.Pos, "image %q is not allowed: only pictures inside the site are; put the image file beside the document and write ![what it shows](name.png)", shorten(l.Dest))
 		return
 	}
 	c.problems.Errorf(l.Pos, "link to %q is not allowed: only %s addresses and links inside the site are", shorten(l.Dest), safeurl.Schemes)
@@ -167,4 +171,15 @@ func PlainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// remote reports whether an image destination loads from another site: an
+// absolute http(s) address or a protocol-relative "//host/…" one.
+func remote(dest string) bool {
+	d := strings.TrimSpace(dest)
+	if strings.HasPrefix(d, "//") || strings.HasPrefix(d, `\\`) {
+		return true
+	}
+	scheme, _, ok := strings.Cut(d, ":")
+	return ok && (strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https"))
 }

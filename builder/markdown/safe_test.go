@@ -25,7 +25,7 @@ func TestRefusedLinks(t *testing.T) {
 		{"character reference", "[click](&#106;avascript:alert(1))\n",
 			`x.md:5:1: link to "&#106;avascript:alert(1)" is not allowed: only http, https, mailto and tel addresses and links inside the site are`},
 		{"image", "Intro.\n\n![logo](data:image/svg+xml,<svg/onload=alert(1)>)\n",
-			`x.md:7:1: image "data:image/svg+xml,<svg/onload=alert(1)>" is not allowed: only images inside the site and http or https addresses are; put the image file beside the document and write ![what it shows](name.png)`},
+			`x.md:7:1: image "data:image/svg+xml,<svg/onload=alert(1)>" is not allowed: only pictures inside the site are; put the image file beside the document and write ![what it shows](name.png)`},
 		{"reference link", "See [the form][f].\n\n[f]: vbscript:msgbox(1)\n",
 			`x.md:5:5: link to "vbscript:msgbox(1)" is not allowed: only http, https, mailto and tel addresses and links inside the site are`},
 		{"autolink", "Go <javascript:alert(1)> now.\n",
@@ -35,11 +35,12 @@ func TestRefusedLinks(t *testing.T) {
 		{"autolink data", "<data:text/html,%3Cscript%3Ealert(1)%3C/script%3E>\n",
 			`x.md:5:1: link to "data:text/html,%3Cscript%3Ealert(1)%3C/script%3E" is not allowed: only http, https, mailto and tel addresses and links inside the site are`},
 		{"long data URL is shortened", "![chart](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==)\n",
-			`x.md:5:1: image "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAA…" is not allowed: only images inside the site and http or https addresses are; put the image file beside the document and write ![what it shows](name.png)`},
+			`x.md:5:1: image "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAA…" is not allowed: only pictures inside the site are; put the image file beside the document and write ![what it shows](name.png)`},
 		{"link around image", "[![*logo*](logo.png)](file:///etc/passwd)\n",
 			`x.md:5:1: link to "file:///etc/passwd" is not allowed: only http, https, mailto and tel addresses and links inside the site are`},
 		{"emphasis inside", "Read [**this**](javascript:x) now.\n",
 			`x.md:5:6: link to "javascript:x" is not allowed: only http, https, mailto and tel addresses and links inside the site are`},
+		{"remote image", "![p](https://cdn.x.eu/p.png)\n", `x.md:5:1: image "https://cdn.x.eu/p.png" is on another site; published pages make no third-party requests (they would tell that site who reads them): save the picture beside the document and write ![what it shows](name.jpg)`},
 		{"allowed kinds", "[a](https://x.eu) [b](mailto:a@x.eu) [c](tel:+3646) [d](../guides/x.md#s) <https://x.eu> <a@x.eu> www.x.eu ![e](p.png)\n", ""},
 	} {
 		for _, allow := range []bool{false, true} {
