@@ -25,6 +25,38 @@ func writeSite(t *testing.T, withHeaders bool) string {
 	t.Helper()
 	parent := t.TempDir()
 	dir := filepath.Join(parent, "site")
+	for name, body := range siteFiles(withHeaders) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	links := map[string]string{
+		"en/alias.html":     "index.html",           // inside the site: served
+		"en/up.txt":         "../../outside.txt",    // leaves the site
+		"en/passwd":         "/etc/passwd",          // absolute
+		"en/outside":        "../../outside",        // a folder outside
+		"en/loop":           "loop",                 // a loop
+		"en/hidden-link.js": "../.git/config",       // inside, but a dotfile
+		"en/deep":           "../../site/en/news/a", // leaves and comes back
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "en", "pipe.html"), 0o644); err != nil {
+		t.Logf("no FIFO: %v", err)
+	}
+	return dir
+}
+
+// siteFiles are the files of the test site, and beside it ("../") what no
+// request may reach.
+func siteFiles(withHeaders bool) map[string]string {
 	files := map[string]string{
 		"index.html":                    "<p>root",
 		"404.html":                      "<p>lost",
@@ -55,33 +87,7 @@ func writeSite(t *testing.T, withHeaders bool) string {
 		files["_headers"] = "# written by dissem build\n/*\n  Content-Security-Policy: " + testCSP +
 			"\n  Cache-Control: max-age=600\n  Content-Type: text/plain\n/en/*\n  X-Robots-Tag: noindex\n"
 	}
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	links := map[string]string{
-		"en/alias.html":     "index.html",           // inside the site: served
-		"en/up.txt":         "../../outside.txt",    // leaves the site
-		"en/passwd":         "/etc/passwd",          // absolute
-		"en/outside":        "../../outside",        // a folder outside
-		"en/loop":           "loop",                 // a loop
-		"en/hidden-link.js": "../.git/config",       // inside, but a dotfile
-		"en/deep":           "../../site/en/news/a", // leaves and comes back
-	}
-	for name, target := range links {
-		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := syscall.Mkfifo(filepath.Join(dir, "en", "pipe.html"), 0o644); err != nil {
-		t.Logf("no FIFO: %v", err)
-	}
-	return dir
+	return files
 }
 
 // rawGet sends one request line exactly as written (no client cleaning) and
@@ -122,62 +128,73 @@ func startServer(t *testing.T, h http.Handler) string {
 // TestPaths sends every spelling of a way out of the site, and the pages that
 // must still be reachable.
 func TestPaths(t *testing.T) {
-	addr := startServer(t, Handler(writeSite(t, true)))
-	tests := []struct {
-		target string
-		code   int
-		body   string // a part of the body; "lost" is the site's 404 page
-	}{
-		{"/", 200, "root"},
-		{"/index.html", 200, "root"},
-		{"/en/", 200, "home"},
-		{"/en/index.html", 200, "home"},
-		{"/en/news/a/", 200, "news a"},
-		{"/en/alias.html", 200, "home"},
-		{"/en/deep/", 404, "lost"},       // a link that leaves the site and comes back is refused too
-		{"/en/%6Eews/a/", 200, "news a"}, // an ordinary letter encoded is still the page
-		{"/en/css/site.0123abcd.css?v=1", 200, "a{}"},
-		{"/en/nope/", 404, "lost"},
-		{"/en/empty/", 404, "lost"},
-		{"/404.html", 200, "lost"},
-		// Dotfiles and dot-folders, the cache among them.
-		{"/.secret", 404, "lost"},
-		{"/.git/config", 404, "lost"},
-		{"/.git/", 404, "lost"},
-		{"/.dissem-cache/briefs/x.pdf", 404, "lost"},
-		{"/en/.hidden.html", 404, "lost"},
-		{"/en/.drafts/", 404, "lost"},
-		{"/_headers", 404, "lost"},
-		// Traversal in every spelling.
-		{"/../outside.txt", 404, "lost"},
-		{"/en/../../outside.txt", 404, "lost"},
-		{"/en/./index.html", 404, "lost"},
-		{"/%2e%2e/outside.txt", 404, "lost"},
-		{"/%2E%2E/outside.txt", 404, "lost"},
-		{"/en/%2e%2e/%2e%2e/outside.txt", 404, "lost"},
-		{"/.%2e/outside.txt", 404, "lost"},
-		{"/%2e/index.html", 404, "lost"},
-		{"/en%2f..%2f..%2foutside.txt", 404, "lost"},
-		{"/en%2findex.html", 404, "lost"},
-		{"/en%5c..%5c..%5coutside.txt", 404, "lost"},
-		{"/en\\..\\..\\outside.txt", 404, "lost"},
-		{"/en/back\\slash.html", 404, "lost"},
-		{"/en/back%5cslash.html", 404, "lost"},
-		{"/en/index.html%00.txt", 404, "lost"},
-		{"/en/%00", 404, "lost"},
-		{"//outside.txt", 404, "lost"},
-		{"/en//index.html", 404, "lost"},
-		{"/en/%252e%252e/index.html", 200, "literal percent"}, // double encoding is a literal name
-		{"/en/%c0%ae%c0%ae/outside.txt", 404, "lost"},         // overlong UTF-8 dots
-		{"http://127.0.0.1/../outside.txt", 404, "lost"},
-		// Symlinks that leave the site, loops, pipes.
-		{"/en/up.txt", 404, "lost"},
-		{"/en/passwd", 404, "lost"},
-		{"/en/outside/", 404, "lost"},
-		{"/en/loop", 404, "lost"},
-		{"/en/pipe.html", 404, "lost"},
-		{"/en/hidden-link.js", 200, "secret"}, // a link inside the site is its target's content; only names are checked
-	}
+	checkPaths(t, startServer(t, Handler(writeSite(t, true))), pathTests)
+}
+
+// pathTest is one request and a part of the answer it must get.
+type pathTest struct {
+	target string
+	code   int
+	body   string // a part of the body; "lost" is the site's 404 page
+}
+
+// pathTests are requests for every spelling of a way out of the site, and
+// for the pages that must still be reachable; the site is writeSite's.
+var pathTests = []pathTest{
+	{"/", 200, "root"},
+	{"/index.html", 200, "root"},
+	{"/en/", 200, "home"},
+	{"/en/index.html", 200, "home"},
+	{"/en/news/a/", 200, "news a"},
+	{"/en/alias.html", 200, "home"},
+	{"/en/deep/", 404, "lost"},       // a link that leaves the site and comes back is refused too
+	{"/en/%6Eews/a/", 200, "news a"}, // an ordinary letter encoded is still the page
+	{"/en/css/site.0123abcd.css?v=1", 200, "a{}"},
+	{"/en/nope/", 404, "lost"},
+	{"/en/empty/", 404, "lost"},
+	{"/404.html", 200, "lost"},
+	// Dotfiles and dot-folders, the cache among them.
+	{"/.secret", 404, "lost"},
+	{"/.git/config", 404, "lost"},
+	{"/.git/", 404, "lost"},
+	{"/.dissem-cache/briefs/x.pdf", 404, "lost"},
+	{"/en/.hidden.html", 404, "lost"},
+	{"/en/.drafts/", 404, "lost"},
+	{"/_headers", 404, "lost"},
+	// Traversal in every spelling.
+	{"/../outside.txt", 404, "lost"},
+	{"/en/../../outside.txt", 404, "lost"},
+	{"/en/./index.html", 404, "lost"},
+	{"/%2e%2e/outside.txt", 404, "lost"},
+	{"/%2E%2E/outside.txt", 404, "lost"},
+	{"/en/%2e%2e/%2e%2e/outside.txt", 404, "lost"},
+	{"/.%2e/outside.txt", 404, "lost"},
+	{"/%2e/index.html", 404, "lost"},
+	{"/en%2f..%2f..%2foutside.txt", 404, "lost"},
+	{"/en%2findex.html", 404, "lost"},
+	{"/en%5c..%5c..%5coutside.txt", 404, "lost"},
+	{"/en\\..\\..\\outside.txt", 404, "lost"},
+	{"/en/back\\slash.html", 404, "lost"},
+	{"/en/back%5cslash.html", 404, "lost"},
+	{"/en/index.html%00.txt", 404, "lost"},
+	{"/en/%00", 404, "lost"},
+	{"//outside.txt", 404, "lost"},
+	{"/en//index.html", 404, "lost"},
+	{"/en/%252e%252e/index.html", 200, "literal percent"}, // double encoding is a literal name
+	{"/en/%c0%ae%c0%ae/outside.txt", 404, "lost"},         // overlong UTF-8 dots
+	{"http://127.0.0.1/../outside.txt", 404, "lost"},
+	// Symlinks that leave the site, loops, pipes.
+	{"/en/up.txt", 404, "lost"},
+	{"/en/passwd", 404, "lost"},
+	{"/en/outside/", 404, "lost"},
+	{"/en/loop", 404, "lost"},
+	{"/en/pipe.html", 404, "lost"},
+	{"/en/hidden-link.js", 200, "secret"}, // a link inside the site is its target's content; only names are checked
+}
+
+// checkPaths sends each request of tests to addr and checks the answer.
+func checkPaths(t *testing.T, addr string, tests []pathTest) {
+	t.Helper()
 	for _, tt := range tests {
 		resp, body := rawGet(t, addr, "GET", tt.target)
 		if resp.StatusCode != tt.code || !strings.Contains(body, tt.body) {
