@@ -186,6 +186,19 @@ func (w *Writer) WriteRaw(name string, data []byte) error {
 	return nil
 }
 
+// Reuse records data as written under name without copying it: serve
+// keeps a file of the previous snapshot, whose bytes never change. A
+// Writer on disk writes it.
+func (w *Writer) Reuse(name string, data []byte) error {
+	if w.mem == nil {
+		return w.WriteRaw(name, data)
+	}
+	w.mu.Lock()
+	w.mem[name] = data
+	w.mu.Unlock()
+	return nil
+}
+
 // mkdir makes dir and the folders above it inside the temporary folder,
 // each with a single mkdir call, once per build: MkdirAll would stat every
 // folder above it for every file.

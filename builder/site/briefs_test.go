@@ -13,7 +13,7 @@ import (
 func BenchmarkSampleBriefs(b *testing.B) {
 	o := Options{Source: "../..", Now: time.Now()}
 	o.defaults()
-	l, diags := load(&o, nil)
+	l, diags := load(&o, nil, nil)
 	if diags.HasErrors() {
 		b.Fatal(diags)
 	}

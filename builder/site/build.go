@@ -37,7 +37,7 @@ func build(opts Options) (*Result, error) {
 	res := &Result{}
 	sw := &stopwatch{last: start}
 	defer func() { res.Stages = sw.stages }()
-	l, diags := load(&opts, sw)
+	l, diags := load(&opts, sw, nil)
 	res.Diags = diags
 	if diags.HasErrors() {
 		res.Diags.Sort()
@@ -63,57 +63,13 @@ func build(opts Options) (*Result, error) {
 		}
 	}()
 	cache := &brief.Cache{Dir: filepath.Join(opts.CacheDir, "briefs")}
-
-	assets, err := writeStatic(w, l.staticFS, l.site.BasePath)
-	if err != nil {
-		return res, err
-	}
-	// Security headers for static hosts; a site's own static/_headers wins.
-	if _, own := assets[render.HeadersName]; !own {
-		if err := w.WriteRaw(render.HeadersName, render.Headers()); err != nil {
-			return res, err
-		}
-	}
-	r, d := render.New(l.site, render.Options{Templates: l.tmplFS, Dir: relPath(opts.Source + "/templates"), Catalog: l.cat, Assets: assets})
+	g, d, err := generate(w, l, &opts, cache, nil, sw)
 	res.Diags.Append(d)
-	if d.HasErrors() {
+	if err != nil || d.HasErrors() {
 		res.Diags.Sort()
-		return res, nil
-	}
-	sw.lap("static+templates")
-	if l.cfg.BriefsOn() {
-		downloads, n, d, err := writeBriefs(w, l, cache)
-		if err != nil {
-			return res, err
-		}
-		res.Briefs = n
-		res.Diags.Append(d)
-		if d.HasErrors() {
-			res.Diags.Sort()
-			return res, nil
-		}
-		r = r.WithDownloads(downloads)
-		sw.lap("briefs")
-	}
-	d, err = writePages(w, r, l.site.Pages)
-	if err != nil {
 		return res, err
 	}
-	res.Diags.Append(d)
-	sw.lap("pages")
-	if err := writeFeeds(w, r, l.site); err != nil {
-		return res, err
-	}
-	sw.lap("feeds+sitemap")
-	if l.cfg.SearchOn() {
-		if err := writeSearch(w, l); err != nil {
-			return res, err
-		}
-		sw.lap("search")
-	}
-	if err := copyMedia(w, l.tree.Files, l.contentFS); err != nil {
-		return res, err
-	}
+	res.Briefs = g.briefs
 	if opts.Check {
 		// Positions are files of the built site, e.g. en/news/index.html:1.
 		rep, d := linkcheck.Check(w.Dir(), l.cfg.BaseURL)
@@ -121,7 +77,6 @@ func build(opts Options) (*Result, error) {
 		res.Diags.Append(d)
 		sw.lap("linkcheck")
 	}
-	res.Diags.Append(l.cat.Missing(relPath(opts.Source + "/templates/i18n")))
 	res.Diags.Sort()
 	if res.Diags.HasErrors() {
 		return res, nil
@@ -144,8 +99,81 @@ func build(opts Options) (*Result, error) {
 	return res, nil
 }
 
+// genResult is what generate tells besides the files.
+type genResult struct {
+	// briefs is how many PDFs were made; plan what the pages offer.
+	briefs int
+	plan   []brief.Planned
+}
+
+// generate runs the stages after load into w: static files, templates,
+// briefs, pages, feeds and sitemap, search index, media. A build makes
+// everything; serve passes its cache (inc), which plans the briefs without
+// making them and keeps what the previous snapshot has right. Content
+// problems come back as diagnostics, failures of the machine as err.
+func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *incremental, sw *stopwatch) (genResult, diag.List, error) {
+	var g genResult
+	var diags diag.List
+	assets, err := writeStatic(w, l.staticFS, l.site.BasePath, inc)
+	if err != nil {
+		return g, nil, err
+	}
+	// Security headers for static hosts; a site's own static/_headers wins.
+	if _, own := assets[render.HeadersName]; !own {
+		if err := w.WriteRaw(render.HeadersName, render.Headers()); err != nil {
+			return g, nil, err
+		}
+	}
+	r, d := render.New(l.site, render.Options{Templates: l.tmplFS, Dir: relPath(o.Source + "/templates"), Catalog: l.cat, Assets: assets})
+	diags.Append(d)
+	if d.HasErrors() {
+		return g, diags, nil
+	}
+	sw.lap("static+templates")
+	if l.cfg.BriefsOn() {
+		var downloads resolve.Downloads
+		if inc != nil {
+			// serve makes a brief when it is asked for (Session.Brief).
+			g.plan = brief.Plan(l.site.Docs)
+			downloads = brief.Downloads(g.plan, l.site.BasePath, nil)
+		} else {
+			downloads, g.briefs, d, err = writeBriefs(w, l, cache)
+			if err != nil {
+				return g, diags, err
+			}
+			diags.Append(d)
+			if d.HasErrors() {
+				return g, diags, nil
+			}
+			sw.lap("briefs")
+		}
+		r = r.WithDownloads(downloads)
+	}
+	d, err = writePages(w, r, l.site.Pages, inc)
+	if err != nil {
+		return g, diags, err
+	}
+	diags.Append(d)
+	sw.lap("pages")
+	if err := writeFeeds(w, r, l.site, inc); err != nil {
+		return g, diags, err
+	}
+	sw.lap("feeds+sitemap")
+	if l.cfg.SearchOn() {
+		if err := writeSearch(w, l, inc); err != nil {
+			return g, diags, err
+		}
+		sw.lap("search")
+	}
+	if err := copyMedia(w, l.tree.Files, l.contentFS, inc); err != nil {
+		return g, diags, err
+	}
+	diags.Append(l.cat.Missing(relPath(o.Source + "/templates/i18n")))
+	return g, diags, nil
+}
+
 // writeStatic copies the static files; CSS and JS get fingerprinted names.
-func writeStatic(w *output.Writer, fsys fs.FS, base string) (map[string]string, error) {
+func writeStatic(w *output.Writer, fsys fs.FS, base string, inc *incremental) (map[string]string, error) {
 	assets := map[string]string{}
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -186,10 +214,13 @@ func writeStatic(w *output.Writer, fsys fs.FS, base string) (map[string]string, 
 // writePages renders pages in parallel: a page's template error is the
 // content's (reported once per mistake, at the template), a failed write
 // the machine's.
-func writePages(w *output.Writer, r *render.Renderer, pages []*resolve.Page) (diag.List, error) {
+func writePages(w *output.Writer, r *render.Renderer, pages []*resolve.Page, inc *incremental) (diag.List, error) {
 	errs := make([]error, len(pages))
 	writeErrs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {
+		if inc.keep(w, render.OutputName(pages[i])) {
+			return
+		}
 		buf := bufPool.Get().(*bytes.Buffer)
 		buf.Reset()
 		if errs[i] = r.WritePage(buf, pages[i]); errs[i] == nil {
@@ -208,7 +239,7 @@ var sitemapURLs = render.SitemapURLs
 
 // writeFeeds writes the RSS feeds of every language and section and the
 // sitemap, each file an independent job run in parallel.
-func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site) error {
+func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site, inc *incremental) error {
 	type job struct {
 		name string
 		make func() ([]byte, error)
@@ -257,6 +288,9 @@ func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site) error {
 	}
 	errs := make([]error, len(jobs))
 	parallel(len(jobs), func(i int) {
+		if inc.keep(w, jobs[i].name) {
+			return
+		}
 		data, err := jobs[i].make()
 		if err == nil {
 			err = w.Write(jobs[i].name, data)
@@ -266,8 +300,11 @@ func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site) error {
 	return errors.Join(errs...)
 }
 
-func writeSearch(w *output.Writer, l *loaded) error {
+func writeSearch(w *output.Writer, l *loaded, inc *incremental) error {
 	for _, code := range l.cfg.Codes() {
+		if inc.keep(w, code+"/search/index.json") {
+			continue
+		}
 		data, err := search.Index(l.site.ByLang[code].Docs, func(t string) string { return l.cat.T(code, "type."+t) })
 		if err != nil {
 			return err
@@ -281,13 +318,16 @@ func writeSearch(w *output.Writer, l *loaded) error {
 
 // copyMedia copies content files that are not Markdown (images, attachments)
 // to media/, where resolved links point.
-func copyMedia(w *output.Writer, files map[string]bool, contentFS fs.FS) error {
+func copyMedia(w *output.Writer, files map[string]bool, contentFS fs.FS, inc *incremental) error {
 	names := make([]string, 0, len(files))
 	for f := range files {
 		names = append(names, f)
 	}
 	sort.Strings(names)
 	for _, f := range names {
+		if inc.keepMedia(w, f) {
+			continue
+		}
 		data, err := fs.ReadFile(contentFS, f)
 		if err != nil {
 			return fmt.Errorf("copy %s: %w", f, err)

@@ -131,8 +131,9 @@ func (l *loaded) body(p *resolve.Page) *markdown.Doc {
 	return b
 }
 
-// load runs load → validate → resolve and collects every diagnostic.
-func load(o *Options, sw *stopwatch) (*loaded, diag.List) {
+// load runs load → validate → resolve and collects every diagnostic. docs,
+// serve's cache of documents, may be nil.
+func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 	var diags diag.List
 	cfg, d := config.Load(o.Config)
 	if cfg != nil {

@@ -61,7 +61,7 @@ func BenchmarkLoadStage(b *testing.B) {
 	b.ReportAllocs()
 	docs, iters := 0, 0
 	for b.Loop() {
-		l, diags := load(&o, nil)
+		l, diags := load(&o, nil, nil)
 		if diags.HasErrors() {
 			b.Fatal(diags)
 		}

@@ -1,0 +1,216 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/4im-project/dissem/builder/brief"
+	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/internal/pool"
+	"github.com/4im-project/dissem/builder/output"
+	"github.com/4im-project/dissem/builder/resolve"
+)
+
+// Session is a build kept in memory, for serve: the same pipeline as Build,
+// with a cache. Each Rebuild makes a new Snapshot from the previous one and
+// what changed; snapshots never change once made, so a server may keep
+// serving one while the next is made.
+type Session struct {
+	opts  Options
+	cache *brief.Cache
+	// mu serialises Rebuild; snapshots are read without it.
+	mu    sync.Mutex
+	cur   atomic.Pointer[Snapshot]
+	gen   int
+	state *sessionState // what the last good build left for the next
+}
+
+// Snapshot is one good build of the site, in memory. It never changes.
+type Snapshot struct {
+	// Files are the output, by name ("en/index.html", "css/site.3f2a9c1b.css"):
+	// exactly what dissem build writes, minified the same way, except briefs
+	// and kits (see Briefs) and their links' page counts and sizes.
+	Files map[string][]byte
+	// Changed are the output names that differ from the previous snapshot
+	// (added, changed or gone), sorted; every name for the first.
+	Changed []string
+	// Briefs are the briefs, bundles and kits the pages link to, by output
+	// name: Session.Brief makes them when they are asked for.
+	Briefs map[string]BriefRef
+	// Generation counts the good builds of the session, from 1.
+	Generation int
+
+	lazy *lazyBriefs
+}
+
+// BriefRef describes a brief, bundle or kit a page links to.
+type BriefRef struct {
+	// Kind is "brief", "bundle" or "kit".
+	Kind string
+	// Doc is the document it is made from ("content/guides/x.en.md").
+	Doc string
+}
+
+// NewSession prepares a build kept in memory (serve). It never writes
+// opts.Dest. opts.Now, when zero, is the time of each Rebuild.
+func NewSession(opts Options) *Session {
+	now := opts.Now
+	opts.defaults()
+	opts.Now = now
+	return &Session{opts: opts, cache: &brief.Cache{Dir: filepath.Join(opts.CacheDir, "briefs")}}
+}
+
+// Snapshot is the current good site, or nil before the first good build.
+func (s *Session) Snapshot() *Snapshot { return s.cur.Load() }
+
+// Rebuild brings the site up to date. changed are paths relative to
+// Options.Source with slashes ("content/guides/x.hu.md",
+// "templates/base.html", "site.yaml", "static/css/site.css"); all means
+// anything may have changed (the first call, or the watcher lost events).
+// With content errors it returns the diagnostics (sorted) and keeps the last
+// good snapshot; err is for failures of the machine, and a panic (a bug)
+// comes back as a *pool.Panic error.
+func (s *Session) Rebuild(changed []string, all bool) (diags diag.List, err error) {
+	defer pool.Recover(&err, "")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.rebuild(changed, all)
+}
+
+func (s *Session) rebuild(changed []string, all bool) (diag.List, error) {
+	o := s.opts
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	prev := s.cur.Load()
+	st := s.state
+	if st == nil || all {
+		st = &sessionState{}
+	}
+	inc := st.next(prev, changed, all)
+	l, diags := load(&o, nil, inc.docs)
+	if diags.HasErrors() {
+		diags.Sort()
+		return diags, nil
+	}
+	w := output.NewMemory(!o.NoMinify)
+	g, d, err := generate(w, l, &o, s.cache, inc, nil)
+	diags.Append(d)
+	diags.Sort()
+	if err != nil || diags.HasErrors() {
+		return diags, err
+	}
+	s.gen++
+	snap := &Snapshot{Files: w.Take(), Generation: s.gen, Briefs: map[string]BriefRef{}}
+	snap.Changed = changedNames(prev, snap.Files)
+	if l.cfg.BriefsOn() {
+		src, err := l.briefSource(s.cache)
+		if err != nil {
+			return diags, err
+		}
+		snap.lazy = &lazyBriefs{src: src, plan: map[string]brief.Planned{}}
+		for _, j := range g.plan {
+			snap.Briefs[j.Name] = BriefRef{Kind: j.Kind, Doc: j.Page.Doc.Path}
+			snap.lazy.plan[j.Name] = j
+		}
+	}
+	s.state = inc.done()
+	s.cur.Store(snap)
+	return diags, nil
+}
+
+// changedNames lists the names whose bytes differ between prev and files,
+// or are in only one of them.
+func changedNames(prev *Snapshot, files map[string][]byte) []string {
+	var names []string
+	for name, data := range files {
+		if prev == nil {
+			names = append(names, name)
+			continue
+		}
+		old, ok := prev.Files[name]
+		// A kept file is the same slice: no need to compare its bytes.
+		if !ok || len(old) != len(data) || (len(data) > 0 && &old[0] != &data[0] && !bytes.Equal(old, data)) {
+			names = append(names, name)
+		}
+	}
+	if prev != nil {
+		for name := range prev.Files {
+			if _, ok := files[name]; !ok {
+				names = append(names, name)
+			}
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Brief makes the brief, bundle or kit at an output name of the current
+// snapshot when it is asked for, from the brief cache when its inputs have
+// not changed; ok is false for a name the pages do not link to.
+func (s *Session) Brief(name string) (data []byte, ok bool, err error) {
+	defer pool.Recover(&err, "")
+	snap := s.Snapshot()
+	if snap == nil || snap.lazy == nil {
+		return nil, false, nil
+	}
+	j, ok := snap.lazy.plan[name]
+	if !ok {
+		return nil, false, nil
+	}
+	data, err = snap.lazy.make(j)
+	return data, err == nil, err
+}
+
+// lazyBriefs makes a snapshot's briefs on demand, each once.
+type lazyBriefs struct {
+	src  *brief.Source
+	plan map[string]brief.Planned
+	made sync.Map // name → *lazyFile
+}
+
+type lazyFile struct {
+	once sync.Once
+	data []byte
+	err  error
+}
+
+func (z *lazyBriefs) make(j brief.Planned) ([]byte, error) {
+	v, _ := z.made.LoadOrStore(j.Name, &lazyFile{})
+	f := v.(*lazyFile)
+	f.once.Do(func() { f.data, f.err = z.makeNow(j) })
+	return f.data, f.err
+}
+
+func (z *lazyBriefs) makeNow(j brief.Planned) ([]byte, error) {
+	if j.Kind != brief.KindKit {
+		key, err := z.src.Key(j)
+		if err != nil {
+			return nil, err
+		}
+		res, err := z.src.PDF(j, key)
+		if err != nil {
+			return nil, errors.New(brief.Problem(j.Page, err).String())
+		}
+		return res.PDF, nil
+	}
+	names := map[*resolve.Page]brief.Planned{}
+	for _, p := range z.plan {
+		if p.Kind != brief.KindKit {
+			names[p.Page] = p
+		}
+	}
+	return z.src.Kit(j.Page, func(p *resolve.Page) ([]byte, bool, error) {
+		pj, ok := names[p]
+		if !ok {
+			return nil, false, nil
+		}
+		data, err := z.make(pj)
+		return data, err == nil, err
+	})
+}
