@@ -85,6 +85,7 @@ func Resolve(cfg *config.Config, inputs []Input, opts Options) (*Site, diag.List
 		}
 	}
 	r.linkTranslations()
+	r.lintTranslatedTerms(&diags)
 	r.linkToolkits(&diags)
 	for _, p := range s.Docs {
 		r.resolveLinks(p, &diags)
@@ -294,6 +295,9 @@ func (r *resolver) resolveLinks(p *Page, diags *diag.List) {
 			if frag != "" && !hasHeading(t, frag) {
 				diags.Errorf(l.Pos, "link to %q: %s has no heading with the id %q", dest, t.Doc.Path, frag)
 			}
+			if t.Lang != p.Lang && !r.namesLanguage(rel) {
+				diags.Warnf(l.Pos, "link to %q: the document has no %s version yet, so the link goes to the %s one", dest, r.site.Config.Language(p.Lang).Name, r.site.Config.Language(t.Lang).Name)
+			}
 			newDest = t.URL
 		} else {
 			if !r.opts.Files[rel] {
@@ -395,3 +399,13 @@ func isExternal(dest string) bool {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// namesLanguage reports whether a link's file name picks a language itself
+// ("b.hu.md"): the editor chose that version, it is not a fallback.
+func (r *resolver) namesLanguage(rel string) bool {
+	ext := path.Ext(strings.TrimSuffix(rel, ".md"))
+	if ext == "" {
+		return false
+	}
+	return contains(r.site.Config.Codes(), ext[1:])
+}
