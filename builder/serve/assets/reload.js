@@ -8,6 +8,7 @@
   if (!me || !window.EventSource) return;
   var shown = me.getAttribute('data-version') || '';
   var events = new EventSource('/_dissem/events?since=' + encodeURIComponent(shown));
+  window.dissemEvents = events; // for tests and the curious
 
   events.addEventListener('reload', function () {
     events.close();
@@ -19,15 +20,16 @@
     var links = document.querySelectorAll('link[rel~="stylesheet"]');
     swaps.forEach(function (s) {
       links.forEach(function (link) {
-        var url = new URL(link.href, location.href);
-        var p = url.pathname;
-        if (p.slice(-s.from.length) !== s.from) return;
-        url.pathname = p.slice(0, p.length - s.from.length) + s.to;
-        if (s.from === s.to) url.search = '?v=' + ev.lastEventId;
+        // The new address keeps the old one's form (root-relative,
+        // relative or absolute): only the file name changes.
+        var path = (link.getAttribute('href') || '').split(/[?#]/)[0];
+        if (path.slice(-s.from.length) !== s.from) return;
+        var href = path.slice(0, path.length - s.from.length) + s.to;
+        if (s.from === s.to) href += '?v=' + ev.lastEventId;
         // The new sheet is loaded beside the old one, then the old one is
         // removed: the page never shows unstyled.
         var next = link.cloneNode();
-        next.href = url.href;
+        next.setAttribute('href', href);
         next.addEventListener('load', function () { link.remove(); });
         next.addEventListener('error', function () { location.reload(); });
         link.after(next);
