@@ -3,6 +3,7 @@ package site
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -22,6 +23,7 @@ import (
 //	absent: NAME    the built site has no file NAME
 //	present: NAME   the built site has a file NAME
 //	machine: TEXT   Build returns a machine error containing TEXT
+//	errors: N       exactly N errors (no noise around the one that matters)
 //	# …             a comment
 //
 // An archive file named "symlink:PATH" makes PATH a symbolic link to the
@@ -98,6 +100,10 @@ func TestBadInput(t *testing.T) {
 					}
 				case key == "machine":
 					wantMachine = val
+				case key == "errors":
+					if n, err := strconv.Atoi(val); err != nil || res == nil || res.Diags.Errors() != n {
+						t.Errorf("want %s errors, got:\n%s", val, printed)
+					}
 				case key == "absent", key == "present":
 					_, statErr := os.Lstat(filepath.Join(dest, filepath.FromSlash(val)))
 					if exists := statErr == nil; exists != (key == "present") {

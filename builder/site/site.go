@@ -195,7 +195,7 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 	}
 	l.contentFS = contentFS
 	copts := content.Options{Prefix: contentDir, Languages: cfg.Codes(), Default: cfg.DefaultLanguage}
-	mdPaths, files, d := content.Scan(contentFS, copts)
+	mdPaths, files, d := docs.list(contentFS, copts)
 	diags.Append(d)
 	l.tree = &content.Tree{Docs: make([]*content.Doc, len(mdPaths)), Files: files}
 
@@ -209,8 +209,30 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 		publicContacts[schema.NormalizeContact(c)] = true
 	}
 	parallel(len(mdPaths), func(i int) {
-		doc, d := content.LoadFile(contentFS, mdPaths[i], copts)
+		var fsys fs.FS = contentFS
+		var sum uint64
+		var src []byte
+		if docs != nil {
+			// serve: a document that has not changed is not read again.
+			var e *docEntry
+			if e, sum, src = docs.lookup(contentFS, mdPaths[i]); e != nil {
+				l.tree.Docs[i], inputs[i], perDoc[i] = e.doc, e.input, e.diags
+				docs.store(mdPaths[i], e)
+				return
+			}
+			if src != nil {
+				fsys = fileBytes{mdPaths[i], src}
+			}
+		}
+		doc, d := content.LoadFile(fsys, mdPaths[i], copts)
 		l.tree.Docs[i] = doc
+		if docs != nil {
+			// The front matter's hash before the body is dropped.
+			front := docs.frontSum(mdPaths[i], src, doc.Body)
+			defer func() {
+				docs.store(mdPaths[i], &docEntry{sum: sum, front: front, doc: doc, input: inputs[i], diags: perDoc[i]})
+			}()
+		}
 		if doc.Front == nil {
 			// Unreadable: reported, nothing to validate.
 			perDoc[i] = d
@@ -249,7 +271,11 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 	for _, d := range perDoc {
 		diags.Append(d)
 	}
-	diags.Append(resolve.CheckMenu(cfg, l.tree.Docs))
+	if len(l.tree.Docs) > 0 {
+		// An empty content folder is reported once by resolve, not as
+		// every menu entry naming nothing.
+		diags.Append(resolve.CheckMenu(cfg, l.tree.Docs))
+	}
 	sw.lap("read+validate+markdown")
 	if diags.HasErrors() {
 		return l, diags
