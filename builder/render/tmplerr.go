@@ -168,6 +168,14 @@ func rewrite(msg, action string) string {
 		return "there is no template " + a + ": define it with {{define " + a + "}} in a file under templates/partials/"
 	case scan(msg, "error calling %s: %s", &a, &b):
 		return "{{" + a + "}} failed: " + b
+	case scan(msg, "bad character %s", &a):
+		return "a stray character " + strings.TrimPrefix(a[strings.IndexByte(a, ' ')+1:], " ") + " inside {{ }}: an action is written {{.Title}}, closed with two braces"
+	case strings.HasPrefix(msg, "unclosed action"):
+		return "an action opened with {{ is never closed with }}"
+	case scan(msg, "unexpected {{end}}"):
+		return "an {{end}} with no {{if}}, {{range}}, {{with}}, {{block}} or {{define}} open to close"
+	case scan(msg, "unexpected %s in %s", &a, &b):
+		return "unexpected " + a + " in the " + b + "; check the action's spelling"
 	case strings.HasPrefix(msg, "exceeded maximum template depth"):
 		return "templates call each other without end (more than 100,000 deep): does a template include itself?"
 	}

@@ -94,6 +94,10 @@ func TestTemplateErrors(t *testing.T) {
 		{"unknown function, at load", base, `{{define "main"}}{{nofunc .Title}}{{end}}`, part,
 			"templates/single.html:1: there is no function \"nofunc\"; the functions are join, add, partialCached and those of Go templates (len, index, printf, eq …)\n"},
 		{"parse error in a partial", base, single, `{{define "part"}}{{.Title}`, "templates/partials/part.html:1: "},
+		{"a single closing brace", base, `{{define "main"}}<h1>{{.Title}</h1>{{end}}`, part,
+			"templates/single.html:1: a stray character '}' inside {{ }}: an action is written {{.Title}}, closed with two braces\n"},
+		{"an end too many", base, `{{define "main"}}{{end}}{{end}}`, part,
+			"templates/single.html:1: an {{end}} with no {{if}}, {{range}}, {{with}}, {{block}} or {{define}} open to close\n"},
 		{"a page that grows without end", base, `{{define "main"}}{{range 100000000}}0123456789{{end}}{{end}}`, part,
 			"/en/news/a/: the page grew past 64 MB: does a {{range}} run over far too many items?\n/en/news/b/: the page grew"},
 	}
