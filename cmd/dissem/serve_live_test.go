@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -320,4 +321,41 @@ func TestBuildHasNoReloadScript(t *testing.T) {
 	if len(pages) < 100 || !slices.ContainsFunc(pages, func(p string) bool { return strings.HasSuffix(p, "tetemvar/index.html") }) {
 		t.Errorf("only %d pages built", len(pages))
 	}
+}
+
+// TestServeSaveToReload measures the editor's loop on the sample site, 50
+// times: a document's body saved → the event reaches the page → the page
+// fetched again shows the new text. It prints the median and the 95th
+// percentile; it asserts only that every save arrived (timings depend on
+// the machine).
+func TestServeSaveToReload(t *testing.T) {
+	if testing.Short() {
+		t.Skip("50 rebuilds of the sample site")
+	}
+	src := sampleCopy(t)
+	s := startServe(t, src, "--quiet")
+	file := filepath.Join(src, "content", "case-studies", "tetemvar.hu.md")
+	const page = "/hu/case-studies/tetemvar/"
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body := s.fetch(t, page)
+	events := s.listen(t, body)
+	var took []time.Duration
+	for i := range 50 {
+		text := fmt.Sprintf("Mérés %d: ez a mondat most került a lapra.", i)
+		start := time.Now()
+		if err := os.WriteFile(file, bytes.Replace(orig, []byte("\n---\n"), []byte("\n---\n\n"+text+"\n"), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		waitEvent(t, events, "a save")
+		if _, body := s.fetch(t, page); !strings.Contains(body, text) {
+			t.Fatalf("save %d: the page after the event does not show the new text", i)
+		}
+		took = append(took, time.Since(start))
+	}
+	slices.Sort(took)
+	t.Logf("save → event → page with the new text, %d saves of the sample site: median %v, p95 %v, max %v",
+		len(took), took[len(took)/2].Round(time.Millisecond), took[len(took)*95/100].Round(time.Millisecond), took[len(took)-1].Round(time.Millisecond))
 }
