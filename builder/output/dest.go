@@ -45,7 +45,7 @@ func CheckDest(dest, source string, keep ...string) (string, error) {
 			return "", err
 		}
 		if within(real, src) {
-			return refuse("it is or contains the site folder "+source, choose)
+			return refuse("it is or contains the site folder ("+src+"), whose files the build would replace", choose)
 		}
 		for _, sub := range []string{"content", "templates", "static"} {
 			p, err := resolve(filepath.Join(source, sub))

@@ -55,8 +55,8 @@ func destSite(t *testing.T) (dir string) {
 func TestDestRefused(t *testing.T) {
 	dir := destSite(t)
 	tests := []struct{ dest, why string }{
-		{".", "it is or contains the site folder ."},
-		{"..", "it is or contains the site folder ."},
+		{".", "it is or contains the site folder (/"},
+		{"..", "it is or contains the site folder (/"},
 		{"content", "it is inside the site's content/ folder"},
 		{"content/public", "it is inside the site's content/ folder"},
 		{"content/guides", "it is inside the site's content/ folder"},
