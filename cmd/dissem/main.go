@@ -17,7 +17,7 @@ const usage = `dissem builds a multilingual static site and PDF briefs from Mark
 
 Usage:
   dissem build   [flags]   build the site into public/
-  dissem serve   [flags]   build, then serve it on http://127.0.0.1:1313
+  dissem serve   [flags]   preview on http://127.0.0.1:1313, rebuilt on every save
   dissem check   [flags]   validate content, links and translations; write nothing
   dissem new TYPE NAME     create a draft document (--lang hu,sk for more languages)
   dissem status  [flags]   translation status: missing, draft and stale translations
