@@ -148,6 +148,11 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 			sw.lap("briefs")
 		}
 		r = r.WithDownloads(downloads)
+		if inc != nil {
+			inc.prepare(l.site, downloads)
+		}
+	} else if inc != nil {
+		inc.prepare(l.site, nil)
 	}
 	d, err = writePages(w, r, l.site.Pages, inc)
 	if err != nil {
@@ -174,6 +179,9 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 
 // writeStatic copies the static files; CSS and JS get fingerprinted names.
 func writeStatic(w *output.Writer, fsys fs.FS, base string, inc *incremental) (map[string]string, error) {
+	if kept := inc.keepStatic(w); kept != nil {
+		return kept, nil
+	}
 	assets := map[string]string{}
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -189,6 +197,7 @@ func writeStatic(w *output.Writer, fsys fs.FS, base string, inc *incremental) (m
 		return nil, err
 	}
 	sort.Strings(names)
+	var outs []string
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -207,6 +216,10 @@ func writeStatic(w *output.Writer, fsys fs.FS, base string, inc *incremental) (m
 		if err := w.WriteRaw(out, data); err != nil {
 			return nil, err
 		}
+		outs = append(outs, out)
+	}
+	if inc != nil {
+		inc.static = &staticOut{names: outs, assets: assets}
 	}
 	return assets, nil
 }
@@ -218,7 +231,7 @@ func writePages(w *output.Writer, r *render.Renderer, pages []*resolve.Page, inc
 	errs := make([]error, len(pages))
 	writeErrs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {
-		if inc.keep(w, render.OutputName(pages[i])) {
+		if inc != nil && inc.keep(w, render.OutputName(pages[i]), inc.dg.page(pages[i])) {
 			return
 		}
 		buf := bufPool.Get().(*bytes.Buffer)
@@ -243,6 +256,8 @@ func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site, inc *incr
 	type job struct {
 		name string
 		make func() ([]byte, error)
+		// digest is what the file is made from (serve's cache).
+		digest func() uint64
 	}
 	var jobs []job
 	for _, code := range s.Config.Codes() {
@@ -255,7 +270,7 @@ func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site, inc *incr
 		}
 		jobs = append(jobs, job{code + "/index.xml", func() ([]byte, error) {
 			return r.Feed(code, "", s.BasePath+code+"/index.xml", lang.Home.URL, docs)
-		}})
+		}, func() uint64 { return inc.dg.feed(docs) }})
 		sections := make([]string, 0, len(lang.Sections))
 		for sec := range lang.Sections {
 			sections = append(sections, sec)
@@ -263,32 +278,38 @@ func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site, inc *incr
 		sort.Strings(sections)
 		for _, sec := range sections {
 			first := lang.Sections[sec][0]
-			jobs = append(jobs, job{first.Path + "index.xml", func() ([]byte, error) {
+			items := func() []*resolve.Page {
 				var items []*resolve.Page
 				for _, p := range lang.Sections[sec] {
 					items = append(items, p.Items...)
 				}
-				return r.Feed(code, sec, first.URL+"index.xml", first.URL, items)
-			}})
+				return items
+			}
+			jobs = append(jobs, job{first.Path + "index.xml", func() ([]byte, error) {
+				return r.Feed(code, sec, first.URL+"index.xml", first.URL, items())
+			}, func() uint64 { return inc.dg.feed(items()) }})
 		}
 	}
 	// One sitemap while it may hold every page; past that, an index of files.
 	pages := s.Pages
 	if len(pages) <= sitemapURLs {
-		jobs = append(jobs, job{"sitemap.xml", func() ([]byte, error) { return r.Sitemap(pages) }})
+		jobs = append(jobs, job{"sitemap.xml", func() ([]byte, error) { return r.Sitemap(pages) },
+			func() uint64 { return inc.dg.sitemap(pages) }})
 	} else {
 		var urls []string
 		for i := 0; i*sitemapURLs < len(pages); i++ {
 			chunk := pages[i*sitemapURLs : min((i+1)*sitemapURLs, len(pages))]
 			name := fmt.Sprintf("sitemap-%d.xml", i+1)
 			urls = append(urls, s.BasePath+name)
-			jobs = append(jobs, job{name, func() ([]byte, error) { return r.Sitemap(chunk) }})
+			jobs = append(jobs, job{name, func() ([]byte, error) { return r.Sitemap(chunk) },
+				func() uint64 { return inc.dg.sitemap(chunk) }})
 		}
-		jobs = append(jobs, job{"sitemap.xml", func() ([]byte, error) { return r.SitemapIndex(urls) }})
+		jobs = append(jobs, job{"sitemap.xml", func() ([]byte, error) { return r.SitemapIndex(urls) },
+			func() uint64 { return inc.dg.strings(urls) }})
 	}
 	errs := make([]error, len(jobs))
 	parallel(len(jobs), func(i int) {
-		if inc.keep(w, jobs[i].name) {
+		if inc != nil && inc.keep(w, jobs[i].name, jobs[i].digest()) {
 			return
 		}
 		data, err := jobs[i].make()
@@ -302,7 +323,7 @@ func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site, inc *incr
 
 func writeSearch(w *output.Writer, l *loaded, inc *incremental) error {
 	for _, code := range l.cfg.Codes() {
-		if inc.keep(w, code+"/search/index.json") {
+		if inc != nil && inc.keep(w, code+"/search/index.json", inc.dg.search(l.site.ByLang[code].Docs)) {
 			continue
 		}
 		data, err := search.Index(l.site.ByLang[code].Docs, func(t string) string { return l.cat.T(code, "type."+t) })

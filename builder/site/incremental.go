@@ -1,37 +1,263 @@
 package site
 
-import "github.com/4im-project/dissem/builder/output"
+import (
+	"hash/maphash"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
 
-// sessionState is what a good build leaves for the next one of a Session.
+	"github.com/4im-project/dissem/builder/content"
+	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/output"
+	"github.com/4im-project/dissem/builder/resolve"
+)
+
+// How serve rebuilds only what a change touches, and why the result is
+// the same as a full build's (TestIncrementalIsFull checks it on long
+// random sequences of edits):
+//
+//   - Each document's load (read, front matter, validation, Markdown) is a
+//     function of its file and the site's configuration. It is kept by path
+//     with the file's hash and done again only for the files that changed;
+//     a change outside content/ (site.yaml, templates, i18n, static) starts
+//     from nothing.
+//   - Resolve runs on the whole site every time: it is where one document
+//     reaches the others (URLs, translations, toolkits, terms, lists).
+//   - Every output is a function of the resolved data its maker reads. For
+//     each output this rebuild computes a digest of exactly that data
+//     (digest.go), and keeps the previous snapshot's bytes when the digest
+//     is the one the previous bytes were made from. Anything that cannot be
+//     told apart that way (the set of pages, the site-wide parts every page
+//     shows, a change outside content/) makes everything again.
+
+// sessionState is what a good rebuild leaves for the next one. Its parts
+// are never changed once made: a rebuild makes a new state.
 type sessionState struct {
+	seed maphash.Seed
+	// docs are the documents' load results by path in the content tree.
+	docs map[string]*docEntry
+	// scan is the content tree's listing.
+	scan *scanResult
+	// digests are the digests each output of the snapshot was made from.
+	digests map[string]uint64
+	// pages is the digest of every page's output name, in order.
+	pages uint64
+	// static are the static files' output names and the assets map.
+	static *staticOut
+}
+
+// docEntry is one document's load result. It is not changed once made.
+type docEntry struct {
+	// sum is the file's hash; front is its front matter's (and its path's).
+	sum, front uint64
+	doc        *content.Doc
+	input      resolve.Input
+	diags      diag.List
+}
+
+type scanResult struct {
+	mdPaths []string
+	files   map[string]bool
+	diags   diag.List
+}
+
+type staticOut struct {
+	names  []string
+	assets map[string]string
 }
 
 // incremental is one Rebuild's cache: what the previous snapshot has right.
 // A nil *incremental (a build) keeps nothing.
 type incremental struct {
+	st   *sessionState
 	prev *Snapshot
-	docs *docCache
+	// full is set when nothing may be kept.
+	full bool
+	// changed are the changed paths inside the content tree.
+	changed map[string]bool
+	docs    *docCache
+	// static is this rebuild's static output.
+	static *staticOut
+	// Computed by prepare for the outputs' digests.
+	dg *digester
+
+	mu      sync.Mutex
+	digests map[string]uint64
 }
 
-// next prepares a rebuild after changed.
-func (st *sessionState) next(prev *Snapshot, changed []string, all bool) *incremental {
-	return &incremental{prev: prev}
+// newState is a session's first state.
+func newState() *sessionState { return &sessionState{seed: maphash.MakeSeed()} }
+
+// next prepares a rebuild after changed (paths relative to the site folder).
+func (st *sessionState) next(source string, prev *Snapshot, changed []string, all bool) *incremental {
+	inc := &incremental{st: st, prev: prev, changed: map[string]bool{}, digests: map[string]uint64{}}
+	inc.full = all || prev == nil || st.docs == nil
+	for _, c := range changed {
+		rel, ok := strings.CutPrefix(c, "content/")
+		if !ok || rel == "" {
+			// site.yaml, templates, i18n, static: every document and
+			// page may read them.
+			inc.full = true
+			continue
+		}
+		inc.changed[rel] = true
+	}
+	inc.docs = &docCache{seed: st.seed, changed: inc.changed}
+	if inc.full {
+		return inc
+	}
+	inc.docs.old = st.docs
+	// The listing stands when every changed path is a file it lists, still
+	// a plain file: an edit, not an addition, removal or rename.
+	inc.docs.scan = st.scan
+	for rel := range inc.changed {
+		info, err := os.Lstat(filepath.Join(source, "content", filepath.FromSlash(rel)))
+		if err != nil || !info.Mode().IsRegular() || (st.docs[rel] == nil && !st.scan.files[rel]) {
+			inc.docs.scan = nil
+			break
+		}
+	}
+	return inc
 }
 
 // done is the state the next rebuild starts from.
-func (inc *incremental) done() *sessionState { return &sessionState{} }
+func (inc *incremental) done() *sessionState {
+	return &sessionState{seed: inc.st.seed, docs: inc.docs.now, scan: inc.docs.scanned,
+		digests: inc.digests, pages: inc.dg.pages, static: inc.static}
+}
 
-// keep writes the previous snapshot's file name into w when what makes it
-// has not changed, and reports whether it did.
-func (inc *incremental) keep(w *output.Writer, name string) bool {
-	return false
+// keep writes the previous snapshot's file name into w when d, the digest
+// of what makes it, is the one its bytes were made from, and reports
+// whether it did. It records d for the next rebuild either way.
+func (inc *incremental) keep(w *output.Writer, name string, d uint64) bool {
+	inc.mu.Lock()
+	inc.digests[name] = d
+	inc.mu.Unlock()
+	if inc.full || inc.dg.unsure || inc.dg.pages != inc.st.pages {
+		return false
+	}
+	if old, ok := inc.st.digests[name]; !ok || old != d {
+		return false
+	}
+	data, ok := inc.prev.Files[name]
+	if !ok {
+		return false
+	}
+	return w.Reuse(name, data) == nil
 }
 
 // keepMedia keeps a content file (rel) of the previous snapshot when it
 // has not changed.
 func (inc *incremental) keepMedia(w *output.Writer, rel string) bool {
-	return false
+	if inc == nil || inc.full || inc.changed[rel] {
+		return false
+	}
+	data, ok := inc.prev.Files["media/"+rel]
+	return ok && w.Reuse("media/"+rel, data) == nil
 }
 
-// docCache keeps each document's load results between rebuilds.
-type docCache struct{}
+// keepStatic keeps the previous snapshot's static files and returns their
+// assets map, or nil when they must be made again.
+func (inc *incremental) keepStatic(w *output.Writer) map[string]string {
+	if inc == nil || inc.full || inc.st.static == nil {
+		return nil
+	}
+	for _, name := range inc.st.static.names {
+		data, ok := inc.prev.Files[name]
+		if !ok || w.Reuse(name, data) != nil {
+			return nil
+		}
+	}
+	inc.static = inc.st.static
+	return inc.static.assets
+}
+
+// docCache gives load the documents' results kept from the last rebuild
+// and collects this rebuild's.
+type docCache struct {
+	seed    maphash.Seed
+	old     map[string]*docEntry
+	changed map[string]bool
+	// scan is the previous listing when it stands.
+	scan *scanResult
+	// Filled by load: the listing and the documents now.
+	scanned *scanResult
+	now     map[string]*docEntry
+	mu      sync.Mutex
+}
+
+// list returns the content tree's listing, the previous one when it stands.
+func (c *docCache) list(fsys fs.FS, opts content.Options) ([]string, map[string]bool, diag.List) {
+	if c == nil {
+		return content.Scan(fsys, opts)
+	}
+	if c.scan == nil {
+		md, files, d := content.Scan(fsys, opts)
+		c.scan = &scanResult{mdPaths: md, files: files, diags: d}
+	}
+	c.scanned = c.scan
+	c.now = make(map[string]*docEntry, len(c.scan.mdPaths))
+	return c.scan.mdPaths, c.scan.files, c.scan.diags
+}
+
+// lookup returns the kept result of document rel, reading the file only
+// when it changed (to compare its hash). fsys is what load must read the
+// file from when there is no kept result: the bytes already read, or nil
+// for the content tree.
+func (c *docCache) lookup(contentFS fs.FS, rel string) (e *docEntry, sum uint64, src []byte) {
+	old := c.old[rel]
+	if old != nil && !c.changed[rel] {
+		return old, old.sum, nil
+	}
+	src, err := fs.ReadFile(contentFS, rel)
+	if err != nil {
+		// LoadFile reads it again and says what is wrong.
+		return nil, 0, nil
+	}
+	sum = maphash.Bytes(c.seed, src)
+	if old != nil && old.sum == sum {
+		return old, sum, nil
+	}
+	return nil, sum, src
+}
+
+// store records document rel's result.
+func (c *docCache) store(rel string, e *docEntry) {
+	c.mu.Lock()
+	c.now[rel] = e
+	c.mu.Unlock()
+}
+
+// frontSum hashes the part of src before body (the front matter) and the
+// file's path: what the document's Meta is made from.
+func (c *docCache) frontSum(rel string, src, body []byte) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	h.WriteString(rel)
+	h.WriteByte(0)
+	if n := len(src) - len(body); n >= 0 && n <= len(src) {
+		h.Write(src[:n])
+	} else {
+		h.Write(src)
+	}
+	return h.Sum64()
+}
+
+// fileBytes is a file system of one file already read, for LoadFile.
+type fileBytes struct {
+	name string
+	data []byte
+}
+
+func (f fileBytes) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+func (f fileBytes) ReadFile(name string) ([]byte, error) {
+	if name != f.name {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return f.data, nil
+}

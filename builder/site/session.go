@@ -28,6 +28,10 @@ type Session struct {
 	cur   atomic.Pointer[Snapshot]
 	gen   int
 	state *sessionState // what the last good build left for the next
+	// pending are the changes a failed rebuild saw: the snapshot and state
+	// are from before them, so the next rebuild must see them again.
+	pending    []string
+	pendingAll bool
 }
 
 // Snapshot is one good build of the site, in memory. It never changes.
@@ -83,16 +87,19 @@ func (s *Session) Rebuild(changed []string, all bool) (diags diag.List, err erro
 }
 
 func (s *Session) rebuild(changed []string, all bool) (diag.List, error) {
+	changed = append(s.pending, changed...)
+	all = all || s.pendingAll
+	s.pending, s.pendingAll = changed, all
 	o := s.opts
 	if o.Now.IsZero() {
 		o.Now = time.Now()
 	}
 	prev := s.cur.Load()
 	st := s.state
-	if st == nil || all {
-		st = &sessionState{}
+	if st == nil {
+		st = newState()
 	}
-	inc := st.next(prev, changed, all)
+	inc := st.next(o.Source, prev, changed, all)
 	l, diags := load(&o, nil, inc.docs)
 	if diags.HasErrors() {
 		diags.Sort()
@@ -120,6 +127,7 @@ func (s *Session) rebuild(changed []string, all bool) (diag.List, error) {
 		}
 	}
 	s.state = inc.done()
+	s.pending, s.pendingAll = nil, false
 	s.cur.Store(snap)
 	return diags, nil
 }
