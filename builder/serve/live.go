@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -145,6 +146,10 @@ func (l *Live) print(diags diag.List, err error, probs []problem, changed []stri
 	}
 	if err != nil {
 		fmt.Fprintf(w, "the rebuild failed: %v\n", err)
+		var bug interface{ StackTrace() []byte }
+		if errors.As(err, &bug) {
+			fmt.Fprintf(w, "This is a bug in dissem; please report it with what follows:\n%s", bug.StackTrace())
+		}
 	}
 	what := "everything"
 	if !all {
