@@ -52,6 +52,12 @@ type cssEvent []cssSwap
 // once when that is not the current one, so no change made while it loaded
 // is missed.
 func (l *Live) events(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodHead {
+		// A stream never ends: HEAD gets its headers only.
+		w.Header().Set("Content-Type", "text/event-stream; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		return
+	}
 	if err := Stream(w); err != nil {
 		http.Error(w, "this connection cannot stream events", http.StatusInternalServerError)
 		return

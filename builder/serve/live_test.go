@@ -563,4 +563,18 @@ func TestLiveMethods(t *testing.T) {
 			t.Errorf("POST %s: %d", target, rec.Code)
 		}
 	}
+	done := make(chan int)
+	go func() {
+		rec := httptest.NewRecorder()
+		l.ServeHTTP(rec, httptest.NewRequest("HEAD", "/_dissem/events", nil))
+		done <- rec.Code
+	}()
+	select {
+	case code := <-done:
+		if code != 200 {
+			t.Errorf("HEAD /_dissem/events: %d", code)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("HEAD /_dissem/events does not end")
+	}
 }
