@@ -1,6 +1,7 @@
-// Package i18n holds what differs between languages: UI strings, date
-// formats and quotation marks. It is the one place templates, feeds and
-// briefs look words up.
+// Package i18n holds what differs between languages: UI strings with their
+// plural forms, date and number formats, quotation marks and the rest of
+// typesetting (Typeset). It is the one place templates, feeds and briefs
+// look words up.
 package i18n
 
 import (
@@ -26,8 +27,18 @@ type Lang struct {
 	// DateFormat uses {d}, {dd}, {month} and {yyyy}: "{yyyy}. {month} {d}.".
 	DateFormat string
 	// Months are the month names as used in dates (genitive where the language needs it).
-	Months  [12]string
+	Months [12]string
+	// Strings are the UI strings, typeset (see Typeset). A counted string
+	// has a form per plural category: "pages_n.one", "pages_n.other".
 	Strings map[string]string
+	// NoBreakAfter are the words a line may not end with (Slovak
+	// one-letter prepositions, Hungarian articles): Typeset writes a
+	// no-break space after them.
+	NoBreakAfter []string
+	// Numbers is how the language writes numbers and amounts.
+	Numbers NumberFormat
+
+	longestNoBreak int // bytes of the longest NoBreakAfter word
 }
 
 // file is the shape of templates/i18n/<lang>.yaml.
@@ -36,6 +47,13 @@ type file struct {
 	DateFormat string            `yaml:"date_format"`
 	Months     []string          `yaml:"months"`
 	Strings    map[string]string `yaml:"strings"`
+	// NoBreakAfter, DecimalMark, GroupMark, GroupFrom and CurrencyFormat
+	// are optional; without them a language writes numbers as English does.
+	NoBreakAfter   []string `yaml:"no_break_after"`
+	DecimalMark    *string  `yaml:"decimal_mark"`
+	GroupMark      *string  `yaml:"group_mark"`
+	GroupFrom      int      `yaml:"group_from"`
+	CurrencyFormat string   `yaml:"currency_format"`
 }
 
 // Catalog holds every language's strings.
@@ -81,6 +99,18 @@ func Load(fsys fs.FS, dir string, codes []string) (*Catalog, diag.List) {
 		if l.Strings == nil {
 			l.Strings = map[string]string{}
 		}
+		diags.Append(l.setNumbers(f, pos))
+		l.NoBreakAfter = f.NoBreakAfter
+		for _, w := range l.NoBreakAfter {
+			l.longestNoBreak = max(l.longestNoBreak, len(w))
+		}
+		if len(l.Quotes[0]) > 0 {
+			// UI strings are shown to readers as they are: typeset them once.
+			for k, v := range l.Strings {
+				l.Strings[k] = l.Typeset(v)
+			}
+		}
+		checkPlurals(l, func(key, msg string) { diags.Errorf(pos, "%s", msg) })
 		c.langs[code] = l
 	}
 	if len(codes) > 0 {
@@ -120,9 +150,34 @@ func parseFile(src []byte, name string) (file, diag.List) {
 		if errors.As(err, &le) {
 			pos = diag.Pos{File: name, Line: le.Mark.Line, Col: le.Mark.Column}
 		}
-		diags.Errorf(pos, "this value does not fit: quotes and months are lists of text, date_format is text, strings are name: text pairs")
+		diags.Errorf(pos, "this value does not fit: quotes, months and no_break_after are lists of text, date_format and the marks are text, group_from is a whole number, strings are name: text pairs")
 	}
 	return f, diags
+}
+
+// setNumbers fills l.Numbers from the file, English's format where it is silent.
+func (l *Lang) setNumbers(f file, pos diag.Pos) diag.List {
+	var diags diag.List
+	l.Numbers = defaultNumbers
+	if f.DecimalMark != nil {
+		l.Numbers.Decimal = *f.DecimalMark
+	}
+	if f.GroupMark != nil {
+		l.Numbers.Group = *f.GroupMark
+	}
+	if f.GroupFrom != 0 {
+		l.Numbers.MinGrouped = f.GroupFrom
+	}
+	if f.CurrencyFormat != "" {
+		l.Numbers.Currency = f.CurrencyFormat
+		if !strings.Contains(f.CurrencyFormat, "{n}") || !strings.Contains(f.CurrencyFormat, "¤") {
+			diags.Errorf(pos, "currency_format: write where the amount ({n}) and the currency symbol (¤) go, like \"{n} ¤\", got %q", f.CurrencyFormat)
+		}
+	}
+	if l.Numbers.Decimal == "" || l.Numbers.Decimal == l.Numbers.Group {
+		diags.Errorf(pos, "decimal_mark: want the mark before decimals, like \",\", different from group_mark, got %q", l.Numbers.Decimal)
+	}
+	return diags
 }
 
 // Lang returns the language with code, or nil.

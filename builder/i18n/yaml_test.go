@@ -16,7 +16,7 @@ func TestYAMLLimits(t *testing.T) {
 		{"duplicate key", good + "strings:\n  home: Home\n  home: Start\n",
 			`i18n/en.yaml:6:3: field "home" is given twice, on lines 5 and 6; keep one`},
 		{"wrong type", good + "strings: [a]\n",
-			`i18n/en.yaml:4:10: this value does not fit: quotes and months are lists of text, date_format is text, strings are name: text pairs`},
+			`i18n/en.yaml:4:10: this value does not fit: quotes, months and no_break_after are lists of text, date_format and the marks are text, group_from is a whole number, strings are name: text pairs`},
 		{"not UTF-8", good + "strings: {a: \xe1}\n",
 			`i18n/en.yaml:4:14: this character is not UTF-8`},
 		{"deep", good + "strings: " + strings.Repeat("[", 500) + "\n",
