@@ -506,7 +506,7 @@ func TestExcerpt(t *testing.T) {
 		wantCaret int
 	}{
 		{"date: 2024-13-01\r", 7, "date: 2024-13-01", 6},
-		{"cím: ő", 7, "cím: ő", 5}, // col counts bytes: í is two
+		{"cím: ő", 6, "cím: ő", 5}, // col counts characters, not bytes (í is two)
 		{"short", 0, "short", -1},
 		{"short", 99, "short", 5},
 		{long, 101, "…" + strings.Repeat("a", 80) + "X" + strings.Repeat("b", 79) + "…", 81},

@@ -71,20 +71,18 @@ func readLines(name string) [][]byte {
 }
 
 // excerpt returns the part of line to show around column col (1-based, in
-// bytes as diag counts them; 0 for none) and the caret's place in it.
+// characters as the YAML parser and editors count them; 0 for none) and the
+// caret's place in it.
 func excerpt(line string, col int) (string, int) {
 	line = strings.TrimRight(line, "\r")
 	if !utf8.ValidString(line) {
 		line = strings.ToValidUTF8(line, "\uFFFD")
 	}
+	runes := []rune(line)
 	caret := -1
 	if col > 0 {
-		if col-1 > len(line) {
-			col = len(line) + 1
-		}
-		caret = utf8.RuneCountInString(line[:col-1])
+		caret = min(col-1, len(runes))
 	}
-	runes := []rune(line)
 	if len(runes) <= maxLine {
 		return line, caret
 	}
