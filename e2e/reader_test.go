@@ -207,29 +207,6 @@ type widths struct {
 	Out    []string `json:"out"`
 }
 
-func TestNarrowViewport(t *testing.T) {
-	ctx := tab(t)
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(360, 740, chromedp.EmulateMobile)); err != nil {
-		t.Fatal(err)
-	}
-	axe := axeSource(t)
-	for _, p := range append(pageKinds(t, "en"), sitePages...) {
-		// axe again at this width: a table that scrolls on a phone must be
-		// reachable by keyboard (rule scrollable-region-focusable).
-		msgs, err := axeCheck(ctx, axe, server+p.path, p.path+" ("+p.kind+") at 360 px")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range msgs {
-			t.Error(m)
-		}
-		o := eval[widths](t, ctx, overflow)
-		if o.Scroll > o.Width || len(o.Out) > 0 {
-			t.Errorf("%s (%s) does not fit 360 px (page %d px wide); sticking out: %s", p.path, p.kind, o.Scroll, strings.Join(o.Out, ", "))
-		}
-	}
-}
-
 // With JavaScript off, a reader still chooses a language, reads, switches
 // language and sees the missing-translation notice.
 func TestNoJavaScript(t *testing.T) {

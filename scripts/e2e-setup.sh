@@ -2,6 +2,7 @@
 # Installs what `make e2e` needs beyond Go, and says what it does:
 #   - from Debian: chromium (the browser the tests drive), fonts-liberation
 #     (the fonts the pages' CSS names first: layout tests measure with them),
+#     fonts-dejavu-core (the wide fallback font the narrow-viewport test uses),
 #     default-jre-headless (runs the Nu Html Checker), poppler-utils and qpdf
 #     (the PDF brief tests);
 #   - from npm, pinned in package-lock.json: axe-core and vnu-jar, into
@@ -17,12 +18,14 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install o
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 installed fonts-liberation || missing+=(fonts-liberation)
+# The narrow-viewport test also measures pages with a wide fallback font.
+installed fonts-dejavu-core || missing+=(fonts-dejavu-core)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "e2e-setup: chromium, fonts-liberation, java, pdftotext, qpdf and npm are installed"
+  echo "e2e-setup: chromium, fonts-liberation, fonts-dejavu-core, java, pdftotext, qpdf and npm are installed"
 else
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"

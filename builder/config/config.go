@@ -44,7 +44,11 @@ type Config struct {
 	Taxonomies []string `yaml:"taxonomies" want:"a list of front-matter fields, like [topics, partners, cities]"`
 	// Funding and Licence are printed in footers and briefs.
 	Funding Localized `yaml:"funding"`
-	Licence Localized `yaml:"licence"`
+	// FundedBy is the EU funding statement ("Funded by the European
+	// Union") shown beside the EU emblem in every page's footer, as the EU's
+	// visibility rules ask of funded projects; unset, neither is shown.
+	FundedBy Localized `yaml:"fundedBy"`
+	Licence  Localized `yaml:"licence"`
 	// Publisher names the organisation in JSON-LD and feeds.
 	Publisher string `yaml:"publisher"`
 	// KeyFigures are shown on each home page.
@@ -63,10 +67,19 @@ type Config struct {
 	pos, keyPos map[string]diag.Pos
 }
 
-// KeyFigure is a number worth showing on the home page.
+// KeyFigure is a number worth showing on the home page. It is written in
+// one of three ways: an amount, formatted for each language ("€762,280",
+// "762 280 €"), optionally in a currency; a value per language; or one
+// value shown as it is in every language.
 type KeyFigure struct {
-	Value string    `yaml:"value"`
-	Label Localized `yaml:"label"`
+	Value string `yaml:"value"`
+	// Values are the value per language, where languages write it differently.
+	Values Localized `yaml:"values"`
+	// Amount is a number written plainly (762280 or 1234.5); Currency is
+	// its ISO code (EUR).
+	Amount   string    `yaml:"amount"`
+	Currency string    `yaml:"currency"`
+	Label    Localized `yaml:"label"`
 }
 
 // Load reads and checks the file at path.
@@ -192,6 +205,31 @@ func (c *Config) check(diags *diag.List) {
 			diags.Errorf(c.KeyPos("title"), "field \"title\": no title for language %q; add it, like {%s: \"…\"}", l.Code, l.Code)
 		}
 	}
+	c.checkKeyFigures(diags)
+}
+
+// checkKeyFigures reports a figure with no value, or with an amount that is
+// not a plain number (a "762,280" would read as 762.28 in Hungary).
+func (c *Config) checkKeyFigures(diags *diag.List) {
+	for i, f := range c.KeyFigures {
+		item := "keyFigures." + strconv.Itoa(i)
+		label := fmt.Sprintf("field \"keyFigures\", item %d", i+1)
+		switch {
+		case f.Amount != "" && !plainNumber(f.Amount):
+			diags.Errorf(c.Pos(item+".amount"), "%s, \"amount\": write the number plainly, with digits and at most one point before decimals, like 762280 or 1234.5, got %q; each language shows it its own way", label, f.Amount)
+		case f.Currency != "" && f.Amount == "":
+			diags.Errorf(c.KeyPos(item+".currency"), "%s: \"currency\" goes with an \"amount\", like {amount: 762280, currency: EUR}", label)
+		case f.Value == "" && f.Amount == "" && len(f.Values) == 0:
+			diags.Errorf(c.Pos(item), "%s: give the figure a value, like {value: \"2\", …}, {values: {en: …, hu: …}, …} or {amount: 762280, currency: EUR, …}", label)
+		}
+	}
+}
+
+// plainNumber reports whether s is digits with at most one "." among them.
+func plainNumber(s string) bool {
+	whole, frac, dot := strings.Cut(strings.TrimPrefix(s, "-"), ".")
+	digits := func(x string) bool { return x != "" && strings.Trim(x, "0123456789") == "" }
+	return digits(whole) && (!dot || digits(frac))
 }
 
 // CheckBaseURL returns what is wrong with u as the site's address, or "":

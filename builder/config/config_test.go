@@ -44,6 +44,14 @@ func TestParseErrors(t *testing.T) {
 			`site.yaml:3:13: field "languages", item 1: want a language, like {code: en, name: English, locale: en_GB}, got "en"`},
 		{"key figure label text", base + "keyFigures:\n  - {value: 3, label: three}\n",
 			`site.yaml:5:23: field "keyFigures", item 1, "label": want a text per language, like {en: …, hu: …}, got "three"`},
+		{"key figure amount with a group mark", base + "keyFigures:\n  - {amount: \"762,280\", currency: EUR, label: {en: grant}}\n",
+			`site.yaml:5:14: field "keyFigures", item 1, "amount": write the number plainly, with digits and at most one point before decimals, like 762280 or 1234.5, got "762,280"; each language shows it its own way`},
+		{"key figure currency without amount", base + "keyFigures:\n  - {value: \"€5\", currency: EUR, label: {en: grant}}\n",
+			`site.yaml:5:19: field "keyFigures", item 1: "currency" goes with an "amount", like {amount: 762280, currency: EUR}`},
+		{"key figure without value", base + "keyFigures:\n  - {label: {en: grant}}\n",
+			`site.yaml:5:5: field "keyFigures", item 1: give the figure a value, like {value: "2", …}, {values: {en: …, hu: …}, …} or {amount: 762280, currency: EUR, …}`},
+		{"fundedBy not per language", base + "fundedBy: Funded by the EU\n",
+			`site.yaml:4:11: field "fundedBy": want a text per language, like {en: …, hu: …}, got "Funded by the EU"`},
 		{"duplicate key", base + "paginate: 5\ntitle: {en: U}\n",
 			`site.yaml:5:1: field "title" is given twice, on lines 1 and 5; keep one`},
 		{"alias bomb", base + "publisher: &a x\ndescription: {en: *a}\n",
@@ -125,5 +133,17 @@ func TestPositions(t *testing.T) {
 	}
 	if got := c.KeyPos("sections.reports").String(); got != "site.yaml:7:12" {
 		t.Errorf("KeyPos = %s", got)
+	}
+}
+
+// An amount written as a YAML number reaches the renderer as its digits.
+func TestKeyFigureAmount(t *testing.T) {
+	src := "title: {en: T}\nbaseURL: https://x.org/\nlanguages: [{code: en, name: English}]\nkeyFigures:\n  - {amount: 762280, currency: EUR, label: {en: grant}}\n  - {amount: 1234.5, label: {en: km}}\n"
+	c, diags := Parse("site.yaml", []byte(src))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if a, b := c.KeyFigures[0].Amount, c.KeyFigures[1].Amount; a != "762280" || b != "1234.5" {
+		t.Errorf("amounts %q and %q, want 762280 and 1234.5", a, b)
 	}
 }

@@ -138,7 +138,7 @@ func describe(t reflect.Type) string {
 	case reflect.TypeFor[Language]():
 		return "a language, like {code: en, name: English, locale: en_GB}"
 	case reflect.TypeFor[KeyFigure]():
-		return `a figure, like {value: "120", label: {en: …, hu: …}}`
+		return `a figure, like {value: "120", label: {en: …, hu: …}} or {amount: 762280, currency: EUR, label: …}`
 	}
 	switch t.Kind() {
 	case reflect.String:

@@ -181,7 +181,12 @@ func (l *Lang) setNumbers(f file, pos diag.Pos) diag.List {
 }
 
 // Lang returns the language with code, or nil.
-func (c *Catalog) Lang(code string) *Lang { return c.langs[code] }
+func (c *Catalog) Lang(code string) *Lang {
+	if c == nil {
+		return nil
+	}
+	return c.langs[code]
+}
 
 // T returns the UI string key in language code. A missing key is recorded
 // (see Missing) and its name returned, so the build can fail with all of them.

@@ -116,6 +116,11 @@ func (l *Lang) noBreakBefore(head string, prev rune) bool {
 	return false
 }
 
+// NoBreakBefore reports whether the space after head must not break:
+// head ends with a word of NoBreakAfter ("… v", "… az"). The Markdown
+// renderer asks it for each space of a body.
+func (l *Lang) NoBreakBefore(head string) bool { return l.noBreakBefore(head, -2) }
+
 // opens reports whether a quote after prev opens a quotation: at the start,
 // after a space, an opening bracket or dash, or another opening quote.
 func (l *Lang) opens(prev rune) bool {

@@ -37,6 +37,12 @@ type Options struct {
 	TaskDone, TaskOpen string
 	// TableLabel names a table's scrollable region; "{n}" is its number.
 	TableLabel string
+	// NoBreak reports whether the space after text must not break (text
+	// ends with a Slovak one-letter preposition, a Hungarian article …):
+	// i18n.Lang.NoBreakBefore. Nil: every space may break.
+	NoBreak func(text string) bool
+	// Notes is the heading of the footnotes ("Notes").
+	Notes string
 }
 
 // Markdown converts Markdown bodies of one language. It is safe for
@@ -69,7 +75,8 @@ func New(opts Options) *Markdown {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(collector{}, 1000)),
+			parser.WithASTTransformers(util.Prioritized(collector{}, 1000),
+				util.Prioritized(openingQuotes{apostrophe: "’", open: q.OpenSingle}, 1100)),
 		),
 		goldmark.WithRendererOptions(
 			// Our own node renderers decide what raw HTML becomes and which

@@ -43,6 +43,12 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, r.safeLink)
 	reg.Register(ast.KindImage, r.safeImage)
 	reg.Register(ast.KindAutoLink, r.autoLink)
+	if r.opts.Notes != "" {
+		reg.Register(east.KindFootnoteList, r.footnoteList)
+	}
+	if r.opts.NoBreak != nil {
+		reg.Register(ast.KindText, r.text)
+	}
 }
 
 // safeLink writes a link whose destination safeurl refuses with an empty

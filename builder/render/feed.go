@@ -51,7 +51,10 @@ type rssItem struct {
 // Feed renders an RSS 2.0 feed of items (newest first) at feedURL, titled
 // for the language and, when section is set, the section.
 func (r *Renderer) Feed(lang, section, feedURL, pageURL string, items []*resolve.Page) ([]byte, error) {
-	title := r.site.Config.Title[lang]
+	// Titles are text a reader sees in a feed reader: typeset for the
+	// language, as on the pages.
+	typo := r.cat.Lang(lang).Typeset
+	title := typo(r.site.Config.Title[lang])
 	if section != "" {
 		title = r.cat.T(lang, "section."+section) + " – " + title
 	}
@@ -68,7 +71,7 @@ func (r *Renderer) Feed(lang, section, feedURL, pageURL string, items []*resolve
 	}
 	for _, p := range items {
 		ch.Items = append(ch.Items, rssItem{
-			Title: p.Title, Link: r.site.AbsURL(p.URL), GUID: r.site.AbsURL(p.URL),
+			Title: typo(p.Title), Link: r.site.AbsURL(p.URL), GUID: r.site.AbsURL(p.URL),
 			PubDate: p.Date.UTC().Format(time.RFC1123Z), Description: html.EscapeString(p.Summary), Categories: p.Meta.Topics,
 		})
 	}

@@ -35,6 +35,8 @@ type parsed struct {
 	assets  map[string]string
 	byKind  map[string]*template.Template
 	tmplDir string
+	// content is the content tree, for the sizes of attachments (may be nil).
+	content fs.FS
 	// cached holds the output of partialCached calls by key.
 	cached sync.Map
 	// depth counts partialCached calls under way, to stop endless nesting.
@@ -82,6 +84,9 @@ type Options struct {
 	Catalog   *i18n.Catalog
 	// Assets maps static names ("css/site.css") to their fingerprinted URLs.
 	Assets map[string]string
+	// Content is the content tree, read for the sizes of the attachments
+	// documents offer; without it attachments show their format only.
+	Content fs.FS
 }
 
 // kinds are the page templates besides the per-type single pages.
@@ -92,7 +97,7 @@ var kinds = []resolve.Kind{resolve.KindHome, resolve.KindSection, resolve.KindTa
 func New(site *resolve.Site, opts Options) (*Renderer, diag.List) {
 	var diags diag.List
 	r := &Renderer{parsed: &parsed{site: site, cat: opts.Catalog, assets: opts.Assets,
-		byKind: map[string]*template.Template{}, tmplDir: opts.Dir}}
+		byKind: map[string]*template.Template{}, tmplDir: opts.Dir, content: opts.Content}}
 	base := template.New("base").Funcs(funcs).Funcs(template.FuncMap{"partialCached": r.partialCached(nil)})
 	said := map[string]bool{}
 	parse := func(t *template.Template, name string) bool {

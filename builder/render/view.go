@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"strconv"
+	"io/fs"
+	"path"
 	"strings"
 	"time"
 
+	"github.com/4im-project/dissem/builder/config"
 	"github.com/4im-project/dissem/builder/i18n"
 	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/4im-project/dissem/builder/resolve"
@@ -28,10 +30,64 @@ func (v *View) T(key string) string { return v.r.cat.T(v.Lang, key) }
 // TIn returns the UI string key in language code.
 func (v *View) TIn(code, key string) string { return v.r.cat.T(code, key) }
 
-// Tn returns the UI string key with {n} replaced by n.
-func (v *View) Tn(key string, n int) string {
-	return strings.ReplaceAll(v.T(key), "{n}", strconv.Itoa(n))
+// Tn returns the UI string key for the count n: its plural form for n in
+// the page's language (key.one, key.few …), with {n} replaced by n
+// formatted for the language.
+func (v *View) Tn(key string, n int) string { return v.r.cat.Tn(v.Lang, key, n) }
+
+// PluralForms are the forms of the counted UI string key by CLDR category,
+// for a script that counts in the browser.
+func (v *View) PluralForms(key string) map[string]string { return v.r.cat.PluralForms(v.Lang, key) }
+
+// Typo returns s typeset for the page's language: quotation marks,
+// apostrophes and no-break spaces (i18n.Lang.Typeset). Templates pass
+// every text a reader sees through it; data (JSON-LD) stays as written.
+func (v *View) Typo(s string) string { return v.lang.Typeset(s) }
+
+// TypoIn returns s typeset for language code (the chooser shows every language).
+func (v *View) TypoIn(code, s string) string { return v.r.cat.Lang(code).Typeset(s) }
+
+// FigureValue is a key figure's value as the page's language writes it:
+// its value for the language, else its amount formatted for the language
+// ("€762,280", "762 280 €"), else its one value.
+func (v *View) FigureValue(f config.KeyFigure) string {
+	if s := f.Values[v.Lang]; s != "" {
+		return v.Typo(s)
+	}
+	if f.Amount != "" {
+		var s string
+		var err error
+		if f.Currency != "" {
+			s, err = v.lang.FormatMoney(f.Amount, f.Currency)
+		} else {
+			s, err = v.lang.FormatNumber(f.Amount)
+		}
+		if err == nil { // config.check has refused anything else
+			return s
+		}
+	}
+	return v.Typo(f.Value)
 }
+
+// AttachmentLabel describes an attachment for a reader deciding whether to
+// download it: its format and size, "CSV, 2 KB".
+func (v *View) AttachmentLabel(a resolve.Attachment) string {
+	format := strings.ToUpper(strings.TrimPrefix(path.Ext(a.Rel), "."))
+	if format == "" {
+		format = v.T("file")
+	}
+	if v.r.content == nil {
+		return format
+	}
+	fi, err := fs.Stat(v.r.content, a.Rel)
+	if err != nil {
+		return format
+	}
+	return format + ", " + v.lang.FormatSize(fi.Size())
+}
+
+// Number formats a whole number for the page's language: 12,345 or 12 345.
+func (v *View) Number(n int) string { return v.lang.FormatInt(n) }
 
 // FormatDate formats t for the page's language.
 func (v *View) FormatDate(t time.Time) string { return v.lang.FormatDate(t) }
@@ -148,7 +204,88 @@ func (v *View) Switcher() []Link {
 		if !ok {
 			a = resolve.Alternate{Lang: l.Code, URL: v.r.site.ByLang[l.Code].Home.URL}
 		}
-		links = append(links, Link{Lang: l.Code, Name: l.Name, URL: a.URL, Missing: a.Missing && v.Kind == resolve.KindDocument})
+		missing := a.Missing && v.Kind == resolve.KindDocument
+		if missing {
+			// The document's own page, with its notice in that language
+			// (NotTranslated), naming it and linking the versions there are.
+			a.URL = v.URL + "#" + notTranslatedID(l.Code)
+		}
+		links = append(links, Link{Lang: l.Code, Name: l.Name, URL: a.URL, Missing: missing})
+	}
+	return links
+}
+
+// NotTranslatedNotice is what a document page tells the reader of a
+// language it is not translated into, in that language.
+type NotTranslatedNotice struct {
+	Lang, ID, Text string
+	Home           string // the language's home page
+	HomeText       string
+	Versions       []Link // the document in the languages it exists in
+}
+
+// notTranslatedID is the id of the notice for language code.
+func notTranslatedID(code string) string { return "not-in-" + code }
+
+// NotTranslated lists a notice for each language the document is not
+// translated into: shown when the switcher's link to that language
+// targets it (#not-in-sk), hidden otherwise.
+func (v *View) NotTranslated() []NotTranslatedNotice {
+	if v.Kind != resolve.KindDocument {
+		return nil
+	}
+	var versions []Link
+	var missing []string
+	for _, l := range v.r.site.Config.Languages {
+		if l.Code == v.Lang {
+			versions = append(versions, Link{Lang: l.Code, Name: l.Name, URL: v.URL, Current: true})
+			continue
+		}
+		for _, a := range v.Alternates {
+			if a.Lang != l.Code {
+				continue
+			}
+			if a.Missing {
+				missing = append(missing, l.Code)
+			} else {
+				versions = append(versions, Link{Lang: l.Code, Name: l.Name, URL: a.URL})
+			}
+		}
+	}
+	var notices []NotTranslatedNotice
+	for _, code := range missing {
+		notices = append(notices, NotTranslatedNotice{
+			Lang: code, ID: notTranslatedID(code),
+			Text:     strings.ReplaceAll(v.r.cat.T(code, "not_translated_doc"), "{title}", v.TypoIn(code, v.Page.Title)),
+			Home:     v.r.site.ByLang[code].Home.URL,
+			HomeText: v.r.cat.T(code, "not_translated_home"),
+			Versions: versions,
+		})
+	}
+	return notices
+}
+
+// Multilingual reports whether the page speaks every language at once:
+// the language chooser and the root 404 page, which no language owns.
+// They get a header and footer without one language's words.
+func (v *View) Multilingual() bool {
+	return v.Kind == resolve.KindChooser || v.Kind == resolve.KindNotFound && v.Path == "404.html"
+}
+
+// Indexed reports whether search engines may list the page: not a 404 page,
+// which has no address of its own to be canonical.
+func (v *View) Indexed() bool { return v.Kind != resolve.KindNotFound }
+
+// NotFoundURL is the 404 page of language code.
+func (v *View) NotFoundURL(code string) string { return v.r.site.BasePath + code + "/404.html" }
+
+// OtherLanguages lists the other languages' homes, for the 404 page.
+func (v *View) OtherLanguages() []Link {
+	var links []Link
+	for _, l := range v.Languages() {
+		if l.Lang != v.Lang {
+			links = append(links, l)
+		}
 	}
 	return links
 }
@@ -329,15 +466,11 @@ func (v *View) DownloadLabel(d *resolve.Download) string {
 		}
 		return "PDF"
 	}
-	size := HumanSize(d.Size)
+	size := v.lang.FormatSize(d.Size)
 	if d.Kind == "kit" {
 		return "ZIP, " + size
 	}
-	pages := v.Tn("pages_n", d.Pages)
-	if d.Pages == 1 {
-		pages = v.T("pages_one")
-	}
-	return "PDF, " + pages + ", " + size
+	return "PDF, " + v.Tn("pages_n", d.Pages) + ", " + size
 }
 
 // HumanSize formats a byte count as KB or MB.

@@ -46,8 +46,13 @@ func (r *resolver) claimSite() {
 	own("", "the language chooser", langFix)
 	own("404.html", "the page for addresses that do not exist (404)", langFix)
 	own("sitemap.xml", "the sitemap", langFix)
+	// dissem writes robots.txt unless the site has its own in static/.
+	if !slices.Contains(r.opts.Static, "robots.txt") {
+		own("robots.txt", "the file for search engines (robots.txt)", "remove it, or put your own robots.txt in static/")
+	}
 	for _, code := range s.Config.Codes() {
 		own(code+"/", "the "+code+" home page", langFix)
+		own(code+"/404.html", "the "+code+" page for addresses that do not exist (404)", langFix)
 		own(code+"/index.xml", "the "+code+" news feed", langFix)
 		if r.opts.Search {
 			own(code+"/search/", "the site's search page", langFix)

@@ -43,6 +43,7 @@ func (r *resolver) generatedPages(diags *diag.List) {
 	}
 	checked := map[string]bool{} // section folders whose names were checked
 	used := map[string]bool{}    // taxonomies with at least one term
+	var termSets []*termPages    // for their counterparts in the other languages
 	for _, code := range s.Config.Codes() {
 		lang := s.ByLang[code]
 		home := &Page{Kind: KindHome, Lang: code, Path: code + "/", Toolkits: lang.Toolkits}
@@ -126,21 +127,18 @@ func (r *resolver) generatedPages(diags *diag.List) {
 				ref := TermRef{Name: t.Title, URL: r.url(t.Path), Count: len(t.Items)}
 				index.TermList = append(index.TermList, ref)
 				refs[slug] = ref
-				// Terms are words of one language: the other languages offer
-				// their own term index, which is not a translation (no hreflang).
-				alts := r.fallbacks(code, func(l string) *Page { return s.ByLang[l].Taxonomy[tax] })
-				for i := range alts {
-					alts[i].Missing = true
-				}
+				tp := &termPages{tax: tax, slug: slug, items: t.Items}
 				for n, p := range r.paginate(t, t.Items) {
 					if n == 0 {
 						r.site.urls.claim(p.Path, tm.claim(p.URL))
+						add("term:"+tax+":"+slug, p)
 					} else {
 						r.claimFurther(p, t)
+						add("", p)
 					}
-					p.Alternates = alts
-					add("", p)
+					tp.pages = append(tp.pages, p)
 				}
+				termSets = append(termSets, tp)
 			}
 			// Each document lists its terms in the order its editor wrote them.
 			for _, d := range lang.Docs {
@@ -168,6 +166,18 @@ func (r *resolver) generatedPages(diags *diag.List) {
 	add("", &Page{Kind: KindChooser, Lang: def, Path: ""})
 	nf := &Page{Kind: KindNotFound, Lang: def, Path: "404.html"}
 	add("", nf)
+	// Each language has its own page for addresses that do not exist, in
+	// its words; the one at the root sends readers to theirs.
+	for _, code := range s.Config.Codes() {
+		add("", &Page{Kind: KindNotFound, Lang: code, Path: code + "/404.html"})
+	}
+	byFirst := make(map[*Page]*termPages, len(termSets))
+	for _, tp := range termSets {
+		byFirst[tp.pages[0]] = tp
+	}
+	for _, tp := range termSets {
+		r.termAlternates(tp, same, byFirst)
+	}
 
 	for _, p := range s.Pages {
 		if p.Kind == KindDocument || p.Kind == KindTerm || p.Kind == KindChooser || p.Kind == KindNotFound {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/4im-project/dissem/builder/content"
 	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/markdown"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -126,4 +127,100 @@ func (r *resolver) unusedTaxonomies(used map[string]bool, diags *diag.List) {
 			diags.Warnf(pos, "field \"taxonomies\": no document uses %q, so it gets no pages; list terms in a document's front matter (%s: [\"…\"]) or remove it from taxonomies", tax, tax)
 		}
 	}
+}
+
+// termPages are the list pages of one term of one language, and all the
+// documents they list.
+type termPages struct {
+	tax, slug string
+	items     []*Page
+	pages     []*Page
+}
+
+// termAlternates finds a term's page in each other language: the term
+// written the same way ("Miskolc" in every language), else the term its
+// documents' translations give at the same place in their list (the
+// Slovak "zamestnanosť" is the English "employment" when the translations
+// put it there), else that language's index of the taxonomy, marked
+// missing. Page n of a term's list has page n of the other's as its
+// counterpart, else the other's first page, marked missing (not a
+// translation for hreflang). same holds the first page of every term by
+// "term:TAX:SLUG", byFirst the lists of a term by its first page.
+func (r *resolver) termAlternates(tp *termPages, same map[string]map[string]*Page, byFirst map[*Page]*termPages) {
+	s := r.site
+	lang := tp.pages[0].Lang
+	other := map[string]*termPages{}
+	for _, l := range s.Config.Codes() {
+		if l == lang {
+			continue
+		}
+		first := same["term:"+tp.tax+":"+tp.slug][l]
+		if first == nil {
+			if slug := r.translatedTerm(tp, l); slug != "" {
+				first = same["term:"+tp.tax+":"+slug][l]
+			}
+		}
+		if first != nil {
+			other[l] = byFirst[first]
+		}
+	}
+	for n, p := range tp.pages {
+		p.Alternates = r.fallbacksOr(lang, func(l string) (*Page, bool) {
+			if o := other[l]; o != nil {
+				if n < len(o.pages) {
+					return o.pages[n], true
+				}
+				return o.pages[0], false
+			}
+			return s.ByLang[l].Taxonomy[tp.tax], false
+		})
+	}
+}
+
+// translatedTerm is the slug of the term in language l that the
+// translations of tp's documents most often write where tp's documents
+// write tp's term, or "".
+func (r *resolver) translatedTerm(tp *termPages, l string) string {
+	votes := map[string]int{}
+	best := ""
+	for _, d := range tp.items {
+		t := d.Translations[l]
+		if t == nil {
+			continue
+		}
+		mine, theirs := d.Meta.Terms(tp.tax), t.Meta.Terms(tp.tax)
+		if len(mine) != len(theirs) {
+			continue // not the same list, translated
+		}
+		for i, name := range mine {
+			if markdown.Slugify(name) != tp.slug {
+				continue
+			}
+			slug := markdown.Slugify(theirs[i])
+			votes[slug]++
+			if votes[slug] > votes[best] {
+				best = slug
+			}
+		}
+	}
+	return best
+}
+
+// fallbacksOr lists a page's counterparts in the other languages as find
+// gives them (ok: the same page in that language, not a fallback); where
+// find has nothing, the other language's home with the "not translated"
+// notice.
+func (r *resolver) fallbacksOr(lang string, find func(l string) (*Page, bool)) []Alternate {
+	var alts []Alternate
+	for _, l := range r.site.Config.Codes() {
+		if l == lang {
+			continue
+		}
+		if p, ok := find(l); p != nil {
+			alts = append(alts, Alternate{Lang: l, URL: p.URL, Missing: !ok})
+		} else {
+			alts = append(alts, Alternate{Lang: l, URL: r.url(l+"/") + "#untranslated", Missing: true})
+		}
+	}
+	return alts
 }

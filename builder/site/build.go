@@ -124,7 +124,13 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 			return g, nil, err
 		}
 	}
-	r, d := render.New(l.site, render.Options{Templates: l.tmplFS, Dir: relPath(o.Source + "/templates"), Catalog: l.cat, Assets: assets})
+	// robots.txt names the sitemap; a site's own static/robots.txt wins.
+	if _, own := assets[render.RobotsName]; !own {
+		if err := w.WriteRaw(render.RobotsName, render.Robots(l.site)); err != nil {
+			return g, nil, err
+		}
+	}
+	r, d := render.New(l.site, render.Options{Templates: l.tmplFS, Dir: relPath(o.Source + "/templates"), Catalog: l.cat, Assets: assets, Content: l.contentFS})
 	diags.Append(d)
 	if d.HasErrors() {
 		return g, diags, nil

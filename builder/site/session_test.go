@@ -80,4 +80,4 @@ func TestSessionIsTheBuild(t *testing.T) {
 
 // unmade turns a built page's download labels ("PDF, 4 pages, 180 KB",
 // "ZIP, 1.2 MB") into serve's, which cannot know pages and size ("PDF").
-var unmade = regexp.MustCompile(`(PDF|ZIP)(, [^()<]*?)?, [\d.]+ [KM]B\)`)
+var unmade = regexp.MustCompile(`(PDF|ZIP)(, [^()<]*?)?, [\d.,]+(?: |\x{a0})[KM]B\)`)

@@ -175,7 +175,13 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 	l.md = map[string]*markdown.Markdown{}
 	for _, code := range cfg.Codes() {
 		lang := cat.Lang(code)
+		var noBreak func(string) bool
+		if len(lang.NoBreakAfter) > 0 {
+			noBreak = lang.NoBreakBefore
+		}
 		l.md[code] = markdown.New(markdown.Options{
+			NoBreak:    noBreak,
+			Notes:      cat.T(code, "notes"),
 			Quotes:     markdown.Quotes{Open: lang.Quotes[0], Close: lang.Quotes[1], OpenSingle: lang.Quotes[2], CloseSingle: lang.Quotes[3]},
 			AllowHTML:  cfg.AllowHTML,
 			TaskDone:   cat.T(code, "task_done"),

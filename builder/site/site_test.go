@@ -72,8 +72,9 @@ func TestBuildSmallSite(t *testing.T) {
 		{"en/guides/coaching/index.html", []string{
 			`Raw &lt;b`, // escaped; the minifier may leave ">" bare
 			`aria-label="done"`,
-			`href="/sk/#untranslated"`, // switcher: no Slovak translation
-		}, []string{`hreflang="sk"`, `<b>HTML`}},
+			`href="/en/guides/coaching/#not-in-sk"`, // switcher: no Slovak translation, a notice in Slovak
+			`id="not-in-sk" class="notice" role="note" tabindex="-1" lang="sk"`,
+		}, []string{`rel="alternate" hreflang="sk"`, `<b>HTML`}},
 		{"sk/index.html", []string{`id="untranslated"`}, nil},
 		{"en/about/index.html", []string{`href="/en/guides/survey/"`, `href="/en/guides/survey/#the-method"`}, nil},
 		{"en/case-studies/tetemvar/index.html", []string{`Households reached`, `30 November 2021`, `31 May 2024`, `Miskolc, Hungary`}, nil},
