@@ -173,9 +173,9 @@ func TestServeEditorLoop(t *testing.T) {
 
 	// 1. An edit of the body: the page reloads by itself and shows it.
 	eval[bool](t, ctx, `window.notReloaded = true`)
-	editFile(t, file, "\n---\n", "\n---\n\nEz a mondat a szerkesztő mentése után jelent meg.\n")
+	editFile(t, file, "\n---\n", "\n---\n\nSzerkesztői mentés után megjelent mondat.\n")
 	took := waitFor(t, ctx, "the new sentence in the page",
-		`!window.notReloaded && document.body.innerText.includes("Ez a mondat a szerkesztő mentése után jelent meg.")`)
+		`!window.notReloaded && document.body.innerText.includes("Szerkesztői mentés után megjelent mondat.")`)
 	t.Logf("save to new text in Chromium: %v", took.Round(time.Millisecond))
 
 	// 2. A broken date: the overlay points at the line.
@@ -195,7 +195,7 @@ func TestServeEditorLoop(t *testing.T) {
 	if pos := eval[string](t, ctx, `getComputedStyle(document.getElementById("dissem-problems")).position`); pos != "fixed" {
 		t.Errorf("the overlay is not styled: position %q", pos)
 	}
-	if !eval[bool](t, ctx, `document.body.innerText.includes("Ez a mondat a szerkesztő mentése után jelent meg.")`) {
+	if !eval[bool](t, ctx, `document.body.innerText.includes("Szerkesztői mentés után megjelent mondat.")`) {
 		t.Error("under the overlay is not the last good version")
 	}
 

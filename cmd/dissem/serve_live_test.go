@@ -187,11 +187,11 @@ func TestServeLive(t *testing.T) {
 	events := s.listen(t, body)
 
 	// A new sentence in the body.
-	edit(t, file, "\n---\n", "\n---\n\nEgy új mondat az élő előnézethez.\n")
+	edit(t, file, "\n---\n", "\n---\n\nSzerkesztői mentés után megjelent mondat.\n")
 	if e := waitEvent(t, events, "editing the body"); e != "reload" {
 		t.Errorf("after editing the body: event %q", e)
 	}
-	if _, body := s.fetch(t, page); !strings.Contains(body, "Egy új mondat az élő előnézethez.") {
+	if _, body := s.fetch(t, page); !strings.Contains(body, "Szerkesztői mentés után megjelent mondat.") {
 		t.Errorf("the page after the event does not show the new sentence")
 	}
 
@@ -213,7 +213,7 @@ func TestServeLive(t *testing.T) {
 			}
 		}
 	}
-	if _, body := s.fetch(t, page); !strings.Contains(body, "Egy új mondat az élő előnézethez.") {
+	if _, body := s.fetch(t, page); !strings.Contains(body, "Szerkesztői mentés után megjelent mondat.") {
 		t.Errorf("the last good version is not served under the overlay")
 	}
 	if n := strings.Count(s.stderr.String(), `tetemvar.hu.md:4:7: field "date"`); n != 1 {
@@ -344,7 +344,7 @@ func TestServeSaveToReload(t *testing.T) {
 	events := s.listen(t, body)
 	var took []time.Duration
 	for i := range 50 {
-		text := fmt.Sprintf("Mérés %d: ez a mondat most került a lapra.", i)
+		text := fmt.Sprintf("Mérés %d: mentés után megjelent mondat.", i)
 		start := time.Now()
 		if err := os.WriteFile(file, bytes.Replace(orig, []byte("\n---\n"), []byte("\n---\n\n"+text+"\n"), 1), 0o644); err != nil {
 			t.Fatal(err)
