@@ -1,52 +1,83 @@
-// Package search builds the per-language index that the search page loads
-// lazily: a small JSON array the browser filters itself.
+// Package search builds the search index of each language: terms from the
+// title, headings, taxonomy terms, summary and whole body of every document,
+// folded (case and diacritics) and stemmed, scored with BM25F at build time,
+// and written as shards keyed by the term's first three letters, so that a
+// query fetches only the shards of its words.
+//
+// Files of a language (under LANG/search/):
+//
+//	meta.json      the manifest: document count, shard count, display chunk
+//	               size, and the filters (type, topic, city, year) with the
+//	               documents of each value
+//	s/N.json       shard N: terms with postings (documents and impacts),
+//	               the spellings that lead to them, title phrases, and the
+//	               display data and snippets of each term's best documents
+//	d/N.json       display data (title, URL, type, date, summary) of
+//	               documents N×Chunk … N×Chunk+Chunk-1, for results that
+//	               are not among a term's best
+//
+// Query (the page's static/js/search.js, and Engine in Go for tests) is
+// described in query.go; both implement the same rules.
 package search
 
 import (
-	"encoding/json"
-	"strings"
+	"encoding/hex"
+	"time"
 
-	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/4im-project/dissem/builder/resolve"
 )
 
-// TextLimit caps the body text kept per document, to keep the index small
-// on slow links.
-const TextLimit = 1500
+// Version is the format of the index files; the page refuses others.
+const Version = 1
 
-// Entry is one document in the index. Short keys keep the file small.
-type Entry struct {
-	Title   string `json:"t"`
-	URL     string `json:"u"`
-	Type    string `json:"y"`
-	Summary string `json:"s"`
-	Topics  string `json:"g,omitempty"`
-	Text    string `json:"x"`
-}
+// Chunk is how many documents' display data a d/N.json holds.
+const Chunk = 20
 
-// Excerpt returns the plain text the index keeps of a parsed body: words
-// separated by single spaces, at most TextLimit bytes, cut between words.
-func Excerpt(d *markdown.Doc) string {
-	text := strings.Join(strings.Fields(markdown.PlainText(d.Root, d.Source)), " ")
-	if len(text) > TextLimit {
-		cut := strings.LastIndexByte(text[:TextLimit], ' ')
-		if cut < 0 {
-			cut = TextLimit
+// Champions is how many best documents of each term carry their display
+// data and a snippet in the term's shard: a one-word query shows its first
+// page from the shard alone.
+const Champions = 10
+
+// PrefixLen is the number of letters of a folded term that name its shard,
+// unless the shard was split (see SplitSize).
+const PrefixLen = 3
+
+// SplitSize is the size (bytes of JSON) above which a shard is split by
+// one more letter of its terms.
+const SplitSize = 48 << 10
+
+// Prefix returns the first n letters of a folded word.
+func Prefix(folded string, n int) string {
+	k := 0
+	for i := range folded {
+		if k == n {
+			return folded[:i]
 		}
-		text = text[:cut]
+		k++
 	}
-	return text
+	return folded
 }
 
-// Index returns the JSON index of docs, whose Text was set with Excerpt.
-// typeLabel names a content type in the index's language.
-func Index(docs []*resolve.Page, typeLabel func(string) string) ([]byte, error) {
-	entries := make([]Entry, 0, len(docs))
-	for _, p := range docs {
-		entries = append(entries, Entry{
-			Title: p.Title, URL: p.URL, Type: typeLabel(p.Meta.Type), Summary: p.Summary,
-			Topics: strings.Join(p.Meta.Topics, ", "), Text: p.Text,
-		})
+// ShardName is the file name (without .json) of the shard of a term prefix:
+// the prefix itself when it is made of a–z and 0–9, else "_" and the hex
+// of its UTF-8 bytes.
+func ShardName(prefix string) string {
+	for i := 0; i < len(prefix); i++ {
+		if c := prefix[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return "_" + hex.EncodeToString([]byte(prefix))
+		}
 	}
-	return json.Marshal(entries)
+	return prefix
+}
+
+// Lang is one language's documents and the words to show with them.
+type Lang struct {
+	Code string
+	// Docs are the documents to index, in the order results tie in
+	// (newest first); their Text was set with Excerpt.
+	Docs []*resolve.Page
+	// TypeLabel names a content type; FormatDate formats a date; both in
+	// the language.
+	TypeLabel  func(string) string
+	FormatDate func(time.Time) string
 }

@@ -327,16 +327,26 @@ func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site, inc *incr
 	return errors.Join(errs...)
 }
 
+// writeSearch writes the search index of every language: one call to
+// search.Build, whose files are written as they are.
 func writeSearch(w *output.Writer, l *loaded, inc *incremental) error {
+	var langs []search.Lang
 	for _, code := range l.cfg.Codes() {
-		if inc != nil && inc.keep(w, code+"/search/index.json", inc.dg.search(l.site.ByLang[code].Docs)) {
-			continue
-		}
-		data, err := search.Index(l.site.ByLang[code].Docs, func(t string) string { return l.cat.T(code, "type."+t) })
-		if err != nil {
-			return err
-		}
-		if err := w.Write(code+"/search/index.json", data); err != nil {
+		langs = append(langs, search.Lang{Code: code, Docs: l.site.ByLang[code].Docs,
+			TypeLabel:  func(t string) string { return l.cat.T(code, "type."+t) },
+			FormatDate: l.cat.Lang(code).FormatDate})
+	}
+	files, err := search.Build(langs)
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := w.Write(name, files[name]); err != nil {
 			return err
 		}
 	}

@@ -1,0 +1,195 @@
+package search
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/4im-project/dissem/builder/resolve"
+)
+
+// The fields of a document, in order of weight.
+const (
+	fTitle = iota
+	fHead
+	fTags
+	fSummary
+	fBody
+	nFields
+)
+
+// termInfo is what a surface word (as written) turns into.
+type termInfo struct {
+	id      int32 // term in the analyzer's table
+	variant uint8 // which spelling (stem with diacritics) of the term
+}
+
+// term is one index term (a folded stem) of a language.
+type term struct {
+	key      string
+	variants []string        // stems with diacritics folding to key
+	forms    map[string]bool // folded words (≠ key) that stem to it
+	posts    []posting
+}
+
+// posting is one document's occurrences of a term.
+type posting struct {
+	doc     int32
+	off     int32 // byte offset of the first occurrence in the body, or -1
+	tf      [nFields]uint8
+	variant uint8
+}
+
+// docAcc collects one document's terms while it is read.
+type docAcc struct {
+	slot  []int32 // term → 1 + index in posts, 0: not yet
+	posts []posting
+	terms []int32
+	lens  [nFields]uint16
+	pairs map[[2]int32]bool // adjacent terms in title, headings, summary
+	prev  int32
+}
+
+// analyzer turns a range of documents into terms and postings. Each worker
+// has its own, so nothing is locked; their tables are merged in order.
+type analyzer struct {
+	stem  func(string) string
+	words map[string]termInfo // surface word → term, the stemming cache
+	byKey map[string]int32
+	terms []*term
+	lens  [][nFields]uint16  // per document of the range
+	pairs map[string][]int32 // "key1 key2" → documents
+	acc   docAcc
+}
+
+func newAnalyzer(stem func(string) string) *analyzer {
+	return &analyzer{stem: stem, words: map[string]termInfo{}, byKey: map[string]int32{}, pairs: map[string][]int32{},
+		acc: docAcc{pairs: map[[2]int32]bool{}}}
+}
+
+// lookup returns the term of a surface word, stemming it the first time.
+func (a *analyzer) lookup(w string) termInfo {
+	if ti, ok := a.words[w]; ok {
+		return ti
+	}
+	w = strings.Clone(w) // w may point into a reused buffer
+	lw := lower(w)
+	st := lw
+	if a.stem != nil && !isNumber(lw) {
+		st = a.stem(lw)
+	}
+	key := Fold(st)
+	id, ok := a.byKey[key]
+	if !ok {
+		id = int32(len(a.terms))
+		a.byKey[key] = id
+		a.terms = append(a.terms, &term{key: key})
+	}
+	t := a.terms[id]
+	v := -1
+	for i, s := range t.variants {
+		if s == st {
+			v = i
+		}
+	}
+	if v < 0 && len(t.variants) < 255 {
+		v = len(t.variants)
+		t.variants = append(t.variants, st)
+	}
+	if f := Fold(lw); f != key {
+		if t.forms == nil {
+			t.forms = map[string]bool{}
+		}
+		t.forms[f] = true
+	}
+	ti := termInfo{id: id, variant: uint8(max(v, 0))}
+	a.words[w] = ti
+	return ti
+}
+
+func isNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// add counts the words of s in field f of the current document.
+func (a *analyzer) add(s string, f int, pairs bool) {
+	acc := &a.acc
+	acc.prev = -1
+	eachWord(s, func(w string, at int) {
+		if len(w) < 2 && !isNumber(w) {
+			acc.prev = -1
+			return
+		}
+		ti := a.lookup(w)
+		for int(ti.id) >= len(acc.slot) {
+			acc.slot = append(acc.slot, 0)
+		}
+		i := acc.slot[ti.id] - 1
+		if i < 0 {
+			i = int32(len(acc.posts))
+			acc.slot[ti.id] = i + 1
+			acc.posts = append(acc.posts, posting{off: -1, variant: ti.variant})
+			acc.terms = append(acc.terms, ti.id)
+		}
+		p := &acc.posts[i]
+		if p.tf[f] < 255 {
+			p.tf[f]++
+		}
+		if f == fBody && p.off < 0 {
+			p.off = int32(at)
+		}
+		if acc.lens[f] < 65535 {
+			acc.lens[f]++
+		}
+		if pairs && acc.prev >= 0 && acc.prev != ti.id {
+			acc.pairs[[2]int32{acc.prev, ti.id}] = true
+		}
+		acc.prev = ti.id
+	})
+}
+
+// doc reads one document (number doc of the language) into the tables.
+func (a *analyzer) doc(doc int32, p *resolve.Page, typeLabel string, body string) {
+	a.add(p.Title, fTitle, true)
+	if p.Body != nil {
+		for _, h := range p.Body.Headings {
+			a.add(h.Text, fHead, true)
+		}
+	}
+	if m := p.Meta; m != nil {
+		for _, list := range [][]string{m.Topics, m.Partners, m.Cities} {
+			for _, t := range list {
+				a.add(t, fTags, false)
+			}
+		}
+		for _, t := range []string{m.City, m.Country, m.Location, typeLabel} {
+			a.add(t, fTags, false)
+		}
+		if !p.Date.IsZero() {
+			a.add(strconv.Itoa(p.Date.Year()), fTags, false)
+		}
+	}
+	a.add(p.Summary, fSummary, true)
+	a.add(body, fBody, false)
+	acc := &a.acc
+	for i, id := range acc.terms {
+		post := acc.posts[i]
+		post.doc = doc
+		t := a.terms[id]
+		t.posts = append(t.posts, post)
+	}
+	for pr := range acc.pairs {
+		k := a.terms[pr[0]].key + " " + a.terms[pr[1]].key
+		a.pairs[k] = append(a.pairs[k], doc)
+	}
+	a.lens = append(a.lens, acc.lens)
+	for _, id := range acc.terms {
+		acc.slot[id] = 0
+	}
+	clear(acc.pairs)
+	acc.posts, acc.terms, acc.lens = acc.posts[:0], acc.terms[:0], [nFields]uint16{}
+}
