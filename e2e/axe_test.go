@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
@@ -86,36 +87,48 @@ func axeCheck(ctx context.Context, axe, u, page string) ([]string, error) {
 	return msgs, nil
 }
 
-// TestAccessibility runs axe on every kind of page in every language. It
-// also watches the network: no page may make a request to another host.
+// TestAccessibility runs axe on every page of the site, in the light and
+// the dark colour scheme (prefers-color-scheme). It also watches the
+// network: no page may make a request to another host.
 func TestAccessibility(t *testing.T) {
 	axe := axeSource(t)
-	pages := append([]pageRef(nil), sitePages...)
-	for _, lang := range []string{"en", "hu", "sk"} {
-		pages = append(pages, pageKinds(t, lang)...)
+	var pages []pageRef
+	for _, scheme := range []string{"light", "dark"} {
+		for _, p := range allPages(t) {
+			pages = append(pages, pageRef{kind: p.kind + ", " + scheme, path: p.path})
+		}
 	}
-	// A tab per core shares the pages (axe is CPU-bound); results[i] keeps
-	// the report in page order.
-	tabs := min(runtime.NumCPU(), 4)
+	// A tab per core and scheme shares the pages (axe is CPU-bound);
+	// results[i] keeps the report in page order.
+	perScheme := max(min(runtime.NumCPU(), 4)/2, 1)
+	tabs := 2 * perScheme
 	results := make([][]string, len(pages))
 	errs := make([]error, len(pages))
 	offSite := make([]func() []string, tabs)
-	next := make(chan int)
+	next := map[string]chan int{"light": make(chan int), "dark": make(chan int)}
 	var wg sync.WaitGroup
 	for w := range tabs {
 		ctx := tab(t)
+		scheme := "light"
+		if w%2 == 1 {
+			scheme = "dark"
+		}
+		setScheme(t, ctx, scheme)
 		offSite[w] = watchRequests(t, ctx)
 		wg.Go(func() {
-			for i := range next {
+			for i := range next[scheme] {
 				p := pages[i]
 				results[i], errs[i] = axeCheck(ctx, axe, server+p.path, p.path+" ("+p.kind+")")
 			}
 		})
 	}
-	for i := range pages {
-		next <- i
-	}
-	close(next)
+	go func() {
+		for i, p := range pages {
+			next[p.kind[strings.LastIndex(p.kind, " ")+1:]] <- i
+		}
+		close(next["light"])
+		close(next["dark"])
+	}()
 	wg.Wait()
 
 	violations := 0
@@ -133,6 +146,16 @@ func TestAccessibility(t *testing.T) {
 		for _, r := range list() {
 			t.Errorf("third-party request: %s", r)
 		}
+	}
+}
+
+// setScheme makes the tab report the colour scheme the reader's system
+// prefers ("light" or "dark") to the pages' CSS.
+func setScheme(t *testing.T, ctx context.Context, scheme string) {
+	t.Helper()
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

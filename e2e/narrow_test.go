@@ -47,7 +47,10 @@ func narrowPages(t *testing.T) []pageRef {
 	pages := append([]pageRef(nil), sitePages...)
 	for _, lang := range []string{"en", "hu", "sk"} {
 		pages = append(pages, pageKinds(t, lang)...)
+		pages = append(pages, pageRef{"404", "/" + lang + "/404.html"})
 	}
+	// A document with its notice for a language it is not translated into.
+	pages = append(pages, pageRef{"document with its not-translated notice", "/en/news/kosice-study-visit/#not-in-sk"})
 	return pages
 }
 

@@ -87,7 +87,8 @@ func PluralCategory(code string, n int) string {
 
 // Tn returns the UI string key of language code for the count n: the form
 // "key.<category>" (see PluralCategory), else "key.other", else the plain
-// "key", with "{n}" replaced by n formatted for the language ("12 345").
+// "key", with "{n}" replaced by n formatted for the language ("12 345")
+// and a no-break space after it.
 func (c *Catalog) Tn(code, key string, n int) string {
 	s, ok := c.form(code, key, PluralCategory(code, n))
 	if !ok {
@@ -97,6 +98,8 @@ func (c *Catalog) Tn(code, key string, n int) string {
 	if l := c.langs[code]; l != nil {
 		num = l.FormatInt(n)
 	}
+	// The number never ends a line apart from its noun: "4 oldal".
+	s = strings.ReplaceAll(s, "{n} ", num+nbsp)
 	return strings.ReplaceAll(s, "{n}", num)
 }
 

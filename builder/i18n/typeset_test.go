@@ -83,9 +83,9 @@ func TestTn(t *testing.T) {
 		n    int
 		want string
 	}{
-		{"en", 1, "1 page"}, {"en", 2, "2 pages"}, {"en", 12345, "12,345 pages"},
-		{"hu", 1, "1 oldal"}, {"hu", 4, "4 oldal"},
-		{"sk", 1, "1 strana"}, {"sk", 3, "3 strany"}, {"sk", 5, "5 strán"}, {"sk", 0, "0 strán"}, {"sk", 12345, nb("12~345 strán")},
+		{"en", 1, nb("1~page")}, {"en", 2, nb("2~pages")}, {"en", 12345, nb("12,345~pages")},
+		{"hu", 1, nb("1~oldal")}, {"hu", 4, nb("4~oldal")},
+		{"sk", 1, nb("1~strana")}, {"sk", 3, nb("3~strany")}, {"sk", 5, nb("5~strán")}, {"sk", 0, nb("0~strán")}, {"sk", 12345, nb("12~345~strán")},
 	}
 	for _, tt := range tests {
 		if got := c.Tn(tt.lang, "pages_n", tt.n); got != tt.want {

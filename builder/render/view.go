@@ -218,10 +218,13 @@ func (v *View) Switcher() []Link {
 // NotTranslatedNotice is what a document page tells the reader of a
 // language it is not translated into, in that language.
 type NotTranslatedNotice struct {
-	Lang, ID, Text string
-	Home           string // the language's home page
-	HomeText       string
-	Versions       []Link // the document in the languages it exists in
+	Lang, ID string
+	// Before and After are the notice's words around the document's title,
+	// Title (in the document's language, DocLang).
+	Before, Title, After, DocLang string
+	Home                          string // the language's home page
+	HomeText                      string
+	Versions                      []Link // the document in the languages it exists in
 }
 
 // notTranslatedID is the id of the notice for language code.
@@ -253,10 +256,12 @@ func (v *View) NotTranslated() []NotTranslatedNotice {
 		}
 	}
 	var notices []NotTranslatedNotice
+	title := v.Typo(v.Page.Title) // typeset as its own language writes it
 	for _, code := range missing {
+		before, after, _ := strings.Cut(v.r.cat.T(code, "not_translated_doc"), "{title}")
 		notices = append(notices, NotTranslatedNotice{
 			Lang: code, ID: notTranslatedID(code),
-			Text:     strings.ReplaceAll(v.r.cat.T(code, "not_translated_doc"), "{title}", v.TypoIn(code, v.Page.Title)),
+			Before: before, Title: title, After: after, DocLang: v.Lang,
 			Home:     v.r.site.ByLang[code].Home.URL,
 			HomeText: v.r.cat.T(code, "not_translated_home"),
 			Versions: versions,
