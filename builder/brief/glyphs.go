@@ -139,7 +139,7 @@ func (e *Engine) Unprintable(d *Document, path string, bodyLine int) diag.List {
 			if c == '\n' {
 				line, lineStart = line+1, i+1
 			} else if c < 0x20 && c != '\t' && c != '\r' || c == 0x7F {
-				report(diag.Pos{File: path, Line: line, Col: i - lineStart + 1}, "", rune(c))
+				report(diag.Pos{File: path, Line: line, Col: utf8.RuneCount(src[lineStart:i]) + 1}, "", rune(c))
 			}
 			i++
 			continue
@@ -147,7 +147,8 @@ func (e *Engine) Unprintable(d *Document, path string, bodyLine int) diag.List {
 		r, n := utf8.DecodeRune(src[i:])
 		if !m.has(r) && !seen[r] {
 			if _, warn := m.fallback(r); warn {
-				report(diag.Pos{File: path, Line: line, Col: i - lineStart + 1}, "", r)
+				// Columns count characters, as editors do.
+				report(diag.Pos{File: path, Line: line, Col: utf8.RuneCount(src[lineStart:i]) + 1}, "", r)
 			}
 		}
 		i += n

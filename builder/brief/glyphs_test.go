@@ -98,8 +98,8 @@ func TestUnprintableWarnsOncePerCharacter(t *testing.T) {
 	want := "" +
 		"content/x.md: warning: the PDF brief's font has no glyph for 😀 (U+1F600) in the title; the brief prints ? instead\n" +
 		"content/x.md: warning: the PDF brief's font has no glyph for 🎉 (U+1F389) in the authors; the brief prints ? instead\n" +
-		"content/x.md:9:18: warning: the PDF brief's font has no glyph for 中 (U+4E2D); the brief prints ? instead\n" +
-		"content/x.md:9:26: warning: the invisible control character U+0007 is left out of the PDF brief; delete it\n"
+		"content/x.md:9:15: warning: the PDF brief's font has no glyph for 中 (U+4E2D); the brief prints ? instead\n" +
+		"content/x.md:9:21: warning: the invisible control character U+0007 is left out of the PDF brief; delete it\n"
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}

@@ -9,6 +9,7 @@ package markdown
 import (
 	"bytes"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/4im-project/dissem/builder/diag"
 	"github.com/yuin/goldmark"
@@ -119,7 +120,7 @@ type Doc struct {
 func (m *Markdown) Parse(file string, src []byte, firstLine int) *Doc {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	lines := lineStarts(src)
-	pc.Set(posKey, &posInfo{file: file, lines: lines, first: firstLine})
+	pc.Set(posKey, &posInfo{file: file, src: src, lines: lines, first: firstLine})
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	d := &Doc{Source: src, Root: root}
 	if c, ok := pc.Get(collectedKey).(*collected); ok {
@@ -170,17 +171,24 @@ var (
 
 type posInfo struct {
 	file  string
+	src   []byte
 	lines []int // offsets where each line of the body starts
 	first int
 }
 
-// pos maps a byte offset of the body to a position in the file.
+// pos maps a byte offset of the body to a position in the file. The column
+// counts characters, as editors and the front matter's messages do: "Málna
+// [x](javascript:)" has its link at column 7, not 8.
 func (p *posInfo) pos(offset int) diag.Pos {
 	i := sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > offset }) - 1
 	if i < 0 {
 		i = 0
 	}
-	return diag.Pos{File: p.file, Line: p.first + i, Col: offset - p.lines[i] + 1}
+	col := offset - p.lines[i] + 1
+	if start := p.lines[i]; offset <= len(p.src) && start <= offset {
+		col = utf8.RuneCount(p.src[start:offset]) + 1
+	}
+	return diag.Pos{File: p.file, Line: p.first + i, Col: col}
 }
 
 func lineStarts(src []byte) []int {

@@ -84,3 +84,12 @@ func TestAllowHTMLStillRefusesMarkdownLinks(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// Columns count characters, not bytes: an accented letter before a link
+// does not push its column to the right.
+func TestColumnsCountCharacters(t *testing.T) {
+	d := New(Options{}).Parse("x.md", []byte("Málna és őszibarack [x](javascript:alert(1))\n"), 5)
+	if len(d.Problems) != 1 || d.Problems[0].Pos.Col != 21 || d.Problems[0].Pos.Line != 5 {
+		t.Errorf("problems = %v, want one at 5:21", d.Problems)
+	}
+}

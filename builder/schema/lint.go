@@ -3,6 +3,7 @@ package schema
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/4im-project/dissem/builder/content"
 	"github.com/4im-project/dissem/builder/diag"
@@ -38,7 +39,7 @@ func Lint(doc *content.Doc, m *Meta, public map[string]bool) diag.List {
 			continue
 		}
 		line := bytes.Count(doc.Body[:f.Offset], []byte("\n"))
-		col := f.Offset - (bytes.LastIndexByte(doc.Body[:f.Offset], '\n') + 1) + 1
+		col := utf8.RuneCount(doc.Body[bytes.LastIndexByte(doc.Body[:f.Offset], '\n')+1:f.Offset]) + 1
 		d.Warnf(diag.Pos{File: doc.Path, Line: doc.BodyLine + line, Col: col}, "the text holds %s; %s", f.describe(), personalAdvice)
 	}
 	return d
