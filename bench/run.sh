@@ -9,6 +9,8 @@
 # measured with /usr/bin/time -v, and prints the median and range of the wall
 # time, the peak RSS, the pages written (index.html files) and the ratios.
 # A last line per N builds with PDF briefs on (dissem's default output).
+# Then serve's rebuild after one saved document, per N (BenchmarkRebuild in
+# builder/site: median and p95 of BENCH_REBUILD_RUNS saves, default 20).
 #
 # Usage: bash bench/run.sh [flags]
 #   --n "1000 10000"   document counts (env BENCH_NS)
@@ -249,4 +251,25 @@ for n in $(printf '%s\n' $ALL_NS | sort -n); do
 	per=$(awk -v m="$med" -v p="$pages" 'BEGIN {printf "%.1f", m * 1e6 / p}')
 	[ -z "$base" ] && base=$per
 	awk -v n="$n" -v p="$pages" -v m="$med" -v per="$per" -v b="$base" 'BEGIN {printf "%7s %8d %10.2f %16.1f %11.2fx\n", n, p, m, per, per / b}'
+done
+
+# serve: one save → Session.Rebuild → the page's bytes, in memory (issue 10's
+# targets at N = 10,000: a body ≤ 100 ms median and ≤ 250 ms p95, a title
+# ≤ 300 ms median; the browser's reload adds the event and one request).
+echo
+echo "serve rebuild after one save (go test -bench BenchmarkRebuild; BENCH_REBUILD_RUNS=${BENCH_REBUILD_RUNS:-20} saves each):"
+printf '%7s  %-8s %10s %10s  %s\n' N save "median ms" "p95 ms" "target at N=10000"
+for n in $NS; do
+	if ! out=$(DISSEM_BENCH_N=$n go test ./builder/site -run - -bench BenchmarkRebuild -benchtime "${BENCH_REBUILD_RUNS:-20}x" -count=1 -timeout 30m 2>&1); then
+		log "$out"
+		continue
+	fi
+	printf '%s\n' "$out" | awk -v n="$n" '/^BenchmarkRebuild\// {
+		split($1, a, "/"); save = a[2]; sub(/-[0-9]+$/, "", save)
+		med = $3; p95 = $5
+		if (save == "body") t = sprintf("median ≤ 100, p95 ≤ 250: %s", (med <= 100 && p95 <= 250) ? "met" : "NOT met")
+		else t = sprintf("median ≤ 300: %s", med <= 300 ? "met" : "NOT met")
+		if (n != 10000) t = "(" t ")"
+		printf "%7s  %-8s %10.1f %10.1f  %s\n", n, save, med, p95, t
+	}'
 done

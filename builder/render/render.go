@@ -158,8 +158,15 @@ func (r *Renderer) Page(p *resolve.Page) ([]byte, error) {
 }
 
 // WritePage renders p to HTML into out, which a caller may reuse across
-// pages to spare growing a new buffer each time.
+// pages to spare growing a new buffer each time. The body is p.HTML.
 func (r *Renderer) WritePage(out *bytes.Buffer, p *resolve.Page) error {
+	return r.WritePageBody(out, p, p.HTML)
+}
+
+// WritePageBody is WritePage with the body's HTML (markdown.RenderDeferred)
+// given apart from the page: a builder keeps bodies beside the resolved
+// pages, which it never changes, and lets each go once it is written.
+func (r *Renderer) WritePageBody(out *bytes.Buffer, p *resolve.Page, body []byte) error {
 	key := string(p.Kind)
 	if p.Kind == resolve.KindDocument {
 		key = "single/" + p.Meta.Type
@@ -169,8 +176,8 @@ func (r *Renderer) WritePage(out *bytes.Buffer, p *resolve.Page) error {
 		return fmt.Errorf("no template for %s", key)
 	}
 	v := &View{Page: p, r: r, lang: r.cat.Lang(p.Lang)}
-	if p.HTML != nil {
-		v.Content = template.HTML(markdown.FillLinks(p.HTML, p.Body.Links, p.LinkDests))
+	if body != nil {
+		v.Content = template.HTML(markdown.FillLinks(body, p.Body.Links, p.LinkDests))
 	}
 	start := out.Len()
 	if err := t.ExecuteTemplate(&capped{out, start + maxPageSize}, "base", v); err != nil {

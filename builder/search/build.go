@@ -59,7 +59,7 @@ func analyze(l Lang) *index {
 		var buf []byte
 		for i := lo; i < hi; i++ {
 			p := l.Docs[i]
-			buf = appendText(buf[:0], p.HTML)
+			buf = appendText(buf[:0], l.body(p))
 			a.doc(int32(i), p, l.TypeLabel(p.Meta.Type), unsafe.String(unsafe.SliceData(buf), len(buf)))
 		}
 		a.words = nil
@@ -364,7 +364,7 @@ func buildLang(l Lang, files map[string][]byte) error {
 	sort.Slice(docs, func(i, j int) bool { return docs[i] < docs[j] })
 	snips := make([][]string, len(docs))
 	pool.Each(len(docs), pool.PerCPU(1), func(i int) {
-		text := string(appendText(nil, l.Docs[docs[i]].HTML))
+		text := string(appendText(nil, l.body(l.Docs[docs[i]])))
 		for _, w := range wants[docs[i]] {
 			snips[i] = append(snips[i], snippet(text, int(w.at)))
 		}

@@ -80,4 +80,15 @@ type Lang struct {
 	// the language.
 	TypeLabel  func(string) string
 	FormatDate func(time.Time) string
+	// Body returns a document's rendered body; nil means its Page.HTML.
+	// (A builder keeps bodies apart from the resolved pages.)
+	Body func(*resolve.Page) []byte
+}
+
+// body returns the rendered body of document p.
+func (l Lang) body(p *resolve.Page) []byte {
+	if l.Body != nil {
+		return l.Body(p)
+	}
+	return p.HTML
 }

@@ -160,7 +160,12 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 	} else if inc != nil {
 		inc.prepare(l.site, nil)
 	}
-	d, err = writePages(w, r, l.site.Pages, inc)
+	if inc != nil {
+		sw.lap("digests")
+	}
+	// A build lets each body go once its page is written, unless the
+	// search index reads it after.
+	d, err = writePages(w, r, l.site.Pages, l.bodies, inc == nil && !l.cfg.SearchOn(), inc)
 	if err != nil {
 		return g, diags, err
 	}
@@ -233,7 +238,7 @@ func writeStatic(w *output.Writer, fsys fs.FS, base string, inc *incremental) (m
 // writePages renders pages in parallel: a page's template error is the
 // content's (reported once per mistake, at the template), a failed write
 // the machine's.
-func writePages(w *output.Writer, r *render.Renderer, pages []*resolve.Page, inc *incremental) (diag.List, error) {
+func writePages(w *output.Writer, r *render.Renderer, pages []*resolve.Page, bodies *bodies, drop bool, inc *incremental) (diag.List, error) {
 	errs := make([]error, len(pages))
 	writeErrs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {
@@ -242,7 +247,11 @@ func writePages(w *output.Writer, r *render.Renderer, pages []*resolve.Page, inc
 		}
 		buf := bufPool.Get().(*bytes.Buffer)
 		buf.Reset()
-		if errs[i] = r.WritePage(buf, pages[i]); errs[i] == nil {
+		errs[i] = r.WritePageBody(buf, pages[i], bodies.of(pages[i]))
+		if drop {
+			bodies.drop(pages[i])
+		}
+		if errs[i] == nil {
 			writeErrs[i] = w.Write(render.OutputName(pages[i]), buf.Bytes())
 		}
 		bufPool.Put(buf)
@@ -327,27 +336,36 @@ func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site, inc *incr
 	return errors.Join(errs...)
 }
 
-// writeSearch writes the search index of every language: one call to
-// search.Build, whose files are written as they are.
+// writeSearch writes the search index of every language: the files of
+// search.Build, written as they are.
 func writeSearch(w *output.Writer, l *loaded, inc *incremental) error {
-	var langs []search.Lang
 	for _, code := range l.cfg.Codes() {
-		langs = append(langs, search.Lang{Code: code, Docs: l.site.ByLang[code].Docs,
+		lang := search.Lang{Code: code, Docs: l.site.ByLang[code].Docs, Body: l.bodies.of,
 			TypeLabel:  func(t string) string { return l.cat.T(code, "type."+t) },
-			FormatDate: l.cat.Lang(code).FormatDate})
-	}
-	files, err := search.Build(langs)
-	if err != nil {
-		return err
-	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if err := w.Write(name, files[name]); err != nil {
+			FormatDate: l.cat.Lang(code).FormatDate}
+		var d uint64
+		if inc != nil {
+			// serve: a language whose documents did not change keeps its files.
+			if d = inc.dg.search(lang.Docs); inc.keepSet(w, code+"/search", d) {
+				continue
+			}
+		}
+		files, err := search.Build([]search.Lang{lang})
+		if err != nil {
 			return err
+		}
+		names := make([]string, 0, len(files))
+		for name := range files {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			if err := w.Write(name, files[name]); err != nil {
+				return err
+			}
+		}
+		if inc != nil {
+			inc.madeSet(code+"/search", d, names)
 		}
 	}
 	return nil

@@ -3,7 +3,8 @@ package site
 import (
 	"hash/maphash"
 	"sort"
-	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/4im-project/dissem/builder/render"
@@ -36,56 +37,97 @@ type digester struct {
 	dl   resolve.Downloads
 	site uint64
 	// pages is the digest of every page's output name, in order.
-	pages         uint64
-	idents, cards map[*resolve.Page]uint64
+	pages uint64
+	// idx numbers the pages (their index in Site.Pages) for idents and cards.
+	idx           map[*resolve.Page]int32
+	idents, cards []uint64
 	// unsure is set when a page's data is not all known: keep nothing.
-	unsure bool
+	unsure atomic.Bool
+	// changed are the content files this rebuild was told of, and serial
+	// a number no other rebuild of the process has.
+	changed map[string]bool
+	serial  uint64
 }
 
-// prepare computes what the outputs' digests are made of.
+// prepare computes what the outputs' digests are made of. Idents and
+// cards are computed on the build's workers: each reads only the pages.
 func (inc *incremental) prepare(s *resolve.Site, dl resolve.Downloads) {
-	dg := &digester{s: s, seed: inc.st.seed, docs: inc.docs.now, dl: dl,
-		idents: make(map[*resolve.Page]uint64, len(s.Pages)), cards: make(map[*resolve.Page]uint64, len(s.Pages))}
+	n := len(s.Pages)
+	dg := &digester{s: s, seed: inc.st.seed, docs: inc.docs.now, dl: dl, changed: inc.changed, serial: rebuilds.Add(1),
+		idx: make(map[*resolve.Page]int32, n), idents: make([]uint64, n), cards: make([]uint64, n)}
 	inc.dg = dg
 	h := dg.hash()
-	for _, p := range s.Pages {
-		h.WriteString(p.Path)
-		h.WriteByte(0)
+	for i, p := range s.Pages {
+		dg.idx[p] = int32(i)
+		w(h, p.Path)
 	}
-	dg.pages = h.Sum64()
-	for _, p := range s.Pages {
-		dg.idents[p] = dg.ident(p)
-	}
-	for _, p := range s.Pages {
-		dg.cards[p] = dg.card(p)
-	}
+	dg.pages = dg.sum(h)
+	parallel(n, func(i int) { dg.idents[i] = dg.ident(s.Pages[i]) })
+	parallel(n, func(i int) { dg.cards[i] = dg.card(s.Pages[i]) })
 	dg.site = dg.siteWide(s)
 }
 
-func (dg *digester) hash() *maphash.Hash {
-	h := new(maphash.Hash)
-	h.SetSeed(dg.seed)
+// rebuilds numbers the digesters of the process.
+var rebuilds atomic.Uint64
+
+// identOf and cardOf return a page's ident and card.
+func (dg *digester) identOf(p *resolve.Page) uint64 { return dg.of(dg.idents, p) }
+func (dg *digester) cardOf(p *resolve.Page) uint64  { return dg.of(dg.cards, p) }
+
+func (dg *digester) of(sums []uint64, p *resolve.Page) uint64 {
+	i, ok := dg.idx[p]
+	if !ok {
+		// A page outside Site.Pages: no digest can stand for it.
+		dg.unsure.Store(true)
+		return 0
+	}
+	return sums[i]
+}
+
+// hb collects what a digest stands for, to hash it at once: a byte
+// buffer is much cheaper to fill than a hash with many small writes.
+type hb struct {
+	b    []byte
+	seed maphash.Seed
+}
+
+var hbPool = sync.Pool{New: func() any { return &hb{b: make([]byte, 0, 1024)} }}
+
+func (dg *digester) hash() *hb {
+	h := hbPool.Get().(*hb)
+	h.b, h.seed = h.b[:0], dg.seed
 	return h
 }
 
+// sum returns the digest of what was written to h, and recycles h.
+func (dg *digester) sum(h *hb) uint64 {
+	d := maphash.Bytes(h.seed, h.b)
+	hbPool.Put(h)
+	return d
+}
+
 // w writes strings into h, each ended so that neighbours cannot merge.
-func w(h *maphash.Hash, ss ...string) {
+func w(h *hb, ss ...string) {
 	for _, s := range ss {
-		h.WriteString(s)
-		h.WriteByte(0)
+		h.b = append(h.b, s...)
+		h.b = append(h.b, 0)
 	}
 }
 
-func wInt(h *maphash.Hash, n int64) { w(h, strconv.FormatInt(n, 10)) }
+func wInt(h *hb, n int64) { wSum(h, uint64(n)) }
 
-func wTime(h *maphash.Hash, t time.Time) { wInt(h, t.UnixNano()); w(h, t.Location().String()) }
-
-func wSum(h *maphash.Hash, d uint64) {
-	var b [8]byte
-	for i := range b {
-		b[i] = byte(d >> (8 * i))
+func wBool(h *hb, b bool) {
+	if b {
+		h.b = append(h.b, 1)
+	} else {
+		h.b = append(h.b, 2)
 	}
-	h.Write(b[:])
+}
+
+func wTime(h *hb, t time.Time) { wInt(h, t.UnixNano()); w(h, t.Location().String()) }
+
+func wSum(h *hb, d uint64) {
+	h.b = append(h.b, byte(d), byte(d>>8), byte(d>>16), byte(d>>24), byte(d>>32), byte(d>>40), byte(d>>48), byte(d>>56))
 }
 
 // ident is a page's own front: everything but its body and relations.
@@ -97,26 +139,28 @@ func (dg *digester) ident(p *resolve.Page) uint64 {
 		e := dg.docs[p.Doc.Rel]
 		if e == nil {
 			// Not from this session's loader: no digest can stand for it.
-			dg.unsure = true
+			dg.unsure.Store(true)
 		} else {
 			wSum(h, e.front)
 		}
-		w(h, strconv.FormatBool(p.Meta.Draft), strconv.FormatBool(p.Meta.Incomplete))
+		wBool(h, p.Meta.Draft)
+		wBool(h, p.Meta.Incomplete)
 	}
 	for _, d := range dg.dl[p] {
 		w(h, d.Path, d.URL, d.Kind)
 		wInt(h, int64(d.Pages))
 		wInt(h, d.Size)
 	}
-	return h.Sum64()
+	return dg.sum(h)
 }
 
 // card is a page as another page may show it: its ident and relations.
 func (dg *digester) card(p *resolve.Page) uint64 {
 	h := dg.hash()
-	wSum(h, dg.idents[p])
+	wSum(h, dg.identOf(p))
 	for _, a := range p.Alternates {
-		w(h, a.Lang, a.URL, strconv.FormatBool(a.Missing))
+		w(h, a.Lang, a.URL)
+		wBool(h, a.Missing)
 	}
 	w(h, "terms")
 	taxes := make([]string, 0, len(p.Terms))
@@ -132,6 +176,11 @@ func (dg *digester) card(p *resolve.Page) uint64 {
 	dg.terms(h, p.TermList)
 	for _, a := range p.Attachments {
 		w(h, a.Name, a.Rel, a.URL)
+		if dg.changed[a.Rel] {
+			// A page may show the file's size: a changed file makes the
+			// page again (the serial never repeats).
+			wSum(h, dg.serial)
+		}
 	}
 	if p.Pager != nil {
 		wInt(h, int64(p.Pager.Num))
@@ -139,11 +188,11 @@ func (dg *digester) card(p *resolve.Page) uint64 {
 		w(h, p.Pager.Prev, p.Pager.Next)
 	}
 	w(h, "refs")
-	dg.refs(h, p, dg.idents)
-	return h.Sum64()
+	dg.refs(h, p, dg.identOf)
+	return dg.sum(h)
 }
 
-func (dg *digester) terms(h *maphash.Hash, refs []resolve.TermRef) {
+func (dg *digester) terms(h *hb, refs []resolve.TermRef) {
 	for _, t := range refs {
 		w(h, t.Name, t.URL)
 		wInt(h, int64(t.Count))
@@ -152,13 +201,13 @@ func (dg *digester) terms(h *maphash.Hash, refs []resolve.TermRef) {
 }
 
 // refs writes the digests (idents or cards) of the pages p points to.
-func (dg *digester) refs(h *maphash.Hash, p *resolve.Page, of map[*resolve.Page]uint64) {
+func (dg *digester) refs(h *hb, p *resolve.Page, of func(*resolve.Page) uint64) {
 	one := func(q *resolve.Page) {
 		if q == nil {
 			w(h, "-")
 			return
 		}
-		wSum(h, of[q])
+		wSum(h, of(q))
 	}
 	list := func(name string, qs []*resolve.Page) {
 		w(h, name)
@@ -223,29 +272,29 @@ func (dg *digester) siteWide(s *resolve.Site) uint64 {
 			url(l.TopLevel[base])
 		}
 	}
-	return h.Sum64()
+	return dg.sum(h)
 }
 
 // page digests everything page p's HTML is made from.
 func (dg *digester) page(p *resolve.Page) uint64 {
 	h := dg.hash()
 	wSum(h, dg.site)
-	wSum(h, dg.cards[p])
+	wSum(h, dg.cardOf(p))
 	if p.Doc != nil {
 		if e := dg.docs[p.Doc.Rel]; e != nil {
 			wSum(h, e.sum)
 		}
 		w(h, p.LinkDests...)
 	}
-	dg.refs(h, p, dg.cards)
+	dg.refs(h, p, dg.cardOf)
 	if p.Kind == resolve.KindDownloads {
 		for _, d := range dg.s.ByLang[p.Lang].Docs {
 			if len(dg.dl[d]) > 0 {
-				wSum(h, dg.cards[d])
+				wSum(h, dg.cardOf(d))
 			}
 		}
 	}
-	return h.Sum64()
+	return dg.sum(h)
 }
 
 // feed digests a feed of items: the newest render.FeedItems, as it shows them.
@@ -253,11 +302,11 @@ func (dg *digester) feed(items []*resolve.Page) uint64 {
 	h := dg.hash()
 	wSum(h, dg.site)
 	for _, p := range items[:min(len(items), render.FeedItems)] {
-		wSum(h, dg.idents[p])
+		wSum(h, dg.identOf(p))
 		w(h, p.Meta.Topics...)
 		w(h, "")
 	}
-	return h.Sum64()
+	return dg.sum(h)
 }
 
 // sitemap digests a sitemap of pages: their URLs, dates and alternates.
@@ -270,27 +319,33 @@ func (dg *digester) sitemap(pages []*resolve.Page) uint64 {
 			wTime(h, p.Meta.Lastmod)
 		}
 		for _, a := range p.Alternates {
-			w(h, a.Lang, a.URL, strconv.FormatBool(a.Missing))
+			w(h, a.Lang, a.URL)
+			wBool(h, a.Missing)
 		}
 		w(h, "")
 	}
-	return h.Sum64()
+	return dg.sum(h)
 }
 
-// search digests a language's search index: what it lists of each document.
+// search digests a language's search index: what it reads of each
+// document, its front (title, URL, date, type, summary, terms) and its
+// body, both made from its file.
 func (dg *digester) search(docs []*resolve.Page) uint64 {
 	h := dg.hash()
 	for _, p := range docs {
-		w(h, p.Title, p.URL, p.Meta.Type, p.Summary, p.Text)
-		w(h, p.Meta.Topics...)
-		w(h, "")
+		wSum(h, dg.identOf(p))
+		if e := dg.docs[p.Doc.Rel]; e != nil {
+			wSum(h, e.sum)
+		} else {
+			dg.unsure.Store(true)
+		}
 	}
-	return h.Sum64()
+	return dg.sum(h)
 }
 
 // strings digests a list of strings.
 func (dg *digester) strings(ss []string) uint64 {
 	h := dg.hash()
 	w(h, ss...)
-	return h.Sum64()
+	return dg.sum(h)
 }

@@ -3,10 +3,12 @@ package site
 import (
 	"hash/maphash"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/4im-project/dissem/builder/content"
 	"github.com/4im-project/dissem/builder/diag"
@@ -46,15 +48,25 @@ type sessionState struct {
 	pages uint64
 	// static are the static files' output names and the assets map.
 	static *staticOut
+	// sets are outputs made together (a language's search files), by key.
+	sets map[string]outSet
+}
+
+// outSet is a group of outputs made at once from what one digest covers.
+type outSet struct {
+	digest uint64
+	names  []string
 }
 
 // docEntry is one document's load result. It is not changed once made.
 type docEntry struct {
-	// sum is the file's hash; front is its front matter's (and its path's).
-	sum, front uint64
-	doc        *content.Doc
-	input      resolve.Input
-	diags      diag.List
+	// sum is the file's hash; front is its front matter's (and its
+	// path's); text is its search text's.
+	sum, front, text uint64
+	doc              *content.Doc
+	input            resolve.Input
+	html             []byte
+	diags            diag.List
 }
 
 type scanResult struct {
@@ -83,8 +95,13 @@ type incremental struct {
 	// Computed by prepare for the outputs' digests.
 	dg *digester
 
-	mu      sync.Mutex
+	mu sync.Mutex
+	// digests are the outputs' digests that differ from the state's; sets
+	// the sets made again.
 	digests map[string]uint64
+	sets    map[string]outSet
+	// made counts the outputs made again, for benchmarks.
+	made atomic.Int64
 }
 
 // newState is a session's first state.
@@ -122,23 +139,79 @@ func (st *sessionState) next(source string, prev *Snapshot, changed []string, al
 	return inc
 }
 
-// done is the state the next rebuild starts from.
+// done is the state the next rebuild starts from. Its digests are the
+// previous ones with this rebuild's changes: a name this rebuild did not
+// make keeps a stale digest, which is harmless, as keep takes bytes only
+// from the snapshot just before (where that name is missing).
 func (inc *incremental) done() *sessionState {
+	digests := inc.st.digests
+	if len(inc.digests) > 0 {
+		digests = maps.Clone(digests)
+		if digests == nil {
+			digests = make(map[string]uint64, len(inc.digests))
+		}
+		maps.Copy(digests, inc.digests)
+	}
+	sets := inc.st.sets
+	if len(inc.sets) > 0 {
+		sets = maps.Clone(sets)
+		if sets == nil {
+			sets = map[string]outSet{}
+		}
+		maps.Copy(sets, inc.sets)
+	}
 	return &sessionState{seed: inc.st.seed, docs: inc.docs.now, scan: inc.docs.scanned,
-		digests: inc.digests, pages: inc.dg.pages, static: inc.static}
+		digests: digests, pages: inc.dg.pages, static: inc.static, sets: sets}
+}
+
+// keepSet keeps the previous snapshot's outputs of set key when d is the
+// digest they were made from.
+func (inc *incremental) keepSet(w *output.Writer, key string, d uint64) bool {
+	set, ok := inc.st.sets[key]
+	if !ok || set.digest != d || inc.full || inc.dg.unsure.Load() || inc.dg.pages != inc.st.pages {
+		return false
+	}
+	for _, name := range set.names {
+		if _, ok := inc.prev.Files[name]; !ok {
+			return false
+		}
+	}
+	for _, name := range set.names {
+		if w.Reuse(name, inc.prev.Files[name]) != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// madeSet records the outputs of set key made from digest d.
+func (inc *incremental) madeSet(key string, d uint64, names []string) {
+	inc.mu.Lock()
+	if inc.sets == nil {
+		inc.sets = map[string]outSet{}
+	}
+	inc.sets[key] = outSet{digest: d, names: names}
+	inc.mu.Unlock()
+	inc.made.Add(int64(len(names)))
 }
 
 // keep writes the previous snapshot's file name into w when d, the digest
 // of what makes it, is the one its bytes were made from, and reports
-// whether it did. It records d for the next rebuild either way.
-func (inc *incremental) keep(w *output.Writer, name string, d uint64) bool {
-	inc.mu.Lock()
-	inc.digests[name] = d
-	inc.mu.Unlock()
-	if inc.full || inc.dg.unsure || inc.dg.pages != inc.st.pages {
+// whether it did. It records d for the next rebuild when it is new.
+func (inc *incremental) keep(w *output.Writer, name string, d uint64) (kept bool) {
+	defer func() {
+		if !kept {
+			inc.made.Add(1)
+		}
+	}()
+	old, ok := inc.st.digests[name]
+	if !ok || old != d {
+		inc.mu.Lock()
+		inc.digests[name] = d
+		inc.mu.Unlock()
 		return false
 	}
-	if old, ok := inc.st.digests[name]; !ok || old != d {
+	if inc.full || inc.dg.unsure.Load() || inc.dg.pages != inc.st.pages {
 		return false
 	}
 	data, ok := inc.prev.Files[name]

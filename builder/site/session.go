@@ -32,6 +32,10 @@ type Session struct {
 	// are from before them, so the next rebuild must see them again.
 	pending    []string
 	pendingAll bool
+	// stages are the last rebuild's, and made how many outputs it made
+	// again (of those it could keep), for benchmarks.
+	stages []Stage
+	made   int
 }
 
 // Snapshot is one good build of the site, in memory. It never changes.
@@ -99,43 +103,62 @@ func (s *Session) rebuild(changed []string, all bool) (diag.List, error) {
 	if st == nil {
 		st = newState()
 	}
+	sw := &stopwatch{last: time.Now()}
+	defer func() { s.stages = sw.stages }()
 	inc := st.next(o.Source, prev, changed, all)
-	l, diags := load(&o, nil, inc.docs)
+	l, diags := load(&o, sw, inc.docs)
 	if diags.HasErrors() {
 		diags.Sort()
 		return diags, nil
 	}
 	w := output.NewMemory(!o.NoMinify)
-	g, d, err := generate(w, l, &o, s.cache, inc, nil)
+	g, d, err := generate(w, l, &o, s.cache, inc, sw)
 	diags.Append(d)
 	diags.Sort()
 	if err != nil || diags.HasErrors() {
 		return diags, err
 	}
 	s.gen++
-	snap := &Snapshot{Files: w.Take(), Generation: s.gen, Briefs: map[string]BriefRef{}}
+	snap := &Snapshot{Files: w.Take(), Generation: s.gen}
 	snap.Changed = changedNames(prev, snap.Files)
 	if l.cfg.BriefsOn() {
 		src, err := l.briefSource(s.cache)
 		if err != nil {
 			return diags, err
 		}
-		snap.lazy = &lazyBriefs{src: src, plan: map[string]brief.Planned{}}
-		for _, j := range g.plan {
-			snap.Briefs[j.Name] = BriefRef{Kind: j.Kind, Doc: j.Page.Doc.Path}
-			snap.lazy.plan[j.Name] = j
-		}
+		snap.lazy = &lazyBriefs{src: src, jobs: g.plan}
+		snap.Briefs = briefRefs(prev, g.plan)
 	}
 	s.state = inc.done()
+	s.made = int(inc.made.Load())
 	s.pending, s.pendingAll = nil, false
 	s.cur.Store(snap)
+	sw.lap("snapshot")
 	return diags, nil
 }
 
+// briefRefs describes the plan's files, with the previous snapshot's map
+// when it says the same (a snapshot never changes, so they may share it).
+func briefRefs(prev *Snapshot, plan []brief.Planned) map[string]BriefRef {
+	same := prev != nil && len(prev.Briefs) == len(plan)
+	for i := 0; same && i < len(plan); i++ {
+		j := plan[i]
+		same = prev.Briefs[j.Name] == BriefRef{Kind: j.Kind, Doc: j.Page.Doc.Path}
+	}
+	if same {
+		return prev.Briefs
+	}
+	refs := make(map[string]BriefRef, len(plan))
+	for _, j := range plan {
+		refs[j.Name] = BriefRef{Kind: j.Kind, Doc: j.Page.Doc.Path}
+	}
+	return refs
+}
+
 // changedNames lists the names whose bytes differ between prev and files,
-// or are in only one of them.
+// or are in only one of them: empty, not nil, when nothing changed.
 func changedNames(prev *Snapshot, files map[string][]byte) []string {
-	var names []string
+	names := []string{}
 	for name, data := range files {
 		if prev == nil {
 			names = append(names, name)
@@ -167,7 +190,7 @@ func (s *Session) Brief(name string) (data []byte, ok bool, err error) {
 	if snap == nil || snap.lazy == nil {
 		return nil, false, nil
 	}
-	j, ok := snap.lazy.plan[name]
+	j, ok := snap.lazy.planned(name)
 	if !ok {
 		return nil, false, nil
 	}
@@ -178,8 +201,23 @@ func (s *Session) Brief(name string) (data []byte, ok bool, err error) {
 // lazyBriefs makes a snapshot's briefs on demand, each once.
 type lazyBriefs struct {
 	src  *brief.Source
-	plan map[string]brief.Planned
-	made sync.Map // name → *lazyFile
+	jobs []brief.Planned
+	// plan is jobs by name, made when a brief is first asked for.
+	plan     map[string]brief.Planned
+	planOnce sync.Once
+	made     sync.Map // name → *lazyFile
+}
+
+// planned returns the planned file name.
+func (z *lazyBriefs) planned(name string) (brief.Planned, bool) {
+	z.planOnce.Do(func() {
+		z.plan = make(map[string]brief.Planned, len(z.jobs))
+		for _, j := range z.jobs {
+			z.plan[j.Name] = j
+		}
+	})
+	j, ok := z.plan[name]
+	return j, ok
 }
 
 type lazyFile struct {
@@ -208,7 +246,7 @@ func (z *lazyBriefs) makeNow(j brief.Planned) ([]byte, error) {
 		return res.PDF, nil
 	}
 	names := map[*resolve.Page]brief.Planned{}
-	for _, p := range z.plan {
+	for _, p := range z.jobs {
 		if p.Kind != brief.KindKit {
 			names[p.Page] = p
 		}

@@ -5,6 +5,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"os"
@@ -121,6 +122,9 @@ type loaded struct {
 	staticFS fs.FS
 	// contentFS is the content folder, read only through sitefs.
 	contentFS *sitefs.FS
+	// bodies are the documents' rendered bodies (markdown.RenderDeferred),
+	// apart from the resolved pages.
+	bodies *bodies
 }
 
 // body parses a document's Markdown again, with its links resolved: the
@@ -209,6 +213,7 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 	// source and front-matter tree are dropped before the next is read
 	// instead of the whole site's being held at once.
 	inputs := make([]resolve.Input, len(mdPaths))
+	html := make([][]byte, len(mdPaths))
 	perDoc := make([]diag.List, len(mdPaths))
 	publicContacts := map[string]bool{}
 	for _, c := range cfg.PublicContacts {
@@ -222,7 +227,7 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 			// serve: a document that has not changed is not read again.
 			var e *docEntry
 			if e, sum, src = docs.lookup(contentFS, mdPaths[i]); e != nil {
-				l.tree.Docs[i], inputs[i], perDoc[i] = e.doc, e.input, e.diags
+				l.tree.Docs[i], inputs[i], perDoc[i], html[i] = e.doc, e.input, e.diags, e.html
 				docs.store(mdPaths[i], e)
 				return
 			}
@@ -236,7 +241,8 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 			// The front matter's hash before the body is dropped.
 			front := docs.frontSum(mdPaths[i], src, doc.Body)
 			defer func() {
-				docs.store(mdPaths[i], &docEntry{sum: sum, front: front, doc: doc, input: inputs[i], diags: perDoc[i]})
+				docs.store(mdPaths[i], &docEntry{sum: sum, front: front, text: maphash.String(docs.seed, inputs[i].Text),
+					doc: doc, input: inputs[i], html: html[i], diags: perDoc[i]})
 			}()
 		}
 		if doc.Front == nil {
@@ -253,15 +259,15 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 		if cfg.SearchOn() {
 			text = search.Excerpt(body)
 		}
-		html := bufPool.Get().(*bytes.Buffer)
-		html.Reset()
-		if err := l.md[doc.Lang].RenderDeferred(html, body); err != nil {
+		buf := bufPool.Get().(*bytes.Buffer)
+		buf.Reset()
+		if err := l.md[doc.Lang].RenderDeferred(buf, body); err != nil {
 			d.Errorf(diag.Pos{File: doc.Path}, "cannot render the Markdown: %v", err)
 		}
 		// Kept until the page is rendered: an exact copy, not a buffer's
 		// doubled capacity.
-		htmlBytes := bytes.Clone(html.Bytes())
-		bufPool.Put(html)
+		html[i] = bytes.Clone(buf.Bytes())
+		bufPool.Put(buf)
 		perDoc[i] = d
 		body.DropTree()
 		// Keep only what later stages use: the front matter's position and
@@ -272,8 +278,9 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 		if !cfg.BriefsOn() {
 			doc.Body = nil
 		}
-		inputs[i] = resolve.Input{Doc: doc, Meta: meta, Body: body, Text: text, HTML: htmlBytes, TermPos: termPos}
+		inputs[i] = resolve.Input{Doc: doc, Meta: meta, Body: body, Text: text, TermPos: termPos}
 	})
+	l.bodies = newBodies(l.tree.Docs, html)
 	for _, d := range perDoc {
 		diags.Append(d)
 	}

@@ -1,0 +1,98 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/4im-project/dissem/bench/corpus"
+)
+
+// BenchmarkRebuild is serve's loop without the browser: save one document
+// (its body, or its title, which lists, term pages, feeds and the search
+// index show), Rebuild with its path, and read the new page's bytes from
+// the snapshot. It reports the median and 95th percentile of one save.
+// DISSEM_BENCH_N sets the corpus size (documents × 3 languages; default
+// 1000); bench/run.sh prints it for 1,000 and 10,000.
+func BenchmarkRebuild(b *testing.B) {
+	n := 1000
+	if v, err := strconv.Atoi(os.Getenv("DISSEM_BENCH_N")); err == nil && v > 0 {
+		n = v
+	}
+	dir := b.TempDir()
+	if err := corpus.Generate(dir, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	src := filepath.Join(dir, "site")
+	s := NewSession(Options{Source: src, Now: fixedNow, CacheDir: b.TempDir()})
+	start := time.Now()
+	if d, err := s.Rebuild(nil, true); err != nil || d.HasErrors() {
+		b.Fatalf("%v\n%s", err, d)
+	}
+	b.Logf("N = %d: first build %.0f ms, %d files", n, float64(time.Since(start).Microseconds())/1000, len(s.Snapshot().Files))
+	// A guide in Hungarian, somewhere in the middle of the site.
+	var doc, page string
+	for _, p := range s.state.docs {
+		if p.doc.Lang == "hu" && p.doc.Section == "guides" && (doc == "" || p.doc.Rel < doc) {
+			doc = p.doc.Rel
+		}
+	}
+	snap := s.Snapshot()
+	base := filepath.Base(doc)
+	page = "hu/guides/" + base[:len(base)-len(".hu.md")] + "/index.html"
+	if doc == "" || snap.Files[page] == nil {
+		b.Fatalf("no Hungarian guide (%q, %q)", doc, page)
+	}
+	file := filepath.Join(src, "content", filepath.FromSlash(doc))
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	title := regexp.MustCompile(`(?m)^title: .*$`)
+	for _, tc := range []struct {
+		name string
+		edit func(i int) ([]byte, string)
+	}{
+		{"body", func(i int) ([]byte, string) {
+			w := fmt.Sprintf("szerkesztés%d", i)
+			return append(bytes.Clone(orig), "\n\n"+w+"\n"...), w
+		}},
+		{"title", func(i int) ([]byte, string) {
+			w := fmt.Sprintf("Új cím %d", i)
+			return title.ReplaceAll(orig, []byte(`title: "`+w+`"`)), w
+		}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			var times []time.Duration
+			i := 0
+			for b.Loop() {
+				i++
+				data, want := tc.edit(i)
+				t0 := time.Now()
+				if err := os.WriteFile(file, data, 0o644); err != nil {
+					b.Fatal(err)
+				}
+				d, err := s.Rebuild([]string{"content/" + doc}, false)
+				if err != nil || d.HasErrors() {
+					b.Fatalf("%v\n%s", err, d)
+				}
+				if !bytes.Contains(s.Snapshot().Files[page], []byte(want)) {
+					b.Fatalf("%s does not show %q", page, want)
+				}
+				times = append(times, time.Since(t0))
+			}
+			b.Logf("the last save made %d outputs again; stages %v", s.made, s.stages)
+			slices.Sort(times)
+			ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+			b.ReportMetric(ms(times[len(times)/2]), "ms-median")
+			b.ReportMetric(ms(times[len(times)*95/100]), "ms-p95")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}
