@@ -1,0 +1,95 @@
+package search_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/4im-project/dissem/builder/search"
+	"github.com/4im-project/dissem/builder/site"
+)
+
+// sample is the sample site (content/ at the top of the repository) built
+// once without briefs, for the tests that search it.
+var sample struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+func sampleSite(t *testing.T) string {
+	t.Helper()
+	sample.once.Do(func() {
+		dir, err := os.MkdirTemp("", "dissem-search-")
+		if err != nil {
+			sample.err = err
+			return
+		}
+		sample.dir = filepath.Join(dir, "public")
+		_, sample.err = site.Build(site.Options{Source: "../..", Dest: sample.dir, NoBriefs: true, NoMinify: true,
+			Now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Log: nopWriter{}})
+	})
+	if sample.err != nil {
+		t.Fatalf("building the sample site: %v", sample.err)
+	}
+	return sample.dir
+}
+
+type nopWriter struct{}
+
+func (nopWriter) Write(p []byte) (int, error) { return len(p), nil }
+
+// engine returns an Engine over a language's index of the sample site.
+func engine(t *testing.T, lang string) *search.Engine {
+	dir := filepath.Join(sampleSite(t), lang, "search")
+	return &search.Engine{Fetch: func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, name)) }}
+}
+
+// urls maps document numbers to their URLs (from the display chunks).
+func urls(t *testing.T, lang string) []string {
+	dir := filepath.Join(sampleSite(t), lang, "search", "d")
+	var out []string
+	for i := 0; ; i++ {
+		data, err := os.ReadFile(filepath.Join(dir, strings.Repeat("", 0)+itoa(i)+".json"))
+		if err != nil {
+			return out
+		}
+		var chunk [][5]string
+		if err := json.Unmarshal(data, &chunk); err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range chunk {
+			out = append(out, d[1])
+		}
+	}
+}
+
+func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
+
+// TestTry prints the results of SEARCH_TRY="lang:query;lang:query".
+func TestTry(t *testing.T) {
+	try := os.Getenv("SEARCH_TRY")
+	if try == "" {
+		t.Skip("set SEARCH_TRY")
+	}
+	for _, lq := range strings.Split(try, ";") {
+		lang, q, _ := strings.Cut(lq, ":")
+		e := engine(t, lang)
+		hits, err := e.Search(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u := urls(t, lang)
+		t.Logf("%s %q (%v):", lang, q, e.Fetched)
+		for i, h := range hits {
+			if i == 10 {
+				break
+			}
+			t.Logf("  %.3f %s", h.Score, u[h.Doc])
+		}
+	}
+}
