@@ -1,6 +1,7 @@
 package search
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -168,6 +169,21 @@ func (a *analyzer) doc(doc int32, p *resolve.Page, typeLabel string, body string
 		}
 		for _, t := range []string{m.City, m.Country, m.Location, typeLabel} {
 			a.add(t, fTags, false)
+		}
+		// The cities as the translations name them: Miskolc is Miškovec in
+		// Slovak, Košice is Kassa in Hungarian; a reader may type either.
+		langs := make([]string, 0, len(p.Translations))
+		for code := range p.Translations {
+			langs = append(langs, code)
+		}
+		sort.Strings(langs)
+		for _, code := range langs {
+			if tm := p.Translations[code].Meta; tm != nil && code != p.Lang {
+				for _, c := range tm.Cities {
+					a.add(c, fTags, false)
+				}
+				a.add(tm.City, fTags, false)
+			}
 		}
 		if !p.Date.IsZero() {
 			a.add(strconv.Itoa(p.Date.Year()), fTags, false)
