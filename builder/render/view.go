@@ -277,9 +277,15 @@ func (v *View) Multilingual() bool {
 	return v.Kind == resolve.KindChooser || v.Kind == resolve.KindNotFound && v.Path == "404.html"
 }
 
-// Indexed reports whether search engines may list the page: not a 404 page,
-// which has no address of its own to be canonical.
-func (v *View) Indexed() bool { return v.Kind != resolve.KindNotFound }
+// Canonical is the page's absolute address for search engines and
+// sharing, or "" for a 404 page, which has no address of its own and is
+// kept out of search results.
+func (v *View) Canonical() string {
+	if v.Kind == resolve.KindNotFound {
+		return ""
+	}
+	return v.Abs(v.URL)
+}
 
 // NotFoundURL is the 404 page of language code.
 func (v *View) NotFoundURL(code string) string { return v.r.site.BasePath + code + "/404.html" }

@@ -176,7 +176,7 @@ func (r *resolver) generatedPages(diags *diag.List) {
 		byFirst[tp.pages[0]] = tp
 	}
 	for _, tp := range termSets {
-		r.termAlternates(tp, same, byFirst)
+		r.termAlternates(tp, same, byFirst, slugify)
 	}
 
 	for _, p := range s.Pages {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/4im-project/dissem/builder/content"
 	"github.com/4im-project/dissem/builder/diag"
-	"github.com/4im-project/dissem/builder/markdown"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -145,8 +144,9 @@ type termPages struct {
 // missing. Page n of a term's list has page n of the other's as its
 // counterpart, else the other's first page, marked missing (not a
 // translation for hreflang). same holds the first page of every term by
-// "term:TAX:SLUG", byFirst the lists of a term by its first page.
-func (r *resolver) termAlternates(tp *termPages, same map[string]map[string]*Page, byFirst map[*Page]*termPages) {
+// "term:TAX:SLUG", byFirst the lists of a term by its first page; slugify
+// is the build's cached markdown.Slugify.
+func (r *resolver) termAlternates(tp *termPages, same map[string]map[string]*Page, byFirst map[*Page]*termPages, slugify func(string) string) {
 	s := r.site
 	lang := tp.pages[0].Lang
 	other := map[string]*termPages{}
@@ -156,7 +156,7 @@ func (r *resolver) termAlternates(tp *termPages, same map[string]map[string]*Pag
 		}
 		first := same["term:"+tp.tax+":"+tp.slug][l]
 		if first == nil {
-			if slug := r.translatedTerm(tp, l); slug != "" {
+			if slug := translatedTerm(tp, l, slugify); slug != "" {
 				first = same["term:"+tp.tax+":"+slug][l]
 			}
 		}
@@ -180,7 +180,7 @@ func (r *resolver) termAlternates(tp *termPages, same map[string]map[string]*Pag
 // translatedTerm is the slug of the term in language l that the
 // translations of tp's documents most often write where tp's documents
 // write tp's term, or "".
-func (r *resolver) translatedTerm(tp *termPages, l string) string {
+func translatedTerm(tp *termPages, l string, slugify func(string) string) string {
 	votes := map[string]int{}
 	best := ""
 	for _, d := range tp.items {
@@ -193,10 +193,10 @@ func (r *resolver) translatedTerm(tp *termPages, l string) string {
 			continue // not the same list, translated
 		}
 		for i, name := range mine {
-			if markdown.Slugify(name) != tp.slug {
+			if slugify(name) != tp.slug {
 				continue
 			}
-			slug := markdown.Slugify(theirs[i])
+			slug := slugify(theirs[i])
 			votes[slug]++
 			if votes[slug] > votes[best] {
 				best = slug
