@@ -33,6 +33,30 @@ type Engine struct {
 	// Fetched lists the files read, in order.
 	Fetched []string
 	shards  map[string]*shardIn
+	// best: documents whose display data came with a term of the last query.
+	best map[int32]bool
+}
+
+// FirstPage returns the display chunk files (d/N.json) that showing the
+// first n hits needs besides the shards: those of the hits that are not
+// among the best documents of a term the query found.
+func (e *Engine) FirstPage(hits []Hit, n int) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i, h := range hits {
+		if i == n {
+			break
+		}
+		if e.best[h.Doc] {
+			continue
+		}
+		name := fmt.Sprintf("d/%d.json", int(h.Doc)/Chunk)
+		if !seen[name] {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 type termIn struct {
@@ -257,6 +281,7 @@ func (e *Engine) Search(q string) ([]Hit, error) {
 	typing := q != "" && isWordRune(r)
 	scores := map[int32]float64{}
 	count := map[int32]int{}
+	e.best = map[int32]bool{}
 	active := 0
 	for i := range words {
 		w := &words[i]
@@ -276,6 +301,11 @@ func (e *Engine) Search(q string) ([]Hit, error) {
 			}
 			if t.docs == nil {
 				t.docs = unpack(t.Docs)
+			}
+			for _, c := range t.Best {
+				if d, ok := c[0].(float64); ok {
+					e.best[int32(d)] = true
+				}
 			}
 			for j, d := range t.docs {
 				s := m.weight * float64(strings.IndexByte(b64, t.Impact[j])) / 63 * t.Max
