@@ -116,6 +116,23 @@ func isNumber(s string) bool {
 	return s != ""
 }
 
+// alias makes the one-word name other a spelling of the term of name, so
+// that a query for either finds the documents of name.
+func (a *analyzer) alias(other, name string) {
+	ow, nw := Words(other), Words(name)
+	if len(ow) != 1 || len(nw) != 1 {
+		return
+	}
+	f, t := Fold(lower(ow[0])), a.terms[a.lookup(nw[0]).id]
+	if f == t.key {
+		return
+	}
+	if t.forms == nil {
+		t.forms = map[string]bool{}
+	}
+	t.forms[f] = true
+}
+
 // add counts the words of s in field f of the current document.
 func (a *analyzer) add(s string, f int, pairs bool) {
 	acc := &a.acc
@@ -170,8 +187,9 @@ func (a *analyzer) doc(doc int32, p *resolve.Page, typeLabel string, body string
 		for _, t := range []string{m.City, m.Country, m.Location, typeLabel} {
 			a.add(t, fTags, false)
 		}
-		// The cities as the translations name them: Miskolc is Miškovec in
-		// Slovak, Košice is Kassa in Hungarian; a reader may type either.
+		// The cities as the translations name them (Košice is Kassa in
+		// Hungarian, Miskolc Miškovec in Slovak) are spellings of this
+		// language's name: a reader may type either.
 		langs := make([]string, 0, len(p.Translations))
 		for code := range p.Translations {
 			langs = append(langs, code)
@@ -179,10 +197,11 @@ func (a *analyzer) doc(doc int32, p *resolve.Page, typeLabel string, body string
 		sort.Strings(langs)
 		for _, code := range langs {
 			if tm := p.Translations[code].Meta; tm != nil && code != p.Lang {
-				for _, c := range tm.Cities {
-					a.add(c, fTags, false)
+				for i, c := range tm.Cities {
+					if i < len(m.Cities) {
+						a.alias(c, m.Cities[i])
+					}
 				}
-				a.add(tm.City, fTags, false)
 			}
 		}
 		if !p.Date.IsZero() {
