@@ -273,3 +273,7 @@ for n in $NS; do
 		printf "%7s  %-8s %10.1f %10.1f  %s\n", n, save, med, p95, t
 	}'
 done
+
+# Search: what building the index adds, what a cold one-word query transfers,
+# and the index's size per language (bench/search.sh, on the same corpora).
+BENCH_NS="$NS" BENCH_DIR="$DIR" BENCH_OUT="$OUT" bash bench/search.sh --runs "$RUNS"
