@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -227,6 +228,49 @@ type NotTranslatedNotice struct {
 	Versions                      []Link // the document in the languages it exists in
 }
 
+func anyMissing(alts []resolve.Alternate) bool {
+	for _, a := range alts {
+		if a.Missing {
+			return true
+		}
+	}
+	return false
+}
+
+// Texts are a document's title and summary typeset for its language.
+type Texts struct{ Title, Summary string }
+
+// Texts returns the page's title and summary typeset, in one call (each
+// call from a template costs a reflective call; a document page shows
+// both).
+func (v *View) Texts() Texts {
+	return Texts{Title: v.lang.Typeset(v.Title), Summary: v.lang.Typeset(v.Summary)}
+}
+
+// TitleTag is the text of <title>: PageTitle typeset.
+func (v *View) TitleTag() string { return v.lang.Typeset(v.PageTitle()) }
+
+// TypoTerms are the document's terms of taxonomy tax with their names
+// typeset, in one call for the whole list.
+func (v *View) TypoTerms(tax string) []resolve.TermRef {
+	refs := v.Terms[tax]
+	var out []resolve.TermRef // a copy once a name changes: the resolved list stays as it is
+	for i, t := range refs {
+		s := v.lang.Typeset(t.Name)
+		if s == t.Name {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(refs)
+		}
+		out[i].Name = s
+	}
+	if out == nil {
+		return refs
+	}
+	return out
+}
+
 // notTranslatedID is the id of the notice for language code.
 func notTranslatedID(code string) string { return "not-in-" + code }
 
@@ -234,7 +278,7 @@ func notTranslatedID(code string) string { return "not-in-" + code }
 // translated into: shown when the switcher's link to that language
 // targets it (#not-in-sk), hidden otherwise.
 func (v *View) NotTranslated() []NotTranslatedNotice {
-	if v.Kind != resolve.KindDocument {
+	if v.Kind != resolve.KindDocument || !anyMissing(v.Alternates) {
 		return nil
 	}
 	var versions []Link
