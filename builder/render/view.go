@@ -271,6 +271,23 @@ func (v *View) TypoTerms(tax string) []resolve.TermRef {
 	return out
 }
 
+// TermItem is a term as a taxonomy's index lists it: its name typeset and
+// how many documents it has, in words ("3 dokumenty").
+type TermItem struct {
+	Name, URL, Count string
+}
+
+// TermItems lists a taxonomy index page's terms, in one call for the whole
+// list (a site may have hundreds of terms, and each call from a template
+// costs a reflective call).
+func (v *View) TermItems() []TermItem {
+	items := make([]TermItem, len(v.TermList))
+	for i, t := range v.TermList {
+		items[i] = TermItem{Name: v.lang.Typeset(t.Name), URL: t.URL, Count: v.Tn("documents_n", t.Count)}
+	}
+	return items
+}
+
 // notTranslatedID is the id of the notice for language code.
 func notTranslatedID(code string) string { return "not-in-" + code }
 
