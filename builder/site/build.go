@@ -104,6 +104,8 @@ type genResult struct {
 	// briefs is how many PDFs were made; plan what the pages offer.
 	briefs int
 	plan   []brief.Planned
+	// search are the search indexes to make when asked for (LazySearch).
+	search []*lazySearch
 }
 
 // generate runs the stages after load into w: static files, templates,
@@ -176,7 +178,9 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 	}
 	sw.lap("feeds+sitemap")
 	if l.cfg.SearchOn() {
-		if err := writeSearch(w, l, inc); err != nil {
+		if inc != nil && o.LazySearch {
+			g.search = planSearch(l, inc)
+		} else if err := writeSearch(w, l, inc); err != nil {
 			return g, diags, err
 		}
 		sw.lap("search")
@@ -336,13 +340,18 @@ func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site, inc *incr
 	return errors.Join(errs...)
 }
 
+// searchLang is what the search index of language code is made from.
+func searchLang(l *loaded, code string) search.Lang {
+	return search.Lang{Code: code, Docs: l.site.ByLang[code].Docs, Body: l.bodies.of,
+		TypeLabel:  func(t string) string { return l.cat.T(code, "type."+t) },
+		FormatDate: l.cat.Lang(code).FormatDate}
+}
+
 // writeSearch writes the search index of every language: the files of
 // search.Build, written as they are.
 func writeSearch(w *output.Writer, l *loaded, inc *incremental) error {
 	for _, code := range l.cfg.Codes() {
-		lang := search.Lang{Code: code, Docs: l.site.ByLang[code].Docs, Body: l.bodies.of,
-			TypeLabel:  func(t string) string { return l.cat.T(code, "type."+t) },
-			FormatDate: l.cat.Lang(code).FormatDate}
+		lang := searchLang(l, code)
 		var d uint64
 		if inc != nil {
 			// serve: a language whose documents did not change keeps its files.

@@ -164,6 +164,19 @@ func (inc *incremental) done() *sessionState {
 		digests: digests, pages: inc.dg.pages, static: inc.static, sets: sets}
 }
 
+// prevSearch is the previous snapshot's lazy search index of folder dir.
+func (inc *incremental) prevSearch(dir string) *lazySearch {
+	if inc.prev == nil {
+		return nil
+	}
+	for _, z := range inc.prev.search {
+		if z.dir == dir {
+			return z
+		}
+	}
+	return nil
+}
+
 // keepSet keeps the previous snapshot's outputs of set key when d is the
 // digest they were made from.
 func (inc *incremental) keepSet(w *output.Writer, key string, d uint64) bool {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -37,6 +38,13 @@ func TestIncrementalIsFull(t *testing.T) {
 	if d, err := s.Rebuild(nil, true); err != nil || d.HasErrors() {
 		t.Fatalf("first build: %v\n%s", err, d)
 	}
+	// The same edits in a session that makes search indexes when asked.
+	lazyOpts := e.opts()
+	lazyOpts.LazySearch = true
+	lazy := NewSession(lazyOpts)
+	if d, err := lazy.Rebuild(nil, true); err != nil || d.HasErrors() {
+		t.Fatalf("first build: %v\n%s", err, d)
+	}
 	prev := s.Snapshot().Files
 	kept, steps := 0, 0
 	for step := 1; step <= editSteps; step++ {
@@ -44,6 +52,10 @@ func TestIncrementalIsFull(t *testing.T) {
 		d, err := s.Rebuild(changed, false)
 		if err != nil {
 			t.Fatalf("step %d (%s): %v", step, what, err)
+		}
+		ld, err := lazy.Rebuild(changed, false)
+		if err != nil || ld.String() != d.String() {
+			t.Fatalf("step %d (%s): with lazy search: %v\n%s", step, what, err, ld)
 		}
 		fresh := NewSession(e.opts())
 		fd, err := fresh.Rebuild(nil, true)
@@ -63,6 +75,17 @@ func TestIncrementalIsFull(t *testing.T) {
 		got, want := s.Snapshot(), fresh.Snapshot()
 		if diff := compareFiles(got.Files, want.Files); diff != "" {
 			t.Fatalf("step %d (%s, changed %v): the rebuild differs from a full build:\n%s", step, what, changed, diff)
+		}
+		lazyFiles := maps.Clone(lazy.Snapshot().Files)
+		for _, z := range lazy.Snapshot().search {
+			files, err := z.all()
+			if err != nil {
+				t.Fatal(err)
+			}
+			maps.Copy(lazyFiles, files)
+		}
+		if diff := compareFiles(lazyFiles, want.Files); diff != "" {
+			t.Fatalf("step %d (%s, changed %v): with lazy search, the rebuild differs from a full build:\n%s", step, what, changed, diff)
 		}
 		var differ []string
 		for name, data := range got.Files {

@@ -52,8 +52,13 @@ type Snapshot struct {
 	Briefs map[string]BriefRef
 	// Generation counts the good builds of the session, from 1.
 	Generation int
+	// LazyDirs are folders ("hu/search/") whose files are made when asked
+	// for (Session.Brief) and are not in Files: the search indexes, with
+	// Options.LazySearch.
+	LazyDirs []string
 
-	lazy *lazyBriefs
+	lazy   *lazyBriefs
+	search []*lazySearch
 }
 
 // BriefRef describes a brief, bundle or kit a page links to.
@@ -119,7 +124,10 @@ func (s *Session) rebuild(changed []string, all bool) (diag.List, error) {
 		return diags, err
 	}
 	s.gen++
-	snap := &Snapshot{Files: w.Take(), Generation: s.gen}
+	snap := &Snapshot{Files: w.Take(), Generation: s.gen, search: g.search}
+	for _, z := range g.search {
+		snap.LazyDirs = append(snap.LazyDirs, z.dir)
+	}
 	snap.Changed = changedNames(prev, snap.Files)
 	if l.cfg.BriefsOn() {
 		src, err := l.briefSource(s.cache)
@@ -181,13 +189,23 @@ func changedNames(prev *Snapshot, files map[string][]byte) []string {
 	return names
 }
 
-// Brief makes the brief, bundle or kit at an output name of the current
-// snapshot when it is asked for, from the brief cache when its inputs have
-// not changed; ok is false for a name the pages do not link to.
+// Brief makes a file of the current snapshot that is made only when asked
+// for: a brief, bundle or kit of Snapshot.Briefs (from the brief cache when
+// its inputs have not changed), or a file in one of Snapshot.LazyDirs (a
+// search index, made whole on the first request). ok is false for a name
+// that is neither.
 func (s *Session) Brief(name string) (data []byte, ok bool, err error) {
 	defer pool.Recover(&err, "")
 	snap := s.Snapshot()
-	if snap == nil || snap.lazy == nil {
+	if snap == nil {
+		return nil, false, nil
+	}
+	for _, z := range snap.search {
+		if data, ok, err := z.file(name); ok || err != nil {
+			return data, ok, err
+		}
+	}
+	if snap.lazy == nil {
 		return nil, false, nil
 	}
 	j, ok := snap.lazy.planned(name)

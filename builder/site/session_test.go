@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -75,6 +76,38 @@ func TestSessionIsTheBuild(t *testing.T) {
 	}
 	if _, ok, _ := s.Brief("en/nothing.pdf"); ok {
 		t.Error("Brief made a file no page links to")
+	}
+
+	// With LazySearch, the search files are not in Files but made by Brief.
+	o := s.opts
+	o.LazySearch = true
+	lazy := NewSession(o)
+	if diags, err := lazy.Rebuild(nil, true); err != nil || diags.HasErrors() {
+		t.Fatalf("Rebuild: %v\n%s", err, diags)
+	}
+	ls := lazy.Snapshot()
+	if strings.Join(ls.LazyDirs, " ") != "en/search/ hu/search/ sk/search/" {
+		t.Errorf("LazyDirs = %q", ls.LazyDirs)
+	}
+	n := 0
+	for name, want := range built {
+		if !strings.Contains(name, "/search/") || strings.HasSuffix(name, ".html") {
+			continue
+		}
+		n++
+		if _, in := ls.Files[name]; in {
+			t.Errorf("%s: in Files with LazySearch", name)
+		}
+		got, ok, err := lazy.Brief(name)
+		if err != nil || !ok || !bytes.Equal(got, want) {
+			t.Errorf("Brief(%s) = %v, %v; the same bytes as the build: %v", name, ok, err, bytes.Equal(got, want))
+		}
+	}
+	if n < 3 {
+		t.Errorf("%d search files built, want some in each language", n)
+	}
+	if _, ok, _ := lazy.Brief("en/search/nothing.json"); ok {
+		t.Error("Brief made a search file the index does not have")
 	}
 }
 
