@@ -218,7 +218,8 @@ func (w *Writer) mkdir(dir string) error {
 			return
 		}
 		if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
-			d.err = fmt.Errorf("cannot make a folder in %s: %w", w.shown, unwrapPath(err))
+			rel, _ := filepath.Rel(w.tmp, dir)
+			d.err = fmt.Errorf("cannot make the folder %s in %s: %w", filepath.ToSlash(rel), w.shown, unwrapPath(err))
 		}
 	})
 	return d.err

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -260,10 +259,31 @@ func writePages(w *output.Writer, r *render.Renderer, pages []*resolve.Page, bod
 		}
 		bufPool.Put(buf)
 	})
-	if err := errors.Join(writeErrs...); err != nil {
+	if err := firstError(writeErrs); err != nil {
 		return nil, err
 	}
 	return render.Report(pages, errs), nil
+}
+
+// firstError is the first of errs (files written in parallel) and how many
+// more there are: a full disk refuses thousands of pages, and one message
+// says it.
+func firstError(errs []error) error {
+	var first error
+	more := 0
+	for _, err := range errs {
+		switch {
+		case err == nil:
+		case first == nil:
+			first = err
+		default:
+			more++
+		}
+	}
+	if more > 0 {
+		return fmt.Errorf("%w (and %d more files)", first, more)
+	}
+	return first
 }
 
 // sitemapURLs is render.SitemapURLs; tests lower it.
@@ -337,7 +357,7 @@ func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site, inc *incr
 		}
 		errs[i] = err
 	})
-	return errors.Join(errs...)
+	return firstError(errs)
 }
 
 // searchLang is what the search index of language code is made from.

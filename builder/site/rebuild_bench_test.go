@@ -19,7 +19,9 @@ import (
 // index show), Rebuild with its path, and read the new page's bytes from
 // the snapshot. It reports the median and 95th percentile of one save.
 // DISSEM_BENCH_N sets the corpus size (documents × 3 languages; default
-// 1000); bench/run.sh prints it for 1,000 and 10,000.
+// 1000); bench/run.sh prints it for 1,000 and 10,000. The search index is
+// made when asked for, as serve does; DISSEM_BENCH_EAGER_SEARCH=1 makes it
+// on every save.
 func BenchmarkRebuild(b *testing.B) {
 	n := 1000
 	if v, err := strconv.Atoi(os.Getenv("DISSEM_BENCH_N")); err == nil && v > 0 {
@@ -30,7 +32,8 @@ func BenchmarkRebuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	src := filepath.Join(dir, "site")
-	s := NewSession(Options{Source: src, Now: fixedNow, CacheDir: b.TempDir()})
+	// As serve runs it: search indexes made when asked for (LazySearch).
+	s := NewSession(Options{Source: src, Now: fixedNow, CacheDir: b.TempDir(), LazySearch: os.Getenv("DISSEM_BENCH_EAGER_SEARCH") == ""})
 	start := time.Now()
 	if d, err := s.Rebuild(nil, true); err != nil || d.HasErrors() {
 		b.Fatalf("%v\n%s", err, d)
