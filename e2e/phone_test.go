@@ -11,7 +11,8 @@ import (
 )
 
 // TestPhoneScreenshots writes what a reader sees on a 360 px phone, the
-// whole page, of the downloads page and a case study in every language, in
+// whole page, of the downloads page, a case study and the 404 page in every
+// language and of the language chooser, in
 // the light and the dark scheme: e2e/screenshots/phone/<page>-<lang>-<scheme>.png
 // (git-ignored), for people to look at. It fails if a page does not fit.
 func TestPhoneScreenshots(t *testing.T) {
@@ -30,6 +31,8 @@ func TestPhoneScreenshots(t *testing.T) {
 			for name, path := range map[string]string{
 				"downloads":  "/" + lang + "/downloads/",
 				"case-study": "/" + lang + "/case-studies/" + caseStudy + "/",
+				"404":        "/" + lang + "/404.html",
+				"chooser":    "/", // the same in every language: written three times
 			} {
 				open(t, ctx, path)
 				if dark := eval[bool](t, ctx, `matchMedia("(prefers-color-scheme: dark)").matches`); dark != (scheme == "dark") {
