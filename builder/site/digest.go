@@ -23,13 +23,18 @@ import (
 //     destinations), and the card of every page it links to as a value
 //     (items, toolkits, guides, its toolkit, neighbours, translations); the
 //     downloads page: every document of its language that offers a file.
-//   - a card: the page's front (ident: its fields and front matter) and its
-//     relations: alternates, terms with their counts, attachments, pager,
-//     term list, and the idents of the pages it points to.
+//   - a card: the page's front (ident: its fields, front matter and
+//     downloads) and its relations: alternates, terms with their counts,
+//     attachments (and whether their files changed: a page shows their
+//     size), pager, term list, and the idents of the pages it points to.
+//   - a feed: the idents of its newest items; a sitemap: each page's URL,
+//     dates and alternates; a language's search index: each document's
+//     ident and file.
 //
 // A template may so reach two pages away from the page it renders (a
 // listed guide's toolkit's title); one that walks further (or over .Site)
-// is outside this rule, as are custom template functions.
+// is outside this rule, as are custom template functions. A new field of
+// resolve.Page must be added here (TestDigestCoversPage).
 type digester struct {
 	s    *resolve.Site
 	seed maphash.Seed

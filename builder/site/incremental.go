@@ -33,6 +33,12 @@ import (
 //     is the one the previous bytes were made from. Anything that cannot be
 //     told apart that way (the set of pages, the site-wide parts every page
 //     shows, a change outside content/) makes everything again.
+//   - Briefs (and, with Options.LazySearch, search indexes) are made only
+//     when asked for (Session.Brief), from the snapshot they belong to.
+//
+// Nothing kept across rebuilds is changed once made: documents' entries,
+// snapshots and states are replaced, never edited, so a server may read
+// one snapshot while the next is made.
 
 // sessionState is what a good rebuild leaves for the next one. Its parts
 // are never changed once made: a rebuild makes a new state.
