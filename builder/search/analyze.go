@@ -35,7 +35,7 @@ type term struct {
 // posting is one document's occurrences of a term.
 type posting struct {
 	doc     int32
-	off     int32 // byte offset of the first occurrence in the body, or -1
+	off     uint16 // 1 + byte offset of the first occurrence in the body's first 64 KB, or 0
 	tf      [nFields]uint8
 	variant uint8
 }
@@ -150,15 +150,15 @@ func (a *analyzer) add(s string, f int, pairs bool) {
 		if i < 0 {
 			i = int32(len(acc.posts))
 			acc.slot[ti.id] = i + 1
-			acc.posts = append(acc.posts, posting{off: -1, variant: ti.variant})
+			acc.posts = append(acc.posts, posting{variant: ti.variant})
 			acc.terms = append(acc.terms, ti.id)
 		}
 		p := &acc.posts[i]
 		if p.tf[f] < 255 {
 			p.tf[f]++
 		}
-		if f == fBody && p.off < 0 {
-			p.off = int32(at)
+		if f == fBody && p.off == 0 && at < 65535 {
+			p.off = uint16(at + 1)
 		}
 		if acc.lens[f] < 65535 {
 			acc.lens[f]++

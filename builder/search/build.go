@@ -156,10 +156,46 @@ func score(ix *index, n int) []scored {
 			}
 			s.impact[i] = byte(min(max(q, 1), 63))
 		}
-		s.champ = topK(s.impact, Champions)
+		s.champ = champions(t, s.impact)
 		out[ti] = s
 	})
 	return out
+}
+
+// champions returns a term's best documents: the Champions best, and when
+// the documents spell the term in more than one way, the best of each
+// spelling too, so that the bonus for the query's spelling never lifts a
+// document the shard has no display data for into the first page.
+func champions(t *term, impact []byte) []int {
+	top := topK(impact, Champions)
+	if len(t.variants) < 2 {
+		return top
+	}
+	seen := map[int]bool{}
+	for _, i := range top {
+		seen[i] = true
+	}
+	for v := range t.variants {
+		masked := make([]byte, len(impact))
+		for i, p := range t.posts {
+			if int(p.variant) == v {
+				masked[i] = impact[i]
+			}
+		}
+		for _, i := range topK(masked, Champions) {
+			if masked[i] > 0 && !seen[i] {
+				seen[i] = true
+				top = append(top, i)
+			}
+		}
+	}
+	sort.SliceStable(top, func(a, b int) bool {
+		if impact[top[a]] != impact[top[b]] {
+			return impact[top[a]] > impact[top[b]]
+		}
+		return top[a] < top[b]
+	})
+	return top
 }
 
 // topK returns the indexes of the k highest impacts, highest first, the
@@ -320,7 +356,7 @@ func buildLang(l Lang, files map[string][]byte) error {
 	// Snippets: which documents' text to read again, and where.
 	type want struct {
 		out *termOut
-		at  int32
+		at  int
 		k   int
 	}
 	wants := map[int32][]want{}
@@ -346,10 +382,11 @@ func buildLang(l Lang, files map[string][]byte) error {
 		best := make([]int32, len(t.champ))
 		for k, i := range t.champ {
 			p := t.posts[i]
-			o.Best[k] = [2]any{p.doc, ""}
+			// Not in the body: the summary stands for the snippet.
+			o.Best[k] = [2]any{p.doc, clip(l.Docs[p.doc].Summary, 200)}
 			best[k] = p.doc
-			if p.off >= 0 {
-				wants[p.doc] = append(wants[p.doc], want{o, p.off, k})
+			if p.off > 0 {
+				wants[p.doc] = append(wants[p.doc], want{o, int(p.off) - 1, k})
 			}
 		}
 		items = append(items, item{route: t.key, term: o, docs: best})
@@ -366,7 +403,7 @@ func buildLang(l Lang, files map[string][]byte) error {
 	pool.Each(len(docs), pool.PerCPU(1), func(i int) {
 		text := string(appendText(nil, l.body(l.Docs[docs[i]])))
 		for _, w := range wants[docs[i]] {
-			snips[i] = append(snips[i], snippet(text, int(w.at)))
+			snips[i] = append(snips[i], snippet(text, w.at))
 		}
 	})
 	for i, d := range docs {
@@ -440,7 +477,9 @@ func place(items []item, level int, prefix, dir string, files map[string][]byte,
 			case it.term != nil:
 				sh.Terms[it.route] = it.term
 				for _, d := range it.docs {
-					sh.Docs[d] = shown(d)
+					v := shown(d)
+					v[4] = "" // the snippet stands for the summary
+					sh.Docs[d] = v
 				}
 			case it.pair != "":
 				if sh.Pairs == nil {

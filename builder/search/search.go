@@ -44,7 +44,7 @@ const PrefixLen = 3
 
 // SplitSize is the size (bytes of JSON) above which a shard is split by
 // one more letter of its terms.
-const SplitSize = 48 << 10
+const SplitSize = 96 << 10
 
 // Prefix returns the first n letters of a folded word.
 func Prefix(folded string, n int) string {
