@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -123,7 +124,7 @@ func TestInjection(t *testing.T) {
 			if err := xml.Unmarshal(data, &v); err != nil {
 				t.Errorf("%s is not XML: %v", name, err)
 			}
-		case strings.HasSuffix(name, "search/index.json"):
+		case strings.Contains(name, "/search/") && strings.HasSuffix(name, ".json"):
 			counts["search"]++
 			checkSearch(t, name, data)
 		case strings.HasSuffix(name, ".pdf"):
@@ -282,16 +283,35 @@ func checkFeed(t *testing.T, name string, data []byte) {
 // in textContent and href, so every URL must be the site's own.
 func checkSearch(t *testing.T, name string, data []byte) {
 	t.Helper()
-	var entries []struct {
-		T, U, S string
+	// The manifest (meta.json) and the shards (s/*.json): JSON, and every
+	// result row of a shard ("x": id → [title, url, type, date, snippet])
+	// links inside the site. The page shows titles and snippets as text
+	// (search.js never sets innerHTML), so hostile text stays text.
+	var shard struct {
+		X map[string][]any `json:"x"`
 	}
-	if err := json.Unmarshal(data, &entries); err != nil {
+	if strings.Contains(name, "/search/d/") {
+		// A display chunk: a list of result rows.
+		var rows [][]any
+		if err := json.Unmarshal(data, &rows); err != nil {
+			t.Errorf("%s is not a list of rows: %v", name, err)
+			return
+		}
+		shard.X = map[string][]any{}
+		for i, r := range rows {
+			shard.X[strconv.Itoa(i)] = r
+		}
+	} else if err := json.Unmarshal(data, &shard); err != nil {
 		t.Errorf("%s is not JSON: %v", name, err)
 		return
 	}
-	for _, e := range entries {
-		if !strings.HasPrefix(e.U, "/") || strings.HasPrefix(e.U, "//") {
-			t.Errorf("%s: entry %q has URL %q", name, e.T, e.U)
+	for id, row := range shard.X {
+		var u string
+		if len(row) > 1 {
+			u, _ = row[1].(string)
+		}
+		if !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") {
+			t.Errorf("%s: result %s has URL %q", name, id, u)
 		}
 	}
 }
