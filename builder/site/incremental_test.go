@@ -15,8 +15,9 @@ import (
 	"time"
 )
 
-// editSteps is how many random edits TestIncrementalIsFull makes.
-const editSteps = 300
+// editSteps is how many random edits TestIncrementalIsFull makes
+// (-edit.steps=40 -race for a quicker look at data races).
+var editSteps = flag.Int("edit.steps", 300, "how many edits TestIncrementalIsFull makes")
 
 // TestIncrementalIsFull is the proof that serve is never stale: on a copy
 // of the test site it makes a long seeded random sequence of an editor's
@@ -47,7 +48,7 @@ func TestIncrementalIsFull(t *testing.T) {
 	}
 	prev := s.Snapshot().Files
 	kept, steps := 0, 0
-	for step := 1; step <= editSteps; step++ {
+	for step := 1; step <= *editSteps; step++ {
 		what, changed := e.edit()
 		d, err := s.Rebuild(changed, false)
 		if err != nil {
@@ -106,8 +107,8 @@ func TestIncrementalIsFull(t *testing.T) {
 		}
 		prev = got.Files
 	}
-	t.Logf("%d good steps of %d; %d files kept from the previous snapshot", steps, editSteps, kept)
-	if steps < editSteps/2 || kept == 0 {
+	t.Logf("%d good steps of %d; %d files kept from the previous snapshot", steps, *editSteps, kept)
+	if steps < *editSteps/2 || kept == 0 {
 		t.Errorf("only %d steps built and %d files were kept: the test does not test much", steps, kept)
 	}
 }

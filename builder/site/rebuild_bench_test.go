@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"testing"
@@ -73,6 +74,8 @@ func BenchmarkRebuild(b *testing.B) {
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			var times []time.Duration
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
 			i := 0
 			for b.Loop() {
 				i++
@@ -90,7 +93,10 @@ func BenchmarkRebuild(b *testing.B) {
 				}
 				times = append(times, time.Since(t0))
 			}
+			runtime.ReadMemStats(&after)
 			b.Logf("the last save made %d outputs again; stages %v", s.made, s.stages)
+			b.Logf("%.1f collections per save, %.1f MB allocated per save, heap %d MB",
+				float64(after.NumGC-before.NumGC)/float64(i), float64(after.TotalAlloc-before.TotalAlloc)/float64(i)/(1<<20), after.HeapAlloc>>20)
 			slices.Sort(times)
 			ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 			b.ReportMetric(ms(times[len(times)/2]), "ms-median")

@@ -3,10 +3,12 @@ package site
 import (
 	"bytes"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -114,3 +116,44 @@ func TestSessionIsTheBuild(t *testing.T) {
 // unmade turns a built page's download labels ("PDF, 4 pages, 180 KB",
 // "ZIP, 1.2 MB") into serve's, which cannot know pages and size ("PDF").
 var unmade = regexp.MustCompile(`(PDF|ZIP)(, [^()<]*?)?, [\d.,]+(?: |\x{a0})[KM]B\)`)
+
+// TestSessionReadsWhileRebuilding: a server reads snapshots and makes lazy
+// files while the next snapshot is made (run with -race).
+func TestSessionReadsWhileRebuilding(t *testing.T) {
+	e := newEditor(t, rand.New(rand.NewPCG(2, 2)))
+	o := e.opts()
+	o.LazySearch = true
+	s := NewSession(o)
+	if d, err := s.Rebuild(nil, true); err != nil || d.HasErrors() {
+		t.Fatalf("%v\n%s", err, d)
+	}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() {
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				snap := s.Snapshot()
+				n := 0
+				for _, data := range snap.Files {
+					n += len(data)
+				}
+				if _, _, err := s.Brief("en/search/meta.json"); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	for range 15 {
+		what, changed := e.edit()
+		if _, err := s.Rebuild(changed, false); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	close(stop)
+	wg.Wait()
+}
