@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"runtime"
@@ -31,12 +32,38 @@ const k1 = 1.2
 func Build(langs []Lang) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	for _, l := range langs {
-		if err := buildLang(l, files); err != nil {
-			return nil, fmt.Errorf("search index (%s): %w", l.Code, err)
+		err := BuildTo(l, func(name string, data []byte) error {
+			files[name] = data
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return files, nil
 }
+
+// BuildTo makes the search files of one language, the same as Build's, and
+// hands each to emit as soon as it is made, so that a build holds one
+// shard's bytes at a time instead of the whole index. An error of emit is
+// returned as it is.
+func BuildTo(l Lang, emit func(name string, data []byte) error) error {
+	var emitErr error
+	err := buildLang(l, func(name string, data []byte) bool {
+		emitErr = emit(name, data)
+		return emitErr == nil
+	})
+	if emitErr != nil {
+		return emitErr
+	}
+	if err != nil {
+		return fmt.Errorf("search index (%s): %w", l.Code, err)
+	}
+	return nil
+}
+
+// errStop ends a language's index when emit refused a file.
+var errStop = errors.New("stopped")
 
 // index is one language's merged tables.
 type index struct {
@@ -349,7 +376,10 @@ type item struct {
 	pair  string  // a phrase's documents
 }
 
-func buildLang(l Lang, files map[string][]byte) error {
+// emitFunc takes a made file; false stops the index.
+type emitFunc func(name string, data []byte) bool
+
+func buildLang(l Lang, emit emitFunc) error {
 	n := len(l.Docs)
 	ix := analyze(l)
 	terms := score(ix, n)
@@ -443,7 +473,7 @@ func buildLang(l Lang, files map[string][]byte) error {
 		return v
 	}
 	for _, p := range names {
-		if err := place(groups[p], PrefixLen, p, dir+"s/", files, shown); err != nil {
+		if err := place(groups[p], PrefixLen, p, dir+"s/", emit, shown); err != nil {
 			return err
 		}
 	}
@@ -456,20 +486,24 @@ func buildLang(l Lang, files map[string][]byte) error {
 		if err != nil {
 			return err
 		}
-		files[dir+"d/"+strconv.Itoa(c)+".json"] = data
+		if !emit(dir+"d/"+strconv.Itoa(c)+".json", data) {
+			return errStop
+		}
 	}
 	data, err := json.Marshal(metaOut{Version: Version, Lang: l.Code, Docs: n, Chunk: Chunk, Facets: facets(l)})
 	if err != nil {
 		return err
 	}
-	files[dir+"meta.json"] = data
+	if !emit(dir+"meta.json", data) {
+		return errStop
+	}
 	return nil
 }
 
 // place writes the shard of prefix, splitting it by one more letter while
 // it is larger than SplitSize: the split shard keeps the items no longer
 // than its prefix and says at which length to look further ("split").
-func place(items []item, level int, prefix, dir string, files map[string][]byte, shown func(int32) display) error {
+func place(items []item, level int, prefix, dir string, emit emitFunc, shown func(int32) display) error {
 	assemble := func(items []item) shardOut {
 		sh := shardOut{Version: Version, Terms: map[string]*termOut{}, Docs: map[int32]display{}}
 		for _, it := range items {
@@ -515,7 +549,9 @@ func place(items []item, level int, prefix, dir string, files map[string][]byte,
 		groups[p] = append(groups[p], it)
 	}
 	if len(data) <= SplitSize || len(groups) == 0 || level >= 12 {
-		files[dir+ShardName(prefix)+".json"] = data
+		if !emit(dir+ShardName(prefix)+".json", data) {
+			return errStop
+		}
 		return nil
 	}
 	sh = assemble(short)
@@ -523,9 +559,11 @@ func place(items []item, level int, prefix, dir string, files map[string][]byte,
 	if data, err = json.Marshal(&sh); err != nil {
 		return err
 	}
-	files[dir+ShardName(prefix)+".json"] = data
+	if !emit(dir+ShardName(prefix)+".json", data) {
+		return errStop
+	}
 	for _, p := range names {
-		if err := place(groups[p], level+1, p, dir, files, shown); err != nil {
+		if err := place(groups[p], level+1, p, dir, emit, shown); err != nil {
 			return err
 		}
 	}

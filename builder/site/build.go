@@ -164,9 +164,18 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 	if inc != nil {
 		sw.lap("digests")
 	}
-	// A build lets each body go once its page is written, unless the
-	// search index reads it after.
-	d, err = writePages(w, r, l.site.Pages, l.bodies, inc == nil && !l.cfg.SearchOn(), inc)
+	// The search index before the pages: it reads every body, and a build
+	// lets each body go once its page is written, so the index's tables are
+	// never on the heap beside bodies the page stage could have let go.
+	if l.cfg.SearchOn() {
+		if inc != nil && o.LazySearch {
+			g.search = planSearch(l, inc)
+		} else if err := writeSearch(w, l, inc); err != nil {
+			return g, diags, err
+		}
+		sw.lap("search")
+	}
+	d, err = writePages(w, r, l.site.Pages, l.bodies, inc == nil, inc)
 	if err != nil {
 		return g, diags, err
 	}
@@ -176,14 +185,6 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 		return g, diags, err
 	}
 	sw.lap("feeds+sitemap")
-	if l.cfg.SearchOn() {
-		if inc != nil && o.LazySearch {
-			g.search = planSearch(l, inc)
-		} else if err := writeSearch(w, l, inc); err != nil {
-			return g, diags, err
-		}
-		sw.lap("search")
-	}
 	if err := copyMedia(w, l.tree.Files, l.contentFS, inc); err != nil {
 		return g, diags, err
 	}
@@ -368,7 +369,7 @@ func searchLang(l *loaded, code string) search.Lang {
 }
 
 // writeSearch writes the search index of every language: the files of
-// search.Build, written as they are.
+// search.BuildTo, written as they are.
 func writeSearch(w *output.Writer, l *loaded, inc *incremental) error {
 	for _, code := range l.cfg.Codes() {
 		lang := searchLang(l, code)
@@ -379,20 +380,17 @@ func writeSearch(w *output.Writer, l *loaded, inc *incremental) error {
 				continue
 			}
 		}
-		files, err := search.Build([]search.Lang{lang})
+		// Each file is written as it is made: the index's bytes are never
+		// all on the heap at once.
+		var names []string
+		err := search.BuildTo(lang, func(name string, data []byte) error {
+			names = append(names, name)
+			return w.Write(name, data)
+		})
 		if err != nil {
 			return err
 		}
-		names := make([]string, 0, len(files))
-		for name := range files {
-			names = append(names, name)
-		}
 		sort.Strings(names)
-		for _, name := range names {
-			if err := w.Write(name, files[name]); err != nil {
-				return err
-			}
-		}
 		if inc != nil {
 			inc.madeSet(code+"/search", d, names)
 		}
