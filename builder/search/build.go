@@ -383,6 +383,10 @@ func buildLang(l Lang, emit emitFunc) error {
 	n := len(l.Docs)
 	ix := analyze(l)
 	terms := score(ix, n)
+	// Only the phrases are read after the terms are made into items: ix
+	// is not used after this, so the postings and document lengths may go
+	// while the shards are written.
+	pairs := ix.pairs
 	// Snippets: which documents' text to read again, and where.
 	type want struct {
 		out *termOut
@@ -441,7 +445,7 @@ func buildLang(l Lang, emit emitFunc) error {
 			w.out.Best[w.k][1] = snips[i][j]
 		}
 	}
-	for k, ds := range ix.pairs {
+	for k, ds := range pairs {
 		first, _, _ := strings.Cut(k, " ")
 		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
 		items = append(items, item{route: first, form: k, pair: packDocs(func(yield func(int32) bool) {
@@ -476,6 +480,7 @@ func buildLang(l Lang, emit emitFunc) error {
 		if err := place(groups[p], PrefixLen, p, dir+"s/", emit, shown); err != nil {
 			return err
 		}
+		delete(groups, p) // a shard's items go once it is written
 	}
 	for c := 0; c*Chunk < n; c++ {
 		var chunk []display
