@@ -137,6 +137,8 @@ type resolver struct {
 	// byFile: "guides/x" → lang → page; byKey: translation key → lang → page.
 	byFile map[string]map[string]*Page
 	byKey  map[string]map[string]*Page
+	// termVotes caches translatedTerms by taxonomy and language pair.
+	termVotes map[string]map[string]string
 }
 
 func newer(a, b *Page) bool {

@@ -156,7 +156,7 @@ func (r *resolver) termAlternates(tp *termPages, same map[string]map[string]*Pag
 		}
 		first := same["term:"+tp.tax+":"+tp.slug][l]
 		if first == nil {
-			if slug := translatedTerm(tp, l, slugify); slug != "" {
+			if slug := r.translatedTerms(tp.tax, lang, l, slugify)[tp.slug]; slug != "" {
 				first = same["term:"+tp.tax+":"+slug][l]
 			}
 		}
@@ -177,33 +177,55 @@ func (r *resolver) termAlternates(tp *termPages, same map[string]map[string]*Pag
 	}
 }
 
-// translatedTerm is the slug of the term in language l that the
-// translations of tp's documents most often write where tp's documents
-// write tp's term, or "".
-func translatedTerm(tp *termPages, l string, slugify func(string) string) string {
-	votes := map[string]int{}
-	best := ""
-	for _, d := range tp.items {
-		t := d.Translations[l]
+// translatedTerms maps each term (by slug) of taxonomy tax in language
+// from to the slug of the term that the translations into language to most
+// often write where the documents write it (ties: the first to reach the
+// highest count, in the language's document order), or "" when none does.
+// One pass over the language's documents serves every term, where asking
+// term by term walked a common term's thousands of documents once per term
+// page set; the result is kept for the other terms of the same pair.
+func (r *resolver) translatedTerms(tax, from, to string, slugify func(string) string) map[string]string {
+	key := tax + "\x00" + from + "\x00" + to
+	if m, ok := r.termVotes[key]; ok {
+		return m
+	}
+	type tally struct {
+		votes map[string]int
+		best  string
+	}
+	tallies := map[string]*tally{}
+	for _, d := range r.site.ByLang[from].Docs {
+		t := d.Translations[to]
 		if t == nil {
 			continue
 		}
-		mine, theirs := d.Meta.Terms(tp.tax), t.Meta.Terms(tp.tax)
+		mine, theirs := d.Meta.Terms(tax), t.Meta.Terms(tax)
 		if len(mine) != len(theirs) {
 			continue // not the same list, translated
 		}
 		for i, name := range mine {
-			if slugify(name) != tp.slug {
-				continue
+			own := slugify(name)
+			tl := tallies[own]
+			if tl == nil {
+				tl = &tally{votes: map[string]int{}}
+				tallies[own] = tl
 			}
 			slug := slugify(theirs[i])
-			votes[slug]++
-			if votes[slug] > votes[best] {
-				best = slug
+			tl.votes[slug]++
+			if tl.votes[slug] > tl.votes[tl.best] {
+				tl.best = slug
 			}
 		}
 	}
-	return best
+	m := make(map[string]string, len(tallies))
+	for own, tl := range tallies {
+		m[own] = tl.best
+	}
+	if r.termVotes == nil {
+		r.termVotes = map[string]map[string]string{}
+	}
+	r.termVotes[key] = m
+	return m
 }
 
 // fallbacksOr lists a page's counterparts in the other languages as find

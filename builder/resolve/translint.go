@@ -14,9 +14,35 @@ var properNameTaxonomies = map[string]bool{"partners": true, "cities": true}
 // Hungarian file, not "housing"), and a copied English term makes a
 // Hungarian term page nobody finds. The source is the default language's
 // version; a term counts as copied when every document of the language that
-// uses it has it in its source too.
+// uses it has it in its source too. Two passes over the documents, whatever
+// the number of copies.
 func (r *resolver) lintTranslatedTerms(diags *diag.List) {
 	def := r.site.Config.DefaultLanguage
+	type use struct{ all, copied int }
+	uses := map[[3]string]*use{}
+	for _, p := range r.site.Docs {
+		if p.Lang == def {
+			continue
+		}
+		src := p.Translations[def]
+		for _, tax := range r.site.Config.Taxonomies {
+			if properNameTaxonomies[tax] {
+				continue
+			}
+			for _, t := range p.Meta.Terms(tax) {
+				k := [3]string{p.Lang, tax, t}
+				u := uses[k]
+				if u == nil {
+					u = &use{}
+					uses[k] = u
+				}
+				u.all++
+				if src != nil && contains(src.Meta.Terms(tax), t) {
+					u.copied++
+				}
+			}
+		}
+	}
 	for _, p := range r.site.Docs {
 		src := p.Translations[def]
 		if p.Lang == def || src == nil {
@@ -26,35 +52,16 @@ func (r *resolver) lintTranslatedTerms(diags *diag.List) {
 			if properNameTaxonomies[tax] {
 				continue
 			}
-			srcTerms := map[string]bool{}
-			for _, t := range src.Meta.Terms(tax) {
-				srcTerms[t] = true
-			}
 			for i, t := range p.Meta.Terms(tax) {
-				// Shared only with sources: every document of this language
-				// that uses it has the term in its source too.
-				if srcTerms[t] && r.onlyCopied(p.Lang, def, tax, t) {
+				u := uses[[3]string{p.Lang, tax, t}]
+				if u.all == u.copied && contains(src.Meta.Terms(tax), t) {
+					lang := r.site.Config.Language(p.Lang).Name
 					diags.Warnf(r.termPos(p, ti, i), "%s %q is the %s version's term; write the %s term, as the other %s documents do, or it gets a page of its own",
-						tax, t, r.site.Config.Language(def).Name, r.site.Config.Language(p.Lang).Name, r.site.Config.Language(p.Lang).Name)
+						tax, t, r.site.Config.Language(def).Name, lang, lang)
 				}
 			}
 		}
 	}
-}
-
-// onlyCopied reports whether every document of lang using term t of tax
-// has t in its def-language version too.
-func (r *resolver) onlyCopied(lang, def, tax, t string) bool {
-	for _, q := range r.site.ByLang[lang].Docs {
-		if !contains(q.Meta.Terms(tax), t) {
-			continue
-		}
-		src := q.Translations[def]
-		if src == nil || !contains(src.Meta.Terms(tax), t) {
-			return false
-		}
-	}
-	return true
 }
 
 func contains(list []string, s string) bool {
