@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"net/http"
+	"strings"
 	"sync/atomic"
 )
 
@@ -20,6 +21,9 @@ type Snapshot struct {
 	// Lazy are files that are made only when requested (briefs and kits):
 	// a Builder's Brief makes them.
 	Lazy map[string]bool
+	// LazyDirs are folders ("en/search/") whose files not in Files are all
+	// made when requested, by the same Brief.
+	LazyDirs []string
 	// Generation counts the good builds.
 	Generation int
 }
@@ -87,7 +91,7 @@ func (t *memTree) open(name string) (entry, bool, error) {
 	if b, ok := t.snap.Files[name]; ok {
 		return t.file(name, b), true, nil
 	}
-	if t.lazy != nil && t.snap.Lazy[name] {
+	if t.lazy != nil && (t.snap.Lazy[name] || t.snap.inLazyDir(name)) {
 		b, ok, err := t.lazy(name)
 		if err != nil || !ok {
 			return entry{}, false, err
@@ -110,3 +114,13 @@ func (t *memTree) file(name string, b []byte) entry {
 func (t *memTree) rules() []headerRule { return t.headerRules }
 
 func (t *memTree) close() {}
+
+// inLazyDir reports whether name lies in one of the snapshot's LazyDirs.
+func (s *Snapshot) inLazyDir(name string) bool {
+	for _, d := range s.LazyDirs {
+		if strings.HasPrefix(name, d) {
+			return true
+		}
+	}
+	return false
+}

@@ -74,6 +74,9 @@ func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer, re
 	defer ln.Close()
 
 	opts := b.opts
+	// A language's search index takes seconds at 10,000 documents: made
+	// when the search page asks for it, not on every save.
+	opts.LazySearch = true
 	opts.Log = io.Discard // Live prints the problems, once per change
 	session := &sessionBuilder{s: site.NewSession(opts)}
 	live := serve.NewLive(session, serve.LiveOptions{Log: stderr, Quiet: b.quiet, Status: translationStatus(b.opts)})
@@ -180,7 +183,7 @@ func (a *sessionBuilder) Snapshot() *serve.Snapshot {
 	for name := range snap.Briefs {
 		lazy[name] = true
 	}
-	c := &converted{from: snap, to: &serve.Snapshot{Files: snap.Files, Changed: snap.Changed, Lazy: lazy, Generation: snap.Generation}}
+	c := &converted{from: snap, to: &serve.Snapshot{Files: snap.Files, Changed: snap.Changed, Lazy: lazy, LazyDirs: snap.LazyDirs, Generation: snap.Generation}}
 	a.last.Store(c)
 	return c.to
 }

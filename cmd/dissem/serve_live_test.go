@@ -244,6 +244,15 @@ func TestServeLive(t *testing.T) {
 		}
 	}
 
+	// The search index is made when the search page asks for it, and it
+	// knows the text saved above.
+	if code, body := s.fetch(t, "/hu/search/meta.json"); code != 200 || !strings.Contains(body, `"lang":"hu"`) {
+		t.Errorf("/hu/search/meta.json: %d %.200s", code, body)
+	}
+	if code, _ := s.fetch(t, "/hu/search/nope.json"); code != 404 {
+		t.Errorf("/hu/search/nope.json: %d, want 404", code)
+	}
+
 	// The translation status, and the output folder never written.
 	if code, body := s.fetch(t, "/_status/"); code != 200 || !strings.Contains(body, `<th scope="row">case-studies/tetemvar</th>`) {
 		t.Errorf("/_status/: %d\n%s", code, body)
