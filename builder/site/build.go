@@ -371,6 +371,7 @@ func searchLang(l *loaded, code string) search.Lang {
 // writeSearch writes the search index of every language: the files of
 // search.BuildTo, written as they are.
 func writeSearch(w *output.Writer, l *loaded, inc *incremental) error {
+	defer search.TightGC()()
 	for _, code := range l.cfg.Codes() {
 		lang := searchLang(l, code)
 		var d uint64
