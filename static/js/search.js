@@ -316,8 +316,15 @@
     var mine = seq;
     return Promise.all(need).then(function (infos) {
       if (mine !== seq) { return; }
+      // A reader who has moved into the results keeps their place when
+      // they are drawn again (the filters arrive after the first results).
+      var focused = Array.prototype.indexOf.call(list.querySelectorAll("a"), document.activeElement);
       list.textContent = "";
       infos.forEach(function (info) { list.appendChild(item(r, info)); });
+      if (focused >= 0) {
+        var again = list.querySelectorAll("a");
+        (again[Math.min(focused, again.length - 1)] || input).focus();
+      }
       status.textContent = hits.length ? plural(hits.length) : form.getAttribute("data-none");
       moreButton.hidden = hits.length <= shownCount;
       if (m) { drawFilters(m, r.hits); }
