@@ -121,7 +121,7 @@ func tomlError(err error, data []byte, file string, startLine int, diags *diag.L
 	pos := diag.Pos{File: file, Line: pe.Position.Line + startLine, Col: pe.Position.Col}
 	if strings.HasSuffix(pe.Message, "has already been defined.") {
 		key := pe.LastKey[strings.LastIndexByte(pe.LastKey, '.')+1:]
-		if line := lineOf(data, pe.Position.Line); strings.Contains(line, key) {
+		if line := yamlnode.Line(data, pe.Position.Line); strings.Contains(line, key) {
 			pos.Col = strings.Index(line, key) + 1
 		}
 		if first := tomlKeyLine(data, key, pe.Position.Line); first > 0 {
@@ -132,21 +132,6 @@ func tomlError(err error, data []byte, file string, startLine int, diags *diag.L
 		return
 	}
 	diags.Errorf(pos, "front matter (TOML): %s", pe.Message)
-}
-
-// lineOf returns line n (from 1) of data.
-func lineOf(data []byte, n int) string {
-	for ; n > 1; n-- {
-		i := bytes.IndexByte(data, '\n')
-		if i < 0 {
-			return ""
-		}
-		data = data[i+1:]
-	}
-	if i := bytes.IndexByte(data, '\n'); i >= 0 {
-		data = data[:i]
-	}
-	return string(data)
 }
 
 // tomlKeyLine returns the last line before line before that sets key

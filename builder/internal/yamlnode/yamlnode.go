@@ -156,7 +156,7 @@ func syntaxError(err error, src []byte, file string, firstLine int, diags *diag.
 		return diag.Pos{File: file, Line: m.Line + firstLine - 1, Col: m.Column}
 	}
 	msg, ctx := le.Message, le.ContextMsg
-	line := lineAt(src, le.Mark.Line)
+	line := Line(src, le.Mark.Line)
 	if !strings.Contains(ctx, "quoted scalar") {
 		// A quote left open runs on to the next quote mark, lines later,
 		// and the parser stumbles only there.
@@ -256,8 +256,8 @@ func closesQuote(v string) bool {
 	return false
 }
 
-// lineAt returns the 1-based line n of src without its line break.
-func lineAt(src []byte, n int) string {
+// Line returns the 1-based line n of src without its line break, or "".
+func Line(src []byte, n int) string {
 	for i := 1; i < n; i++ {
 		j := bytes.IndexByte(src, '\n')
 		if j < 0 {
@@ -284,7 +284,7 @@ func prefixRunes(s string, n int) string {
 
 // charAt quotes the character at mark m.
 func charAt(src []byte, m yaml.Mark) string {
-	rest := strings.TrimPrefix(lineAt(src, m.Line), prefixRunes(lineAt(src, m.Line), m.Column-1))
+	rest := strings.TrimPrefix(Line(src, m.Line), prefixRunes(Line(src, m.Line), m.Column-1))
 	for _, r := range rest {
 		return fmt.Sprintf("%q", string(r))
 	}
@@ -293,7 +293,7 @@ func charAt(src []byte, m yaml.Mark) string {
 
 // wordAt returns the name after the "*" at mark m.
 func wordAt(src []byte, m yaml.Mark) string {
-	line := lineAt(src, m.Line)
+	line := Line(src, m.Line)
 	rest := strings.TrimPrefix(strings.TrimPrefix(line, prefixRunes(line, m.Column-1)), "*")
 	if i := strings.IndexAny(rest, " ,]}\t"); i >= 0 {
 		rest = rest[:i]
