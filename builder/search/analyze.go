@@ -32,6 +32,21 @@ type term struct {
 	posts    []posting
 }
 
+// variant returns the number of stem spelling st among t's variants,
+// adding it when it is new; past 255 spellings the first stands for the rest.
+func (t *term) variant(st string) uint8 {
+	for i, s := range t.variants {
+		if s == st {
+			return uint8(i)
+		}
+	}
+	if len(t.variants) < 255 {
+		t.variants = append(t.variants, st)
+		return uint8(len(t.variants) - 1)
+	}
+	return 0
+}
+
 // posting is one document's occurrences of a term.
 type posting struct {
 	doc     int32
@@ -86,23 +101,14 @@ func (a *analyzer) lookup(w string) termInfo {
 		a.terms = append(a.terms, &term{key: key})
 	}
 	t := a.terms[id]
-	v := -1
-	for i, s := range t.variants {
-		if s == st {
-			v = i
-		}
-	}
-	if v < 0 && len(t.variants) < 255 {
-		v = len(t.variants)
-		t.variants = append(t.variants, st)
-	}
+	v := t.variant(st)
 	if f := Fold(lw); f != key {
 		if t.forms == nil {
 			t.forms = map[string]bool{}
 		}
 		t.forms[f] = true
 	}
-	ti := termInfo{id: id, variant: uint8(max(v, 0))}
+	ti := termInfo{id: id, variant: v}
 	a.words[w] = ti
 	return ti
 }

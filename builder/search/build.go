@@ -106,17 +106,7 @@ func analyze(l Lang) *index {
 			// The part's variant numbers become the merged term's.
 			remap := make([]uint8, len(t.variants))
 			for i, v := range t.variants {
-				j := -1
-				for k, gv := range g.variants {
-					if gv == v {
-						j = k
-					}
-				}
-				if j < 0 && len(g.variants) < 255 {
-					j = len(g.variants)
-					g.variants = append(g.variants, v)
-				}
-				remap[i] = uint8(max(j, 0))
+				remap[i] = g.variant(v)
 			}
 			for _, p := range t.posts {
 				p.variant = remap[p.variant]
