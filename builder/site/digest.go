@@ -2,7 +2,8 @@ package site
 
 import (
 	"hash/maphash"
-	"sort"
+	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -168,11 +169,7 @@ func (dg *digester) card(p *resolve.Page) uint64 {
 		wBool(h, a.Missing)
 	}
 	w(h, "terms")
-	taxes := make([]string, 0, len(p.Terms))
-	for t := range p.Terms {
-		taxes = append(taxes, t)
-	}
-	sort.Strings(taxes)
+	taxes := slices.Sorted(maps.Keys(p.Terms))
 	for _, t := range taxes {
 		w(h, t)
 		dg.terms(h, p.Terms[t])
@@ -227,11 +224,7 @@ func (dg *digester) refs(h *hb, p *resolve.Page, of func(*resolve.Page) uint64) 
 	list("guides", p.Guides)
 	list("items", p.Items)
 	list("toolkits", p.Toolkits)
-	langs := make([]string, 0, len(p.Translations))
-	for l := range p.Translations {
-		langs = append(langs, l)
-	}
-	sort.Strings(langs)
+	langs := slices.Sorted(maps.Keys(p.Translations))
 	for _, l := range langs {
 		w(h, l)
 		one(p.Translations[l])
@@ -257,21 +250,13 @@ func (dg *digester) siteWide(s *resolve.Site) uint64 {
 		for _, tax := range s.Config.Taxonomies {
 			url(l.Taxonomy[tax])
 		}
-		secs := make([]string, 0, len(l.Sections))
-		for sec := range l.Sections {
-			secs = append(secs, sec)
-		}
-		sort.Strings(secs)
+		secs := slices.Sorted(maps.Keys(l.Sections))
 		for _, sec := range secs {
 			w(h, sec)
 			wInt(h, int64(len(l.Sections[sec])))
 			url(l.Sections[sec][0])
 		}
-		tops := make([]string, 0, len(l.TopLevel))
-		for base := range l.TopLevel {
-			tops = append(tops, base)
-		}
-		sort.Strings(tops)
+		tops := slices.Sorted(maps.Keys(l.TopLevel))
 		for _, base := range tops {
 			w(h, base)
 			url(l.TopLevel[base])
