@@ -32,8 +32,6 @@ type Input struct {
 	Doc  *content.Doc
 	Meta *schema.Meta
 	Body *markdown.Doc
-	// Text is the body's plain text for the search index (may be empty).
-	Text string
 	// HTML is the body rendered with link placeholders (markdown.RenderDeferred).
 	HTML []byte
 	// TermPos is where each taxonomy term was written (see TermPositions),
@@ -85,9 +83,7 @@ type Page struct {
 	LinkDests []string
 	// HTML is the body rendered with link placeholders; render fills them
 	// from LinkDests.
-	HTML []byte
-	// Text is the plain text the search index keeps.
-	Text         string
+	HTML         []byte
 	Key          string // translation key
 	Slug         string
 	Alternates   []Alternate // every site language but Lang, in site order

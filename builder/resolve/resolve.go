@@ -170,7 +170,7 @@ func (r *resolver) addDocument(in Input, skipped *skips, diags *diag.List) {
 	}
 	dir := d.Section
 	p := &Page{Kind: KindDocument, Lang: d.Lang, Title: m.Title, Summary: m.Summary, Date: m.Date,
-		Section: d.Section, Doc: d, Meta: m, Body: in.Body, Text: in.Text, HTML: in.HTML, Slug: slug, Translations: map[string]*Page{}, termPos: in.TermPos}
+		Section: d.Section, Doc: d, Meta: m, Body: in.Body, HTML: in.HTML, Slug: slug, Translations: map[string]*Page{}, termPos: in.TermPos}
 	if dir == "" {
 		p.Path = d.Lang + "/" + slug + "/"
 	} else {

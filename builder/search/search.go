@@ -74,7 +74,7 @@ func ShardName(prefix string) string {
 type Lang struct {
 	Code string
 	// Docs are the documents to index, in the order results tie in
-	// (newest first); their Text was set with Excerpt.
+	// (newest first); Body gives each one's rendered text.
 	Docs []*resolve.Page
 	// TypeLabel names a content type; FormatDate formats a date; both in
 	// the language.

@@ -14,7 +14,7 @@ import (
 var digested = []string{
 	"Kind", "Lang", "Path", "URL", "Title", "Summary", "Date", "Section", "Key", "Slug", "Taxonomy", // ident
 	"Doc", "Meta", // ident: the document's front matter and path (docEntry.front)
-	"Body", "HTML", "Text", // page: the document's file (docEntry.sum)
+	"Body", "HTML", // page: the document's file (docEntry.sum)
 	"LinkDests",                                      // page
 	"Alternates", "Terms", "TermList", "Attachments", // card
 	"Pager",                                                                  // card

@@ -67,12 +67,12 @@ type outSet struct {
 // docEntry is one document's load result. It is not changed once made.
 type docEntry struct {
 	// sum is the file's hash; front is its front matter's (and its
-	// path's); text is its search text's.
-	sum, front, text uint64
-	doc              *content.Doc
-	input            resolve.Input
-	html             []byte
-	diags            diag.List
+	// path's).
+	sum, front uint64
+	doc        *content.Doc
+	input      resolve.Input
+	html       []byte
+	diags      diag.List
 }
 
 type scanResult struct {

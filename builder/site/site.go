@@ -5,7 +5,6 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"io/fs"
 	"os"
@@ -23,7 +22,6 @@ import (
 	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/4im-project/dissem/builder/resolve"
 	"github.com/4im-project/dissem/builder/schema"
-	"github.com/4im-project/dissem/builder/search"
 	"github.com/4im-project/dissem/static"
 	"github.com/4im-project/dissem/templates"
 )
@@ -245,7 +243,7 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 			// The front matter's hash before the body is dropped.
 			front := docs.frontSum(mdPaths[i], src, doc.Body)
 			defer func() {
-				docs.store(mdPaths[i], &docEntry{sum: sum, front: front, text: maphash.String(docs.seed, inputs[i].Text),
+				docs.store(mdPaths[i], &docEntry{sum: sum, front: front,
 					doc: doc, input: inputs[i], html: html[i], diags: perDoc[i]})
 			}()
 		}
@@ -259,10 +257,6 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 		d.Append(schema.Lint(doc, meta, publicContacts))
 		body := l.md[doc.Lang].Parse(doc.Path, doc.Body, doc.BodyLine)
 		d.Append(bodyProblems(meta, body))
-		var text string
-		if cfg.SearchOn() {
-			text = search.Excerpt(body)
-		}
 		buf := bufPool.Get().(*bytes.Buffer)
 		buf.Reset()
 		if err := l.md[doc.Lang].RenderDeferred(buf, body); err != nil {
@@ -282,7 +276,7 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 		if !cfg.BriefsOn() {
 			doc.Body = nil
 		}
-		inputs[i] = resolve.Input{Doc: doc, Meta: meta, Body: body, Text: text, TermPos: termPos}
+		inputs[i] = resolve.Input{Doc: doc, Meta: meta, Body: body, TermPos: termPos}
 	})
 	l.bodies = newBodies(l.tree.Docs, html)
 	for _, d := range perDoc {
