@@ -53,7 +53,10 @@ func Parse(src []byte, file string, firstLine int) (*yaml.Node, diag.List) {
 	}
 	var extra yaml.Node
 	if err := l.Load(&extra); err == nil {
-		diags.Errorf(diag.Pos{File: file, Line: extra.Line + firstLine - 1, Col: 1},
+		// A bare "---" at the end starts a document on the line after the
+		// file's last one; point at the marker's line instead.
+		line := min(extra.Line, lineCount(src))
+		diags.Errorf(diag.Pos{File: file, Line: line + firstLine - 1, Col: 1},
 			"a second set of fields starts here, after a line \"---\" or \"...\"; keep all fields in one block")
 	} else if !errors.Is(err, io.EOF) {
 		syntaxError(err, src, file, firstLine, &diags)
@@ -62,11 +65,26 @@ func Parse(src []byte, file string, firstLine int) (*yaml.Node, diag.List) {
 		return nil, diags
 	}
 	top := doc.Content[0]
+	if top.Kind == yaml.ScalarNode && top.Tag == "!!null" && top.Value == "" {
+		return nil, diags // only "---": no fields at all, as if empty
+	}
 	check(top, file, firstLine-1, &diags)
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	return top, diags
+}
+
+// lineCount is the number of lines of src as YAML counts them: "\n",
+// "\r\n" and a lone "\r" each end one.
+func lineCount(src []byte) int {
+	n := 1
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' || src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+			n++
+		}
+	}
+	return n
 }
 
 // check walks n for aliases and duplicate keys. The parser has bounded the
