@@ -51,6 +51,15 @@ type Config struct {
 	Licence  Localized `yaml:"licence"`
 	// Publisher names the organisation in JSON-LD and feeds.
 	Publisher string `yaml:"publisher"`
+	// LicenceURL is the address of the licence documents are published
+	// under unless their front matter names another ("licence"), for
+	// links, citations, JSON-LD and DataCite records.
+	LicenceURL string `yaml:"licenceURL"`
+	// Funder, GrantNumber and GrantTitle say who funds the project and
+	// under which grant, for JSON-LD and DataCite funding references.
+	Funder      Funder `yaml:"funder"`
+	GrantNumber string `yaml:"grantNumber"`
+	GrantTitle  string `yaml:"grantTitle"`
 	// KeyFigures are shown on each home page.
 	KeyFigures []KeyFigure `yaml:"keyFigures"`
 	// Sections maps a content folder to its type when it is not the default.
@@ -65,6 +74,15 @@ type Config struct {
 	// file, pos and keyPos say where site.yaml wrote each value.
 	file        string
 	pos, keyPos map[string]diag.Pos
+}
+
+// Funder is the organisation that funds the project: its name, its
+// identifier (an address, such as its Crossref Funder ID at doi.org or its
+// ROR record) and the programme it funds from.
+type Funder struct {
+	Name       string `yaml:"name"`
+	Identifier string `yaml:"identifier"`
+	Programme  string `yaml:"programme"`
 }
 
 // KeyFigure is a number worth showing on the home page. It is written in
@@ -206,6 +224,7 @@ func (c *Config) check(diags *diag.List) {
 		}
 	}
 	c.checkKeyFigures(diags)
+	c.checkCitation(diags)
 }
 
 // checkKeyFigures reports a figure with no value, or with an amount that is

@@ -40,7 +40,12 @@ var fields = []field{
 	{"image_alt", nil, nil, str(func(m *Meta) *string { return &m.ImageAlt })},
 	{"brief", nil, nil, boolean(func(m *Meta) *bool { return &m.Brief })},
 	{"attachments", nil, nil, strList(func(m *Meta) *[]string { return &m.Attachments })},
+	{"gallery", nil, nil, gallery},
+	{"video", nil, nil, video},
 	{"type", nil, nil, func(string, *content.Value, *Meta, *diag.List) {}}, // read before the others
+	{"doi", nil, nil, doi},                    // cite.go
+	{"report_number", nil, nil, reportNumber}, // cite.go
+	{"licence", nil, nil, licence},            // cite.go
 
 	{"city", []string{CaseStudy}, []string{CaseStudy}, str(func(m *Meta) *string { return &m.City })},
 	{"country", []string{CaseStudy}, []string{CaseStudy}, str(func(m *Meta) *string { return &m.Country })},

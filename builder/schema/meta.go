@@ -60,6 +60,13 @@ type Meta struct {
 	Image, ImageAlt string
 	Brief           bool
 	Attachments     []string
+	// DOI (bare, "10.5281/zenodo.1"), ReportNumber and Licence (zero
+	// when the site's applies, see LicenceOf) are for citations (cite.go).
+	DOI, ReportNumber string
+	Licence           Licence
+	// Gallery and Video are the document's photos and video (av.go).
+	Gallery []GalleryPhoto
+	Video   *Video
 
 	// case-study
 	City, Country string
