@@ -62,6 +62,9 @@ type Config struct {
 	GrantTitle  string `yaml:"grantTitle"`
 	// KeyFigures are shown on each home page.
 	KeyFigures []KeyFigure `yaml:"keyFigures"`
+	// ReportingPeriods are the project's reporting periods, by which the
+	// register of outputs counts; unset, it counts by calendar quarter.
+	ReportingPeriods []Period `yaml:"reportingPeriods" want:"a list of periods, like - {name: RP1, start: 2021-11-01, end: 2022-04-30}"`
 	// Sections maps a content folder to its type when it is not the default.
 	Sections map[string]string `yaml:"sections" want:"a content type for each folder, like {reports: policy-paper}"`
 	// Briefs and Search switch those outputs on (default) or off.
@@ -225,6 +228,7 @@ func (c *Config) check(diags *diag.List) {
 	}
 	c.checkKeyFigures(diags)
 	c.checkCitation(diags)
+	c.checkPeriods(diags)
 }
 
 // checkKeyFigures reports a figure with no value, or with an amount that is
