@@ -44,6 +44,9 @@ type Options struct {
 	NoBreak func(text string) bool
 	// Notes is the heading of the footnotes ("Notes").
 	Notes string
+	// Pictures gives the size and published widths of the pictures a
+	// body shows (figure.go); nil writes plain <img>s.
+	Pictures Pictures
 }
 
 // Markdown converts Markdown bodies of one language. It is safe for
@@ -77,7 +80,8 @@ func New(opts Options) *Markdown {
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(collector{}, 1000),
-				util.Prioritized(openingQuotes{apostrophe: "’", open: q.OpenSingle}, 1100)),
+				util.Prioritized(openingQuotes{apostrophe: "’", open: q.OpenSingle}, 1100),
+				util.Prioritized(pictures{src: opts.Pictures}, 1200)),
 		),
 		goldmark.WithRendererOptions(
 			// Our own node renderers decide what raw HTML becomes and which
@@ -117,8 +121,15 @@ type Doc struct {
 }
 
 // Parse parses src, the body of file, which starts at line firstLine of the file.
-func (m *Markdown) Parse(file string, src []byte, firstLine int) *Doc {
+func (m *Markdown) Parse(file string, src []byte, firstLine int, opts ...ParseOption) *Doc {
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	if len(opts) > 0 {
+		po := &parseOpts{}
+		for _, o := range opts {
+			o(po)
+		}
+		pc.Set(parseKey, po)
+	}
 	lines := lineStarts(src)
 	pc.Set(posKey, &posInfo{file: file, src: src, lines: lines, first: firstLine})
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))

@@ -18,8 +18,9 @@ import (
 // boxes and tables.
 type nodeRenderer struct {
 	opts Options
-	// gfmTable, link and image are goldmark's own renderers, which ours wrap.
-	gfmTable, link, image renderer.NodeRendererFunc
+	// gfmTable, link, image and para are goldmark's own renderers, which
+	// ours wrap.
+	gfmTable, link, image, para renderer.NodeRendererFunc
 }
 
 // funcs captures the functions a goldmark node renderer registers.
@@ -32,7 +33,7 @@ func newNodeRenderer(opts Options) *nodeRenderer {
 	extension.NewTableHTMLRenderer().RegisterFuncs(gfm)
 	// Unsafe: goldmark's own check is a deny-list; ours (safeurl) decides.
 	ghtml.NewRenderer(ghtml.WithUnsafe()).RegisterFuncs(gfm)
-	return &nodeRenderer{opts: opts, gfmTable: gfm[east.KindTable], link: gfm[ast.KindLink], image: gfm[ast.KindImage]}
+	return &nodeRenderer{opts: opts, gfmTable: gfm[east.KindTable], link: gfm[ast.KindLink], image: gfm[ast.KindImage], para: gfm[ast.KindParagraph]}
 }
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -43,6 +44,9 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindLink, r.safeLink)
 	reg.Register(ast.KindImage, r.safeImage)
 	reg.Register(ast.KindAutoLink, r.autoLink)
+	if r.opts.Pictures != nil {
+		reg.Register(ast.KindParagraph, r.paragraph) // figure.go
+	}
 	if r.opts.Notes != "" {
 		reg.Register(east.KindFootnoteList, r.footnoteList)
 	}
@@ -67,6 +71,12 @@ func (r *nodeRenderer) safeLink(w util.BufWriter, src []byte, node ast.Node, ent
 // safeImage is safeLink for images.
 func (r *nodeRenderer) safeImage(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Image)
+	if _, ok := n.Attribute(pictureAttr); ok {
+		if entering {
+			r.pictureTag(w, src, n, true) // figure.go
+		}
+		return ast.WalkSkipChildren, nil
+	}
 	if entering && !safeurl.Allowed(string(n.Destination)) {
 		dest := n.Destination
 		n.Destination = nil
