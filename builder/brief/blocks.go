@@ -49,11 +49,8 @@ func (l *layout) emit(rows []*row, c ctx, before float64) {
 	rows[0].before = before
 	for i, r := range rows {
 		for _, x := range c.bars {
-			top := 0.0
-			if i > 0 {
-				top = -r.before // join the bar across the gap above
-			}
-			r.ops = append(r.ops, op{kind: opRect, x: x, y: top, w: 2, h: r.h - top, st: style{color: colRule}})
+			// join: the bar runs on across the gap above
+			r.ops = append(r.ops, op{kind: opRect, x: x, w: 2, h: r.h, st: style{color: colRule}, join: i > 0})
 		}
 	}
 	l.rows = append(l.rows, rows...)
@@ -73,7 +70,9 @@ func (l *layout) block(n ast.Node, c ctx) {
 			l.image(img, c)
 			return
 		}
+		leave := l.enter(elP)
 		l.emit(l.para(n, c.o, c.left, c.width), c, c.skip())
+		leave()
 	case *ast.Heading:
 		l.heading(n, c)
 	case *ast.ThematicBreak:
@@ -90,42 +89,57 @@ func (l *layout) block(n ast.Node, c ctx) {
 		if n.HasClosure() {
 			b.Write(n.ClosureLine.Value(l.src))
 		}
+		leave := l.enter(elP)
 		l.plain(strings.TrimRight(b.String(), "\n"), c)
+		leave()
 	case *ast.Blockquote:
 		q, ok := c.indent(14)
 		if ok {
 			q.bars = append(append([]float64(nil), c.bars...), c.left+2)
 		}
 		q.o.color = colMuted
+		leave := l.enter(elBlockQuote)
 		start := len(l.rows)
 		l.blocks(n, q)
 		if start < len(l.rows) {
 			l.rows[start].before = c.skip()
 		}
+		leave()
 	case *ast.List:
 		l.list(n, c)
 	case *east.Table:
-		l.table(n, c)
+		l.table(n, wide(c))
 	case *east.DefinitionList:
+		// A term and its definitions are one list item: label and body.
+		leaveL := l.enter(elL)
+		leaveItem := func() {}
 		for d := n.FirstChild(); d != nil; d = d.NextSibling() {
 			switch d.(type) {
 			case *east.DefinitionTerm:
+				leaveItem()
+				leaveItem = l.enter(elLI)
 				o := c.o
 				o.bold, o.justify = true, false
+				leave := l.enter(elLbl)
 				rows := l.para(d, o, c.left, c.width)
+				leave()
 				for _, r := range rows {
 					r.keep = true
 				}
 				l.emit(rows, c, paraSkip)
 			default:
 				dc, _ := c.indent(18)
+				leave := l.enter(elLBody)
 				start := len(l.rows)
 				l.blocks(d, dc)
 				if start < len(l.rows) {
 					l.rows[start].before = 2
 				}
+				leave()
 			}
 		}
+		leaveItem()
+		leaveL()
 	case *east.FootnoteList:
 		l.notes(n, c)
 	default:
@@ -161,7 +175,14 @@ func (l *layout) heading(n *ast.Heading, c ctx) {
 	o := c.o
 	o.fam, o.bold, o.italic, o.justify = famSans, true, false, false
 	o.size, o.color = headingSizes[min(rel, len(headingSizes)-1)], colHeading
-	rows := l.para(n, o, c.left, c.width)
+	el := l.add(elH)
+	l.setLevel(el, l.level+rel+1)
+	prev := l.cur
+	l.cur = el
+	z := itemizer{l: l, o: o}
+	z.inlines(n, inlineState{})
+	rows := l.balanced(func(w float64) []*row { return l.setText(z.items, o, c.left, w) }, c.left, c.width)
+	l.cur = prev
 	if len(rows) == 0 {
 		return
 	}
@@ -194,6 +215,7 @@ func (l *layout) code(n ast.Node, c ctx) {
 		lines = append(lines, string(r))
 	}
 	lead := size * 1.3
+	el := l.add(elCode)
 	var rows []*row
 	for i, line := range lines {
 		h, base := lead, lead*0.75
@@ -207,7 +229,7 @@ func (l *layout) code(n ast.Node, c ctx) {
 		r := &row{h: h, base: base, desc: "code: " + line}
 		r.ops = append(r.ops, op{kind: opRect, x: c.left, y: 0, w: c.width, h: h, st: style{color: colFill}})
 		if line != "" {
-			r.ops = append(r.ops, op{kind: opText, x: c.left + pad, y: base, text: line, st: st, w: l.width(line, &st)})
+			r.ops = append(r.ops, op{kind: opText, x: c.left + pad, y: base, text: line, st: st, w: l.width(line, &st), el: el})
 		}
 		rows = append(rows, r)
 	}
@@ -231,9 +253,15 @@ func (l *layout) list(n *ast.List, c ctx) {
 		}
 	}
 	num := n.Start
+	defer l.enter(elL)()
 	for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+		leaveItem := l.enter(elLI)
+		lbl := l.add(elLbl)
+		leaveBody := l.enter(elLBody)
 		start := len(l.rows)
 		l.blocks(it, ic)
+		leaveBody()
+		leaveItem()
 		if start == len(l.rows) {
 			continue
 		}
@@ -260,13 +288,13 @@ func (l *layout) list(n *ast.List, c ctx) {
 		case n.IsOrdered():
 			m := strconv.Itoa(num) + string(n.Marker)
 			w := l.width(m, &st)
-			first.ops = append(first.ops, op{kind: opText, x: ic.left - 5 - w, y: base, w: w, text: m, st: st})
+			first.ops = append(first.ops, op{kind: opText, x: ic.left - 5 - w, y: base, w: w, text: m, st: st, el: lbl})
 		default:
 			m := "•"
 			if depth%2 == 1 {
 				m = "–"
 			}
-			first.ops = append(first.ops, op{kind: opText, x: c.left + 3, y: base, w: l.width(m, &st), text: m, st: st})
+			first.ops = append(first.ops, op{kind: opText, x: c.left + 3, y: base, w: l.width(m, &st), text: m, st: st, el: lbl})
 		}
 		num++
 	}
@@ -303,19 +331,27 @@ func soleImage(n ast.Node, src []byte) *ast.Image {
 	return img
 }
 
-// notes sets the footnotes as numbered notes under their own heading.
+// notes sets the footnotes as the document's last section: numbered notes
+// under a heading of the body's top level, with a bookmark beside the
+// body's sections (not under the last of them).
 func (l *layout) notes(n *east.FootnoteList, c ctx) {
+	defer l.enter(elSect)()
 	o := c.o
-	o.fam, o.bold, o.justify, o.size, o.color = famSans, true, false, headingSizes[1], colHeading
+	o.fam, o.bold, o.justify, o.size, o.color = famSans, true, false, headingSizes[0], colHeading
 	z := itemizer{l: l, o: o}
 	label := l.doc.label("notes")
 	z.text(label, z.style(inlineState{}), false)
+	el := l.add(elH)
+	l.setLevel(el, l.level+1)
+	prev := l.cur
+	l.cur = el
 	rows := l.setText(z.items, o, c.left, c.width)
+	l.cur = prev
 	for _, r := range rows {
 		r.keep = true
 	}
 	if len(rows) > 0 {
-		rows[0].marks = append(rows[0].marks, mark{anchor: l.prefix + "notes", title: label, level: l.level + 1})
+		rows[0].marks = append(rows[0].marks, mark{anchor: l.prefix + "notes", title: label, level: l.level})
 	}
 	l.emit(rows, c, 16)
 	nc := c
@@ -326,8 +362,10 @@ func (l *layout) notes(n *east.FootnoteList, c ctx) {
 		if !ok {
 			continue
 		}
+		leave := l.enter(elNote)
 		start := len(l.rows)
 		l.blocks(fn, nc)
+		leave()
 		if start == len(l.rows) {
 			continue
 		}
@@ -337,6 +375,27 @@ func (l *layout) notes(n *east.FootnoteList, c ctx) {
 		num := strconv.Itoa(fn.Index) + "."
 		st := style{font: serif, size: 9, color: colLink, anchor: l.prefix + "ref-" + strconv.Itoa(fn.Index)}
 		w := l.width(num, &st)
-		first.ops = append(first.ops, op{kind: opText, x: nc.left - 4 - w, y: first.base, w: w, text: num, st: st})
+		// The number is the note's label, read before its text.
+		first.ops = append(first.ops, op{kind: opText, x: nc.left - 4 - w, y: first.base, w: w, text: num, st: st, el: l.noteLabel(start)})
 	}
+}
+
+// wide widens a top-level context to the page's wide frame, for tables:
+// their columns need more room than a line of text.
+func wide(c ctx) ctx {
+	if c.left == textL && c.width == textW && len(c.bars) == 0 {
+		c.left, c.width = marginL, contentW
+	}
+	return c
+}
+
+// noteLabel returns the element a note's number belongs to: the paragraph
+// its first row starts, whose text the number precedes.
+func (l *layout) noteLabel(start int) int32 {
+	for _, o := range l.rows[start].ops {
+		if o.el != 0 {
+			return o.el
+		}
+	}
+	return 0
 }

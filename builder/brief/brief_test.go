@@ -220,7 +220,7 @@ type outline struct {
 // TestPageBreaks records which rows land on which page for the fixture
 // with a long table: headers repeated, headings kept with their text.
 func TestPageBreaks(t *testing.T) {
-	pages, _ := engine(t).briefPages(loadDoc(t, fixtures[2]))
+	pages, _, _ := engine(t).briefPages(loadDoc(t, fixtures[2]))
 	var b strings.Builder
 	for i, pg := range pages {
 		fmt.Fprintf(&b, "== page %d\n", i+1)

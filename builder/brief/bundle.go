@@ -30,26 +30,37 @@ func (e *Engine) Bundle(b *Bundle) (Result, error) {
 	}
 	front := &Document{Meta: b.Meta}
 	l := e.newLayout(front, "", 1, local)
-	l.coverRows(&b.Meta, 0)
-	foot := l.fundingRows(&b.Meta)
+	leave := l.enter(elDocument)
+	foot := l.coverPage(&b.Meta, 0)
 	l.toc(b, docs, intro)
 	for i, d := range docs {
 		dl := e.newLayout(d, "d"+strconv.Itoa(i)+":", 2, local)
+		// One structure tree: each document is a section of the bundle's.
+		dl.elems, dl.cur = l.elems, l.cur
+		leaveDoc := dl.enter(elSect)
 		dl.guideHead(d, d == intro)
+		dl.boxes(d.Boxes)
 		dl.body()
+		leaveDoc()
+		l.elems = dl.elems
 		dl.rows[0].newPage = true
 		l.rows = append(l.rows, dl.rows...)
 	}
+	leave()
 	pages := paginate(l.rows, footHeight(foot))
-	return e.draw(&b.Meta, b.Title, pages, foot)
+	return e.draw(&b.Meta, b.Title, pages, foot, l.elems)
 }
 
 // toc sets the table of contents: each document, and the top headings of
 // each guide, with the page it starts on.
 func (l *layout) toc(b *Bundle, docs []*Document, intro *Document) {
-	c := ctx{left: marginL, width: contentW}
+	defer l.enter(elTOC)()
+	c := ctx{left: textL, width: textW}
 	h := textOpts{fam: famSans, bold: true, size: headingSizes[0], color: colHeading}
+	leaveH := l.enter(elH)
+	l.setLevel(l.cur, 2)
 	rows := l.simple(b.label("contents"), h, inlineState{}, c.left, c.width)
+	leaveH()
 	rows[0].newPage = true
 	rows[0].marks = append(rows[0].marks, mark{anchor: "contents", title: b.label("contents"), level: 1})
 	rows[len(rows)-1].keep = true
@@ -65,13 +76,15 @@ func (l *layout) toc(b *Bundle, docs []*Document, intro *Document) {
 		s := z.style(st)
 		s.color = colText
 		z.text(title, s, false)
+		leave := l.enter(elTOCI)
+		defer leave()
 		rs := l.setText(z.items, o, c.left+indent, c.width-indent-numW)
 		if len(rs) == 0 {
 			return
 		}
 		last := rs[len(rs)-1]
 		last.ops = append(last.ops, op{kind: opText, x: c.left + c.width, y: last.base, pageOf: anchor,
-			st: style{font: s.font, size: o.size, color: colText, anchor: anchor}})
+			st: style{font: s.font, size: o.size, color: colText, anchor: anchor}, el: l.cur})
 		for _, r := range rs[:len(rs)-1] {
 			r.keep = true
 		}
@@ -98,16 +111,23 @@ func (l *layout) toc(b *Bundle, docs []*Document, intro *Document) {
 // guideHead sets the opening of a document inside a bundle: its type,
 // title, summary and authors.
 func (l *layout) guideHead(d *Document, intro bool) {
-	c := ctx{left: marginL, width: contentW}
+	c := ctx{left: textL, width: textW}
 	level := 1
 	title := d.Title
 	var rows []*row
 	if d.TypeLabel != "" {
 		k := textOpts{fam: famSans, bold: true, size: 8.5, color: colHeading}
+		leave := l.enter(elP)
 		rows = l.simple(strings.ToUpper(d.TypeLabel), k, inlineState{}, c.left, c.width)
+		leave()
 	}
 	t := textOpts{fam: famSans, bold: true, size: 18, color: colHeading}
-	tr := l.simple(title, t, inlineState{}, c.left, c.width)
+	leaveH := l.enter(elH)
+	l.setLevel(l.cur, 2)
+	z := itemizer{l: l, o: t}
+	z.text(title, z.style(inlineState{}), false)
+	tr := l.balanced(func(w float64) []*row { return l.setText(z.items, t, c.left, w) }, c.left, c.width)
+	leaveH()
 	if len(tr) > 0 && len(rows) > 0 {
 		tr[0].before = 4
 	}
@@ -122,7 +142,9 @@ func (l *layout) guideHead(d *Document, intro bool) {
 	l.emit(rows, c, 0)
 	if d.Summary != "" && !intro {
 		s := textOpts{fam: famSerif, italic: true, size: 11, color: colText, justify: true, hyphenate: true}
+		leave := l.enter(elP)
 		rs := l.simple(d.Summary, s, inlineState{}, c.left, c.width)
+		leave()
 		l.emit(rs, c, 8)
 	}
 	var by []string
@@ -134,7 +156,9 @@ func (l *layout) guideHead(d *Document, intro bool) {
 	}
 	if len(by) > 0 && !intro {
 		m := textOpts{fam: famSerif, italic: true, size: 9, color: colMuted}
+		leave := l.enter(elP)
 		l.emit(l.simple(strings.Join(by, " · "), m, inlineState{}, c.left, c.width), c, 6)
+		leave()
 	}
 	rule := &row{h: 8, ops: []op{{kind: opLine, x: c.left, y: 4, w: c.width, st: style{color: colRule}}}, desc: "guide rule"}
 	l.emit([]*row{rule}, c, 6)

@@ -13,80 +13,151 @@ func (l *layout) simple(s string, o textOpts, st inlineState, left, width float6
 	return l.setText(z.items, o, left, width)
 }
 
-// coverRows sets the first page's head: type, title, summary, the metadata
-// table and, for case studies, the indicators. The title is the bookmark
-// at level.
-func (l *layout) coverRows(m *Meta, level int) {
+// Colours of the cover's marks.
+var (
+	colEUBlue = rgb{0, 51, 153}  // the EU emblem's Reflex Blue
+	colEUGold = rgb{255, 204, 0} // and its yellow
+	colLogo   = rgb{11, 83, 148} // the site's mark (static/img/logo.svg)
+	colAccent = rgb{246, 178, 107}
+)
+
+// coverPage lays out the cover page: the site's mark and name, the type, the
+// title in balanced lines, the summary, the lead picture, the facts (date,
+// language, authors, partners, web address), and returns the foot printed
+// at the bottom of the page: the EU emblem with the funding statement, the
+// funding and licence texts. The title is the bookmark at level.
+func (l *layout) coverPage(m *Meta, level int) (foot []*row) {
+	defer l.enter(elSect)()
 	c := ctx{left: marginL, width: contentW}
-	kicker := textOpts{fam: famSans, bold: true, size: 9, color: colHeading}
-	head := strings.ToUpper(m.TypeLabel)
+	// The site's mark and name; the mark is decoration (an artifact).
+	const logo = 30.0
+	head := &row{h: logo, desc: "cover: logo"}
+	head.ops = append(head.ops, op{kind: opLogo, x: c.left, y: 0, w: logo, h: logo})
 	if m.SiteTitle != "" {
-		if head != "" {
-			head += "  ·  "
+		leave := l.enter(elP)
+		o := textOpts{fam: famSans, bold: true, size: 10.5, color: colLogo}
+		if rs := l.simple(m.SiteTitle, o, inlineState{}, c.left+logo+10, c.width-logo-10); len(rs) > 0 {
+			for _, o := range rs[0].ops {
+				o.y += (logo-rs[0].h)/2 + 0.5
+				head.ops = append(head.ops, o)
+			}
 		}
-		head += m.SiteTitle
+		leave()
 	}
-	rows := l.simple(head, kicker, inlineState{}, c.left, c.width)
-	if len(rows) == 0 {
-		rows = []*row{{h: 1}}
+	head.marks = append(head.marks, mark{anchor: l.prefix + "top", title: m.Title, level: level})
+	l.emit([]*row{head}, c, 0)
+
+	if m.TypeLabel != "" {
+		leave := l.enter(elP)
+		kicker := textOpts{fam: famSans, bold: true, size: 10, color: colHeading}
+		rs := l.simple(strings.ToUpper(m.TypeLabel), kicker, inlineState{}, c.left, c.width)
+		leave()
+		if len(rs) > 0 {
+			bar := op{kind: opRect, x: c.left, y: -8, w: 28, h: 3, st: style{color: colAccent}}
+			rs[0].ops = append([]op{bar}, rs[0].ops...)
+		}
+		l.emit(rs, c, 64)
 	}
-	rows[0].marks = append(rows[0].marks, mark{anchor: l.prefix + "top", title: m.Title, level: level})
-	l.emit(rows, c, 0)
-	title := textOpts{fam: famSans, bold: true, size: 22, color: colHeading}
-	l.emit(l.simple(m.Title, title, inlineState{}, c.left, c.width), c, 8)
+	leave := l.enter(elTitle)
+	title := textOpts{fam: famSans, bold: true, size: 26, color: colHeading}
+	z := itemizer{l: l, o: title}
+	z.text(m.Title, z.style(inlineState{}), false)
+	w := c.width * 0.92
+	rows := l.balanced(func(w float64) []*row { return l.setText(z.items, title, c.left, w) }, c.left, w)
+	leave()
+	for _, r := range rows {
+		r.h = title.size * 1.18 // titles are set tighter than text
+		for i := range r.ops {
+			r.ops[i].y = title.size * 0.95
+		}
+		r.keep = true
+	}
+	l.emit(rows, c, 10)
 	if m.Summary != "" {
-		sum := textOpts{fam: famSerif, italic: true, size: 11.5, color: colText, justify: true, hyphenate: true}
-		l.emit(l.simple(m.Summary, sum, inlineState{}, c.left, c.width), c, 10)
+		leave := l.enter(elP)
+		sum := textOpts{fam: famSerif, italic: true, size: 13, color: colText}
+		l.emit(l.simple(m.Summary, sum, inlineState{}, c.left, c.width*0.85), c, 14)
+		leave()
 	}
-	var facts [][2]string
+	l.leadPicture(m, c)
+	l.facts(m, c)
+	return l.fundingRows(m)
+}
+
+// leadPicture shows the document's picture across the cover, at most a
+// third of the page high. One that cannot be read is left out: the
+// resolve stage has told the editor already.
+func (l *layout) leadPicture(m *Meta, c ctx) {
+	if m.Image == "" || l.doc.ReadFile == nil {
+		return
+	}
+	p, err := l.loadPicture(m.Image)
+	if err != nil || p.w <= 0 || p.h <= 0 {
+		return
+	}
+	w := c.width
+	h := p.h * w / p.w
+	if maxH := pageH / 3.2; h > maxH {
+		w, h = w*maxH/h, maxH
+	}
+	defer l.enter(elFigure)()
+	l.setAlt(l.cur, m.ImageAlt)
+	r := &row{h: h, desc: "cover picture " + m.Image}
+	r.ops = []op{{kind: opImage, x: c.left, y: 0, w: w, h: h, img: p, el: l.cur}}
+	l.emit([]*row{r}, c, 22)
+}
+
+// facts sets the cover's label–value lines: date, language, authors,
+// partners and the web address.
+func (l *layout) facts(m *Meta, c ctx) {
+	var facts []Fact
 	add := func(key, val string) {
 		if val != "" {
-			facts = append(facts, [2]string{m.label(key), val})
+			facts = append(facts, Fact{m.label(key), val})
 		}
 	}
-	add("authors", strings.Join(m.Authors, ", "))
-	add("partners", strings.Join(m.Partners, ", "))
 	add("date", m.DateText)
 	add("language", m.LanguageName)
+	add("authors", strings.Join(m.Authors, ", "))
+	add("partners", strings.Join(m.Partners, ", "))
 	add("web", m.URL)
-	labelW := 0.0
+	l.factRows(facts, m.label("web"), c, 22)
+}
+
+// factRows sets label–value lines, the labels in a column of their own;
+// a value labelled linkLabel is a link to itself.
+func (l *layout) factRows(facts []Fact, linkLabel string, c ctx, before float64) {
 	lab := textOpts{fam: famSans, bold: true, size: 8.5, color: colMuted}
+	labelW := 0.0
 	for _, f := range facts {
-		labelW = max(labelW, l.width(f[0], &style{font: sansBold, size: 8.5}))
+		labelW = max(labelW, l.width(f.Label, &style{font: sansBold, size: 8.5}))
 	}
-	labelW += 12
+	labelW = min(labelW+12, c.width/3)
 	for i, f := range facts {
 		val := textOpts{fam: famSerif, size: 10, color: colText, hyphenate: true}
 		st := inlineState{}
-		if f[0] == m.label("web") {
-			st.link = f[1]
+		if f.Label == linkLabel && linkLabel != "" {
+			st.link = f.Value
 		}
-		vr := l.simple(f[1], val, st, c.left+labelW, c.width-labelW)
+		leave := l.enter(elP)
+		lr := l.simple(f.Label, lab, inlineState{}, c.left, labelW-12)
+		vr := l.simple(f.Value, val, st, c.left+labelW, c.width-labelW)
+		leave()
 		if len(vr) == 0 {
 			continue
 		}
-		lr := l.simple(f[0], lab, inlineState{}, c.left, labelW-12)
 		if len(lr) > 0 {
 			for _, o := range lr[0].ops {
 				o.y = vr[0].base
-				vr[0].ops = append(vr[0].ops, o)
+				vr[0].ops = append([]op{o}, vr[0].ops...)
 			}
 		}
-		before := 2.0
+		b := 2.0
 		if i == 0 {
-			before = 14
+			b = before
 		}
-		l.emit(vr, c, before)
+		l.emit(vr, c, b)
 	}
-	if len(m.Indicators) > 0 {
-		cells := [][]string{{m.label("indicator"), m.label("value"), m.label("target")}}
-		for _, in := range m.Indicators {
-			cells = append(cells, []string{in.Name, in.Value, in.Target})
-		}
-		l.plainTable(cells, []east.Alignment{east.AlignLeft, east.AlignRight, east.AlignRight}, c)
-	}
-	rule := &row{h: 10, ops: []op{{kind: opLine, x: c.left, y: 5, w: c.width, st: style{color: colRule}}}, desc: "cover rule"}
-	l.emit([]*row{rule}, c, 10)
 }
 
 // plainTable sets a table of plain strings, the first row its header.
@@ -96,6 +167,9 @@ func (l *layout) plainTable(cells [][]string, align []east.Alignment, c ctx) {
 	items := make([][][]item, len(cells))
 	for i, rc := range cells {
 		for j, s := range rc {
+			if j >= len(align) {
+				break
+			}
 			co := o
 			co.bold = i == 0
 			z := itemizer{l: l, o: co}
@@ -108,6 +182,7 @@ func (l *layout) plainTable(cells [][]string, align []east.Alignment, c ctx) {
 		}
 	}
 	widths := columnWidths(nat, minw, c.width)
+	defer l.enter(elTable)()
 	var rows, head []*row
 	for i := range items {
 		r := l.tableRow(items[i], widths, align, o, c.left, i == 0, i%2 == 0)
@@ -119,14 +194,34 @@ func (l *layout) plainTable(cells [][]string, align []east.Alignment, c ctx) {
 		}
 		rows = append(rows, r)
 	}
-	l.emit(rows, c, 14)
+	l.emit(rows, c, 10)
 }
 
-// fundingRows sets the acknowledgement and licence printed at the foot of
-// the first page.
+// fundingRows sets the cover's foot: the EU emblem beside the funding
+// statement (site.yaml fundedBy), then the funding and licence texts.
 func (l *layout) fundingRows(m *Meta) []*row {
-	o := textOpts{fam: famSerif, size: 8, color: colMuted, justify: true, hyphenate: true}
 	var rows []*row
+	if m.FundedBy != "" {
+		const eh = 34.0 // the emblem's height; it is 1.5 times as wide
+		r := &row{h: eh, desc: "cover: EU emblem"}
+		r.ops = append(r.ops, op{kind: opEmblem, x: marginL, y: 0, w: eh * 1.5, h: eh})
+		leave := l.enter(elP)
+		o := textOpts{fam: famSans, bold: true, size: 10, color: colText}
+		x := marginL + eh*1.5 + 10
+		if rs := l.simple(m.FundedBy, o, inlineState{}, x, contentW-(x-marginL)); len(rs) > 0 {
+			top := (eh - float64(len(rs))*rs[0].h) / 2
+			for _, lr := range rs {
+				for _, o := range lr.ops {
+					o.y += top
+					r.ops = append(r.ops, o)
+				}
+				top += lr.h
+			}
+		}
+		leave()
+		rows = append(rows, r)
+	}
+	o := textOpts{fam: famSerif, size: 8, color: colMuted, justify: true, hyphenate: true}
 	for _, key := range []string{"funding", "licence"} {
 		text := m.Funding
 		if key == "licence" {
@@ -135,13 +230,18 @@ func (l *layout) fundingRows(m *Meta) []*row {
 		if text == "" {
 			continue
 		}
+		leave := l.enter(elP)
 		z := itemizer{l: l, o: o}
 		bold := z.style(inlineState{bold: true})
 		z.text(m.label(key)+": ", bold, false)
 		z.text(text, z.style(inlineState{}), false)
 		r := l.setText(z.items, o, marginL, contentW)
+		leave()
 		if len(r) > 0 {
 			r[0].before = 3
+			if len(rows) > 0 && key == "funding" && m.FundedBy != "" {
+				r[0].before = 8
+			}
 		}
 		rows = append(rows, r...)
 	}

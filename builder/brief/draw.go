@@ -26,11 +26,16 @@ type pen struct {
 	anchors  map[string]pos
 	images   map[string]bool
 	lastMark int
+	elems    []elem
+	// repeat is set while a repeated table header is drawn: its ops are
+	// artifacts this time.
+	repeat bool
 }
 
 // draw renders pages with fpdf: running header (from page 2), footer page
-// numbers, the first page's foot, bookmarks and links.
-func (e *Engine) draw(m *Meta, header string, pages [][]placed, foot []*row) (Result, error) {
+// numbers, the first page's foot, bookmarks and links. elems are the
+// structure elements the ops' el fields name (tag*.go reads them).
+func (e *Engine) draw(m *Meta, header string, pages [][]placed, foot []*row, elems []elem) (Result, error) {
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
 	f.SetCatalogSort(true)
 	f.SetCreationDate(m.Date)
@@ -49,7 +54,7 @@ func (e *Engine) draw(m *Meta, header string, pages [][]placed, foot []*row) (Re
 	if m.Lang != "" {
 		f.SetLang(m.Lang)
 	}
-	p := &pen{f: f, e: e, font: numFonts, links: map[string]int{}, anchors: map[string]pos{}, images: map[string]bool{}, lastMark: -1}
+	p := &pen{f: f, e: e, font: numFonts, links: map[string]int{}, anchors: map[string]pos{}, images: map[string]bool{}, lastMark: -1, elems: elems}
 	// Only the faces in use are added: fpdf parses each one it is given.
 	used := [numFonts]bool{serif: true, serifItalic: true}
 	for i, pg := range pages {
@@ -93,25 +98,29 @@ func (e *Engine) draw(m *Meta, header string, pages [][]placed, foot []*row) (Re
 	header = e.met[muted.font].fit(e.met[muted.font].printable(header), muted.size, contentW)
 	for i, pg := range pages {
 		f.AddPage()
+		// The running head and the page number are artifacts (el 0);
+		// the cover has neither.
 		if i > 0 {
 			p.op(op{kind: opText, x: marginL, text: header, st: muted}, headerY)
 			p.op(op{kind: opLine, x: marginL, y: 0, w: contentW, st: style{color: colRule}}, headerY+6)
+			num := strconv.Itoa(i+1) + " / " + strconv.Itoa(len(pages))
+			w := e.met[muted.font].width(num, muted.size)
+			p.op(op{kind: opText, x: (pageW - w) / 2, text: num, st: muted}, footerY)
 		}
-		num := strconv.Itoa(i+1) + " / " + strconv.Itoa(len(pages))
-		w := e.met[muted.font].width(num, muted.size)
-		p.op(op{kind: opText, x: (pageW - w) / 2, text: num, st: muted}, footerY)
 		if i == 0 && len(foot) > 0 {
 			y := pageH - marginBot - footHeight(foot) + 12
-			p.op(op{kind: opLine, x: marginL, w: contentW / 4, st: style{color: colRule}}, y-6)
+			p.op(op{kind: opLine, x: marginL, w: contentW, st: style{color: colRule}}, y-6)
 			for _, r := range foot {
 				y += r.before
-				p.row(r, y)
+				p.row(r, y, 0)
 				y += r.h
 			}
 		}
 		for _, pl := range pg {
-			p.row(pl.r, pl.y)
+			p.repeat = pl.repeat
+			p.row(pl.r, pl.y, pl.gap)
 		}
+		p.repeat = false
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
@@ -121,8 +130,9 @@ func (e *Engine) draw(m *Meta, header string, pages [][]placed, foot []*row) (Re
 	return Result{PDF: out, Pages: len(pages)}, err
 }
 
-// row draws a row whose top is at y, and records its bookmarks.
-func (p *pen) row(r *row, y float64) {
+// row draws a row whose top is at y, gap below the row above it, and
+// records its bookmarks.
+func (p *pen) row(r *row, y, gap float64) {
 	for _, mk := range r.marks {
 		if mk.level < 0 || mk.title == "" {
 			continue
@@ -134,6 +144,13 @@ func (p *pen) row(r *row, y float64) {
 		p.f.Bookmark(p.e.met[serif].printable(mk.title), lvl, y)
 	}
 	for _, o := range r.ops {
+		if o.join {
+			o.y -= gap
+			o.h += gap
+		}
+		if p.repeat {
+			o.el = 0
+		}
 		p.op(o, y)
 	}
 }
@@ -185,6 +202,10 @@ func (p *pen) op(o op, top float64) {
 		f.Line(o.x, y, o.x+o.w, y+o.h)
 	case opImage:
 		p.image(o, y)
+	case opEmblem:
+		p.emblem(o.x, y, o.h)
+	case opLogo:
+		p.logo(o.x, y, o.w)
 	}
 }
 

@@ -49,9 +49,38 @@ type layout struct {
 	minH   int    // the body's top heading level
 	rows   []*row
 	pics   map[string]*picture
-	self   string            // path of the document's own web page
-	local  map[string]string // page path → anchor prefix of a document in the same PDF
+	// noBreak reports whether the space after a text must not break
+	// (Document.NoBreak); nil: any space may.
+	noBreak  func(string) bool
+	elemLang string            // set on a bundled document's elements
+	self     string            // path of the document's own web page
+	local    map[string]string // page path → anchor prefix of a document in the same PDF
+	elems    []elem            // structure elements, in reading order
+	cur      int32             // the open element, index+1 into elems; 0: none
 }
+
+// enter opens a structure element as a child of the open one; the text
+// and image ops made until the returned function runs belong to it. Every
+// block goes through here, so tagging sees each heading, paragraph, list
+// item, cell, figure and box.
+func (l *layout) enter(k elemKind) (leave func()) {
+	id := l.add(k)
+	prev := l.cur
+	l.cur = id
+	return func() { l.cur = prev }
+}
+
+// add appends a structure element under the open one without opening it
+// (a list item's label, drawn after its body is laid out) and returns its
+// op.el value.
+func (l *layout) add(k elemKind) int32 {
+	l.elems = append(l.elems, elem{kind: k, parent: l.cur - 1, lang: l.elemLang})
+	return int32(len(l.elems))
+}
+
+// setAlt and setLevel fill in the element an op.el value names.
+func (l *layout) setAlt(el int32, alt string) { l.elems[el-1].alt = alt }
+func (l *layout) setLevel(el int32, lv int)   { l.elems[el-1].level = lv }
 
 func (e *Engine) newLayout(d *Document, prefix string, level int, local map[string]string) *layout {
 	l := &layout{e: e, doc: d, prefix: prefix, level: level, local: local, minH: 6, lang: d.Lang}
@@ -62,6 +91,7 @@ func (e *Engine) newLayout(d *Document, prefix string, level int, local map[stri
 		}
 	}
 	l.hy, _ = hyphen.For(d.Lang)
+	l.noBreak = d.NoBreak
 	if u, err := url.Parse(d.URL); err == nil {
 		l.self = u.Path
 	}
@@ -131,22 +161,34 @@ func (l *layout) body() {
 	if l.doc.Body == nil || l.doc.Body.Root == nil {
 		return
 	}
-	c := ctx{left: marginL, width: contentW,
+	l.blocks(l.doc.Body.Root, bodyCtx())
+}
+
+// bodyCtx is how the body is set: justified and hyphenated in the column.
+func bodyCtx() ctx {
+	return ctx{left: textL, width: textW,
 		o: textOpts{fam: famSerif, size: bodySize, color: colText, justify: true, hyphenate: true}}
-	l.blocks(l.doc.Body.Root, c)
 }
 
 // Brief renders one document as a PDF.
 func (e *Engine) Brief(d *Document) (Result, error) {
-	pages, foot := e.briefPages(d)
-	return e.draw(&d.Meta, d.Title, pages, foot)
+	pages, foot, elems := e.briefPages(d)
+	return e.draw(&d.Meta, d.Title, pages, foot, elems)
 }
 
-// briefPages lays out a brief: its pages and the first page's foot.
-func (e *Engine) briefPages(d *Document) ([][]placed, []*row) {
+// briefPages lays out a brief: a cover page, the structured-content boxes
+// and the body from the second page; it returns the pages, the cover's
+// foot and the structure elements.
+func (e *Engine) briefPages(d *Document) ([][]placed, []*row, []elem) {
 	l := e.newLayout(d, "", 1, nil)
-	l.coverRows(&d.Meta, 0)
+	leave := l.enter(elDocument)
+	foot := l.coverPage(&d.Meta, 0)
+	start := len(l.rows)
+	l.boxes(d.Boxes)
 	l.body()
-	foot := l.fundingRows(&d.Meta)
-	return paginate(l.rows, footHeight(foot)), foot
+	if start < len(l.rows) {
+		l.rows[start].newPage = true
+	}
+	leave()
+	return paginate(l.rows, footHeight(foot)), foot, l.elems
 }

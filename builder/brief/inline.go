@@ -61,6 +61,7 @@ type itemizer struct {
 	l     *layout
 	o     textOpts
 	items []item
+	tail  string // the text since the last space, for layout.noBreak
 }
 
 func (z *itemizer) style(s inlineState) *style {
@@ -152,19 +153,36 @@ func (z *itemizer) inlines(n ast.Node, s inlineState) {
 }
 
 // text adds words and spaces. code keeps words whole but lets long URLs and
-// paths break after slashes.
+// paths break after slashes. A no-break space (U+00A0), and a space after
+// a word the language does not leave at a line's end (layout.noBreak:
+// Slovak v, k, s, z …, Hungarian a, az), stretches like any space but
+// never breaks.
 func (z *itemizer) text(s string, st *style, code bool) {
 	for s != "" {
-		i := strings.IndexAny(s, " \t\n")
+		i := strings.IndexAny(s, " \t\n\u00a0")
 		if i < 0 {
 			z.word(s, st, code)
+			z.tail += s
 			return
 		}
 		if i > 0 {
 			z.word(s[:i], st, code)
+			z.tail += s[:i]
 		}
-		z.space(st)
-		s = s[i+1:]
+		size := 1
+		keep := false
+		if s[i] == 0xC2 { // U+00A0
+			size, keep = 2, true
+		} else if z.l.noBreak != nil && !code && z.tail != "" {
+			keep = z.l.noBreak(z.tail)
+		}
+		if keep {
+			z.nbsp(st)
+		} else {
+			z.space(st)
+		}
+		z.tail = ""
+		s = s[i+size:]
 	}
 }
 
@@ -176,7 +194,19 @@ func (z *itemizer) space(st *style) {
 	z.items = append(z.items, item{kind: glue, w: w, stretch: w * 0.6, shrink: w * 0.33, st: st})
 }
 
+// nbsp adds a space that cannot break: glue after a penalty is no break
+// point (only glue right after a box is).
+func (z *itemizer) nbsp(st *style) {
+	if len(z.items) == 0 || z.items[len(z.items)-1].kind == glue {
+		return
+	}
+	w := z.l.e.met[st.font].width(" ", st.size)
+	z.items = append(z.items, item{kind: penalty, penalty: infPenalty, st: st},
+		item{kind: glue, w: w, stretch: w * 0.6, shrink: w * 0.33, st: st})
+}
+
 func (z *itemizer) forceBreak() {
+	z.tail = ""
 	z.items = append(z.items,
 		item{kind: glue, stretch: 1e5},
 		item{kind: penalty, penalty: -infPenalty})

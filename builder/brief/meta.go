@@ -41,8 +41,39 @@ type Meta struct {
 	DateText                  string    // formatted for the language
 	URL                       string    // absolute web address of the document
 	Funding, Licence          string    // in the language
-	Indicators                []Indicator
-	Labels                    map[string]string // keys in LabelKeys
+	// FundedBy is the EU funding statement printed beside the emblem on
+	// the cover ("Funded by the European Union"); empty: no emblem.
+	FundedBy   string
+	Indicators []Indicator
+	// Boxes are the document's structured content (a policy paper's key
+	// recommendations, a case study's key facts …), set in boxes at the
+	// start of the body.
+	Boxes []Box
+	// Image is the lead picture (a destination Document.ReadFile reads)
+	// and ImageAlt its description; shown on the cover.
+	Image, ImageAlt string
+	Labels          map[string]string // keys in LabelKeys
+}
+
+// Box is structured content set apart in a tinted box: label–value facts,
+// lists (recommendations, outcomes, steps) and a table (indicators), each
+// part optional, in that order.
+type Box struct {
+	Title string
+	Facts []Fact
+	Lists []BoxList
+	// Table is a table of plain text, its first row the header.
+	Table [][]string
+}
+
+// Fact is one label and value of a box ("Period", "2021 – 2024").
+type Fact struct{ Label, Value string }
+
+// BoxList is a list inside a box, with an optional title.
+type BoxList struct {
+	Title   string
+	Items   []string
+	Ordered bool
 }
 
 // label returns a localized label, or its English fallback.
@@ -63,6 +94,10 @@ type Document struct {
 	BaseURL string
 	// ReadFile reads an image the body refers to, by its destination.
 	ReadFile func(name string) ([]byte, error)
+	// NoBreak reports whether the space after a text must not break: the
+	// text ends with a Slovak one-letter preposition or a Hungarian
+	// article (i18n.Lang.NoBreakBefore). Nil: every space may break.
+	NoBreak func(text string) bool
 }
 
 // Bundle is a toolkit's replication guide: the toolkit's introduction and its

@@ -140,7 +140,7 @@ func (l *layout) setLine(items []item, from, to int, o textOpts, left, width, le
 	rw := &row{h: h, base: base, marks: marks}
 	var desc strings.Builder
 	for _, p := range pcs {
-		rw.ops = append(rw.ops, op{kind: opText, x: p.x, y: base + p.st.rise, w: p.w, text: p.text, st: *p.st})
+		rw.ops = append(rw.ops, op{kind: opText, x: p.x, y: base + p.st.rise, w: p.w, text: p.text, st: *p.st, el: l.cur})
 		if p.st.strike {
 			yy := base - p.st.size*0.28
 			rw.ops = append(rw.ops, op{kind: opLine, x: p.x, y: yy, w: p.w, h: 0, st: *p.st})

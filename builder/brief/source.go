@@ -40,18 +40,25 @@ func (s *Source) Document(p *resolve.Page) (*Document, map[string][]byte, error)
 	for _, k := range LabelKeys {
 		labels[k] = s.Catalog.T(lang, "brief."+k)
 	}
+	li := s.Catalog.Lang(lang)
+	ty := li.Typeset
 	m := Meta{
-		Lang: lang, LanguageName: cfg.Language(lang).Name, SiteTitle: cfg.Title[lang],
-		Title: p.Title, TypeLabel: s.Catalog.T(lang, "type."+p.Meta.Type), Summary: p.Summary,
-		Authors: p.Meta.Authors, Partners: p.Meta.Partners, Keywords: p.Meta.Topics,
-		Date: p.Date, DateText: s.Catalog.Lang(lang).FormatDate(p.Date), URL: s.Site.AbsURL(p.URL),
-		Funding: cfg.Funding[lang], Licence: cfg.Licence[lang], Labels: labels,
+		Lang: lang, LanguageName: cfg.Language(lang).Name, SiteTitle: ty(cfg.Title[lang]),
+		Title: ty(p.Title), TypeLabel: s.Catalog.T(lang, "type."+p.Meta.Type), Summary: ty(p.Summary),
+		Authors: typesetAll(li, p.Meta.Authors), Partners: typesetAll(li, p.Meta.Partners), Keywords: p.Meta.Topics,
+		Date: p.Date, DateText: li.FormatDate(p.Date), URL: s.Site.AbsURL(p.URL),
+		Funding: ty(cfg.Funding[lang]), Licence: ty(cfg.Licence[lang]), FundedBy: ty(cfg.FundedBy[lang]),
+		Labels: labels,
 	}
 	for _, ind := range p.Meta.Indicators {
-		m.Indicators = append(m.Indicators, Indicator{Name: ind.Name, Value: ind.Value, Target: ind.Target})
+		m.Indicators = append(m.Indicators, Indicator{Name: ty(ind.Name), Value: ty(ind.Value), Target: ty(ind.Target)})
+	}
+	m.Boxes = s.boxes(p, &m)
+	media := s.Site.MediaURL("")
+	if p.Meta.Image != "" {
+		m.Image, m.ImageAlt = media+path.Clean(path.Join(p.Doc.Dir, p.Meta.Image)), ty(p.Meta.ImageAlt)
 	}
 	body := s.Body(p)
-	media := s.Site.MediaURL("")
 	readFile := func(name string) ([]byte, error) {
 		rel, ok := strings.CutPrefix(name, media)
 		if !ok || !s.Files[rel] {
@@ -60,6 +67,11 @@ func (s *Source) Document(p *resolve.Page) (*Document, map[string][]byte, error)
 		return s.ReadFile(rel)
 	}
 	images := map[string][]byte{}
+	if m.Image != "" {
+		if data, err := readFile(m.Image); err == nil {
+			images[m.Image] = data
+		}
+	}
 	for _, link := range body.Links {
 		if !link.Image {
 			continue
@@ -73,7 +85,11 @@ func (s *Source) Document(p *resolve.Page) (*Document, map[string][]byte, error)
 			images[dest] = data
 		}
 	}
-	return &Document{Meta: m, Body: body, BaseURL: cfg.BaseURL, ReadFile: readFile}, images, nil
+	d := &Document{Meta: m, Body: body, BaseURL: cfg.BaseURL, ReadFile: readFile}
+	if len(li.NoBreakAfter) > 0 {
+		d.NoBreak = li.NoBreakBefore
+	}
+	return d, images, nil
 }
 
 // docKey returns the cache key of a page's own brief input.

@@ -65,6 +65,7 @@ func (l *layout) table(t *east.Table, c ctx) {
 	widths := columnWidths(nat, minw, c.width)
 	var head []*row
 	var rows []*row
+	defer l.enter(elTable)()
 	for i := range cells {
 		r := l.tableRow(items[i], widths, t.Alignments, o, c.left, i < headRows, i%2 == 0)
 		if i < headRows {
@@ -105,6 +106,7 @@ func columnWidths(nat, minw []float64, width float64) []float64 {
 
 // tableRow sets one row: every cell's lines, a tint for the header, a rule below.
 func (l *layout) tableRow(cells [][]item, widths []float64, align []east.Alignment, o textOpts, left float64, head, even bool) *row {
+	defer l.enter(elTR)()
 	r := &row{}
 	var ops []op
 	var desc strings.Builder // not +=: a row may have thousands of cells
@@ -116,7 +118,13 @@ func (l *layout) tableRow(cells [][]item, widths []float64, align []east.Alignme
 		if j < len(align) {
 			co.align = align[j]
 		}
+		cell := elTD
+		if head {
+			cell = elTH
+		}
+		leave := l.enter(cell)
 		lines := l.setText(its, co, x+cellPadX, widths[j]-2*cellPadX)
+		leave()
 		y := cellPadY
 		for k, ln := range lines {
 			r.marks = append(r.marks, ln.marks...) // footnote references in cells
