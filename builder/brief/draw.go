@@ -22,7 +22,6 @@ type pen struct {
 	font     fontID
 	size     float64
 	text     rgb
-	links    map[string]int // anchor → fpdf link id
 	anchors  map[string]pos
 	images   map[string]bool
 	lastMark int
@@ -30,6 +29,7 @@ type pen struct {
 	// repeat is set while a repeated table header is drawn: its ops are
 	// artifacts this time.
 	repeat bool
+	t      *tagger // marked content, links and the structure tree (tags.go)
 }
 
 // draw renders pages with fpdf: running header (from page 2), footer page
@@ -54,7 +54,8 @@ func (e *Engine) draw(m *Meta, header string, pages [][]placed, foot []*row, ele
 	if m.Lang != "" {
 		f.SetLang(m.Lang)
 	}
-	p := &pen{f: f, e: e, font: numFonts, links: map[string]int{}, anchors: map[string]pos{}, images: map[string]bool{}, lastMark: -1, elems: elems}
+	p := &pen{f: f, e: e, font: numFonts, anchors: map[string]pos{}, images: map[string]bool{}, lastMark: -1, elems: elems}
+	p.t = newTagger(f, elems)
 	// Only the faces in use are added: fpdf parses each one it is given.
 	used := [numFonts]bool{serif: true, serifItalic: true}
 	for i, pg := range pages {
@@ -79,21 +80,6 @@ func (e *Engine) draw(m *Meta, header string, pages [][]placed, foot []*row, ele
 			f.AddUTF8FontFromBytes(faces[id].family, faces[id].style, faces[id].ttf)
 		}
 	}
-	for _, pg := range pages {
-		for _, pl := range pg {
-			for _, o := range pl.r.ops {
-				if a := o.st.anchor; a != "" {
-					if _, ok := p.links[a]; !ok {
-						if at, ok := p.anchors[a]; ok {
-							id := f.AddLink()
-							f.SetLink(id, at.y, at.page)
-							p.links[a] = id
-						}
-					}
-				}
-			}
-		}
-	}
 	muted := style{font: serifItalic, size: 8, color: colMuted}
 	header = e.met[muted.font].fit(e.met[muted.font].printable(header), muted.size, contentW)
 	for i, pg := range pages {
@@ -101,11 +87,14 @@ func (e *Engine) draw(m *Meta, header string, pages [][]placed, foot []*row, ele
 		// The running head and the page number are artifacts (el 0);
 		// the cover has neither.
 		if i > 0 {
+			p.t.art = artHeader
 			p.op(op{kind: opText, x: marginL, text: header, st: muted}, headerY)
 			p.op(op{kind: opLine, x: marginL, y: 0, w: contentW, st: style{color: colRule}}, headerY+6)
+			p.t.art = artFooter
 			num := strconv.Itoa(i+1) + " / " + strconv.Itoa(len(pages))
 			w := e.met[muted.font].width(num, muted.size)
 			p.op(op{kind: opText, x: (pageW - w) / 2, text: num, st: muted}, footerY)
+			p.t.art = artPlain
 		}
 		if i == 0 && len(foot) > 0 {
 			y := pageH - marginBot - footHeight(foot) + 12
@@ -121,12 +110,13 @@ func (e *Engine) draw(m *Meta, header string, pages [][]placed, foot []*row, ele
 			p.row(pl.r, pl.y, pl.gap)
 		}
 		p.repeat = false
+		p.t.end() // a marked-content sequence ends on its page
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
 		return Result{}, fmt.Errorf("brief: %w", err)
 	}
-	out, err := displayDocTitle(buf.Bytes())
+	out, err := p.t.finish(buf.Bytes(), xmpOf(m))
 	return Result{PDF: out, Pages: len(pages)}, err
 }
 
@@ -166,6 +156,9 @@ func (p *pen) op(o op, top float64) {
 	f := p.f
 	y := top + o.y
 	c := o.st.color
+	if o.kind != opText {
+		p.t.begin(&o, top, p.anchors) // marked content (tags.go); text: p.t.text
+	}
 	switch o.kind {
 	case opText:
 		text := o.text
@@ -182,13 +175,8 @@ func (p *pen) op(o op, top float64) {
 			f.SetTextColor(int(c.r), int(c.g), int(c.b))
 			p.text = c
 		}
-		f.Text(x, y, text)
-		hy := y - o.st.size*0.85
-		if o.st.link != "" {
-			f.LinkString(x, hy, o.w, o.st.size*1.1, o.st.link)
-		} else if id, ok := p.links[o.st.anchor]; ok && o.st.anchor != "" {
-			f.Link(x, hy, o.w, o.st.size*1.1, id)
-		}
+		p.t.text(&o, top, text, x, y, p.e.met[o.st.font].width(" ", o.st.size), p.anchors) // f.Text, tagged
+		p.t.annot(&o, x, y-o.st.size*0.85, o.w, o.st.size*1.1, p.anchors)
 	case opRect:
 		f.SetFillColor(int(c.r), int(c.g), int(c.b))
 		f.Rect(o.x, y, o.w, o.h, "F")
@@ -224,33 +212,4 @@ func (p *pen) image(o op, y float64) {
 		p.images[img.name] = true
 	}
 	f.ImageOptions(img.name, o.x, y, o.w, o.h, false, opts, 0, "")
-}
-
-// displayDocTitle asks viewers to show the document title rather than the
-// file name (PDF/UA). fpdf has no option for it, so the entry is added to
-// the catalog, which fpdf writes as the last object, right before the
-// cross-reference table: only startxref moves.
-func displayDocTitle(pdf []byte) ([]byte, error) {
-	const cat = "/Type /Catalog\n"
-	const add = "/ViewerPreferences << /DisplayDocTitle true >>\n"
-	i := bytes.LastIndex(pdf, []byte(cat))
-	s := bytes.LastIndex(pdf, []byte("startxref\n"))
-	x := bytes.LastIndex(pdf, []byte("\nxref\n"))
-	if i < 0 || s < 0 || x < i {
-		return nil, fmt.Errorf("brief: unexpected PDF structure")
-	}
-	numStart := s + len("startxref\n")
-	numEnd := numStart + bytes.IndexByte(pdf[numStart:], '\n')
-	old, err := strconv.Atoi(string(pdf[numStart:numEnd]))
-	if err != nil {
-		return nil, fmt.Errorf("brief: unexpected startxref: %w", err)
-	}
-	var b bytes.Buffer
-	b.Grow(len(pdf) + len(add))
-	b.Write(pdf[:i+len(cat)])
-	b.WriteString(add)
-	b.Write(pdf[i+len(cat) : numStart])
-	b.WriteString(strconv.Itoa(old + len(add)))
-	b.Write(pdf[numEnd:])
-	return b.Bytes(), nil
 }

@@ -1,0 +1,289 @@
+package brief
+
+import (
+	"bytes"
+	"crypto/md5"
+	"errors"
+	"strconv"
+)
+
+// The post-pass. fpdf writes a plain PDF 1.3: one object after the other
+// and a classic cross-reference table. A Tagged PDF needs more than fpdf
+// can say (a structure tree, pages and annotations that point into it, a
+// catalog that announces it, fonts named as subsets, XMP metadata), so the
+// file is written once more: every object of fpdf's is copied in its order,
+// the catalog, the pages and the font objects rewritten, the new objects
+// appended, and a new cross-reference table made. This is one pass over a
+// few hundred kilobytes: well under a millisecond.
+
+var errPDF = errors.New("brief: fpdf wrote a PDF of an unexpected structure")
+
+// pdfIn is fpdf's output, read only as far as the rewrite needs.
+type pdfIn struct {
+	b          []byte
+	start, end []int // by object number: where "N 0 obj" starts and its "endobj\n" ends; 0: free
+	order      []int // object numbers in file order
+	head       int   // offset of the first object (the header is before it)
+	root, info int
+}
+
+// readPDF finds the objects through the cross-reference table.
+func readPDF(b []byte) (*pdfIn, error) {
+	sx := bytes.LastIndex(b, []byte("startxref\n"))
+	if sx < 0 {
+		return nil, errPDF
+	}
+	xref, ok := intAt(b, sx+len("startxref\n"))
+	if !ok || xref <= 0 || xref >= sx || !bytes.HasPrefix(b[xref:], []byte("xref\n0 ")) {
+		return nil, errPDF
+	}
+	p := xref + len("xref\n0 ")
+	size, ok := intAt(b, p)
+	if !ok || size < 2 {
+		return nil, errPDF
+	}
+	p = bytes.IndexByte(b[p:], '\n') + p + 1
+	in := &pdfIn{b: b, start: make([]int, size), end: make([]int, size), order: make([]int, 0, size), head: len(b)}
+	for n := 0; n < size; n++ {
+		// Each entry is "oooooooooo ggggg n \n" (20 bytes).
+		if p+20 > len(b) {
+			return nil, errPDF
+		}
+		if b[p+17] == 'n' {
+			off, ok := intAt(b, p)
+			if !ok || off <= 0 || off >= xref {
+				return nil, errPDF
+			}
+			in.start[n] = off
+			in.order = append(in.order, n)
+			in.head = min(in.head, off)
+		}
+		p += 20
+	}
+	// fpdf writes objects out of number order (pages before their root).
+	sortByOffset(in.order, in.start)
+	for i, n := range in.order {
+		if i+1 < len(in.order) {
+			in.end[n] = in.start[in.order[i+1]]
+		} else {
+			in.end[n] = xref
+		}
+	}
+	tr := b[p:sx]
+	in.root, ok = refAfter(tr, "/Root ")
+	if !ok || in.root >= size || in.start[in.root] == 0 {
+		return nil, errPDF
+	}
+	in.info, _ = refAfter(tr, "/Info ")
+	return in, nil
+}
+
+// sortByOffset is an insertion sort: fpdf's order is almost sorted already.
+func sortByOffset(order, off []int) {
+	for i := 1; i < len(order); i++ {
+		for j := i; j > 0 && off[order[j]] < off[order[j-1]]; j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
+}
+
+// dict returns the text of object n between "N 0 obj\n" and "\nendobj".
+func (in *pdfIn) dict(n int) []byte {
+	o := in.b[in.start[n]:in.end[n]]
+	i := bytes.IndexByte(o, '\n')
+	j := bytes.LastIndex(o, []byte("endobj"))
+	if i < 0 || j <= i {
+		return nil
+	}
+	return bytes.TrimRight(o[i+1:j], "\n")
+}
+
+// stream returns the data of a stream object.
+func (in *pdfIn) stream(n int) []byte {
+	d := in.dict(n)
+	i := bytes.Index(d, []byte("stream\n"))
+	j := bytes.LastIndex(d, []byte("\nendstream"))
+	if i < 0 || j < i+7 {
+		return nil
+	}
+	return d[i+7 : j]
+}
+
+// pages lists the page objects, in order, from the page tree's /Kids
+// (fpdf's tree is flat).
+func (in *pdfIn) pages() ([]int, error) {
+	pn, ok := refAfter(in.dict(in.root), "/Pages ")
+	if !ok || pn >= len(in.start) || in.start[pn] == 0 {
+		return nil, errPDF
+	}
+	d := in.dict(pn)
+	i := bytes.Index(d, []byte("/Kids ["))
+	if i < 0 {
+		return nil, errPDF
+	}
+	d = d[i+len("/Kids ["):]
+	d = d[:bytes.IndexByte(d, ']')+1]
+	var out []int
+	for len(d) > 0 {
+		n, ok := refAfter(d, "")
+		if !ok {
+			break
+		}
+		if n >= len(in.start) || in.start[n] == 0 {
+			return nil, errPDF
+		}
+		out = append(out, n)
+		d = d[bytes.Index(d, []byte(" R"))+2:]
+	}
+	return out, nil
+}
+
+// intAt reads the decimal number at b[i:] (after spaces).
+func intAt(b []byte, i int) (int, bool) {
+	for i < len(b) && b[i] == ' ' {
+		i++
+	}
+	n, j := 0, i
+	for ; j < len(b) && b[j] >= '0' && b[j] <= '9' && j-i < 10; j++ {
+		n = n*10 + int(b[j]-'0')
+	}
+	return n, j > i
+}
+
+// refAfter reads the object number of the reference "N 0 R" after key.
+func refAfter(b []byte, key string) (int, bool) {
+	i := bytes.Index(b, []byte(key))
+	if i < 0 {
+		return 0, false
+	}
+	n, ok := intAt(b, i+len(key))
+	return n, ok && n > 0
+}
+
+// pdfOut is the file being written: its bytes and the offset of each object.
+type pdfOut struct {
+	b   []byte
+	off []int // by object number
+}
+
+func (w *pdfOut) begin(n int) {
+	for len(w.off) <= n {
+		w.off = append(w.off, 0)
+	}
+	w.off[n] = len(w.b)
+	w.b = strconv.AppendInt(w.b, int64(n), 10)
+	w.b = append(w.b, " 0 obj\n"...)
+}
+
+func (w *pdfOut) endObj() { w.b = append(w.b, "\nendobj\n"...) }
+
+// copyObj copies object n of in unchanged.
+func (w *pdfOut) copyObj(in *pdfIn, n int) {
+	for len(w.off) <= n {
+		w.off = append(w.off, 0)
+	}
+	w.off[n] = len(w.b)
+	w.b = append(w.b, in.b[in.start[n]:in.end[n]]...)
+}
+
+func (w *pdfOut) str(s string)  { w.b = append(w.b, s...) }
+func (w *pdfOut) int(n int)     { w.b = strconv.AppendInt(w.b, int64(n), 10) }
+func (w *pdfOut) ref(n int)     { w.int(n); w.str(" 0 R") }
+func (w *pdfOut) num(f float64) { w.b = strconv.AppendFloat(w.b, f, 'f', 2, 64) }
+
+// finish writes the cross-reference table and the trailer. The file
+// identifier is a hash of the file, so the same input gives the same bytes.
+func (w *pdfOut) finish(root, info int) []byte {
+	sum := md5.Sum(w.b)
+	xref := len(w.b)
+	w.str("xref\n0 ")
+	w.int(len(w.off))
+	w.str("\n0000000000 65535 f \n")
+	for _, o := range w.off[1:] {
+		if o == 0 {
+			w.str("0000000000 65535 f \n")
+			continue
+		}
+		s := strconv.Itoa(o)
+		w.str("0000000000"[len(s):])
+		w.str(s)
+		w.str(" 00000 n \n")
+	}
+	w.str("trailer\n<</Size ")
+	w.int(len(w.off))
+	w.str(" /Root ")
+	w.ref(root)
+	if info > 0 {
+		w.str(" /Info ")
+		w.ref(info)
+	}
+	w.str(" /ID [<")
+	w.b = appendHex(w.b, sum[:])
+	w.str("> <")
+	w.b = appendHex(w.b, sum[:])
+	w.str(">]>>\nstartxref\n")
+	w.int(xref)
+	w.str("\n%%EOF\n")
+	return w.b
+}
+
+func appendHex(b, data []byte) []byte {
+	const hex = "0123456789ABCDEF"
+	for _, c := range data {
+		b = append(b, hex[c>>4], hex[c&15])
+	}
+	return b
+}
+
+// fontNames finds fpdf's font descriptors and names each font after its
+// subset: old name ("utf8serifB") → new ("KQZBMD+LiberationSerif-Bold").
+func (in *pdfIn) fontNames() map[string]string {
+	names := map[string]string{}
+	ps := psNames()
+	const key = "<</Type /FontDescriptor /FontName /"
+	for _, n := range in.order {
+		d := in.dict(n)
+		if !bytes.HasPrefix(d, []byte(key)) {
+			continue
+		}
+		old := string(d[len(key) : len(key)+nameLen(d[len(key):])])
+		file, ok := refAfter(d, "/FontFile2 ")
+		if !ok || file >= len(in.start) || in.start[file] == 0 {
+			continue
+		}
+		base := ps[old]
+		if base == "" {
+			base = old
+		}
+		names[old] = subsetTag(in.stream(file)) + "+" + base
+	}
+	return names
+}
+
+// nameLen is the length of the PDF name at the start of b (up to a
+// delimiter or white space).
+func nameLen(b []byte) int {
+	for i, c := range b {
+		switch c {
+		case ' ', '\n', '\r', '\t', '/', '<', '>', '[', ']', '(', ')':
+			return i
+		}
+	}
+	return len(b)
+}
+
+// renameFonts writes a font object's dictionary with its names replaced.
+func renameFonts(w *pdfOut, d []byte, names map[string]string) {
+	for _, key := range [...]string{"/BaseFont /", "/FontName /"} {
+		if i := bytes.Index(d, []byte(key)); i >= 0 {
+			at := i + len(key)
+			ln := nameLen(d[at:])
+			if nn, ok := names[string(d[at:at+ln])]; ok {
+				w.b = append(w.b, d[:at]...)
+				w.str(nn)
+				d = d[at+ln:]
+			}
+		}
+	}
+	w.b = append(w.b, d...)
+}
