@@ -14,7 +14,6 @@ import (
 	"github.com/4im-project/dissem/builder/i18n"
 	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/4im-project/dissem/builder/resolve"
-	"github.com/4im-project/dissem/builder/schema"
 )
 
 // View is what templates see: the page plus helpers bound to its language.
@@ -606,44 +605,8 @@ func (v *View) JSONLD() template.JS {
 	cfg := v.r.site.Config
 	publisher := map[string]any{"@type": "Organization", "name": cfg.Publisher}
 	var data map[string]any
-	if v.Kind == resolve.KindDocument {
-		typ := "Article"
-		switch v.Meta.Type {
-		case schema.News:
-			typ = "NewsArticle"
-		case schema.PressRelease:
-			typ = "NewsArticle"
-		case schema.EventReport:
-			typ = "Report"
-		case schema.Guide, schema.Toolkit:
-			typ = "HowTo"
-		case schema.PolicyPaper, schema.CaseStudy:
-			typ = "Report"
-		case schema.Page:
-			typ = "WebPage"
-		}
-		data = map[string]any{
-			"@context": "https://schema.org", "@type": typ,
-			"headline": v.Title, "name": v.Title, "description": v.Summary,
-			"inLanguage": v.Lang, "url": v.Abs(v.URL),
-			"datePublished": v.ISODate(v.Date), "publisher": publisher,
-		}
-		if typ == "HowTo" {
-			delete(data, "headline")
-		}
-		if !v.Meta.Lastmod.IsZero() {
-			data["dateModified"] = v.ISODate(v.Meta.Lastmod)
-		}
-		if len(v.Meta.Authors) > 0 {
-			var authors []map[string]string
-			for _, a := range v.Meta.Authors {
-				authors = append(authors, map[string]string{"@type": "Organization", "name": a})
-			}
-			data["author"] = authors
-		}
-		if len(v.Meta.Topics) > 0 {
-			data["keywords"] = strings.Join(v.Meta.Topics, ", ")
-		}
+	if w := v.citeWork(); w != nil {
+		data = w.JSONLD() // builder/cite: Report, Event, NewsArticle … with funder, licence, translations
 	} else {
 		data = map[string]any{
 			"@context": "https://schema.org", "@type": "WebPage",

@@ -166,3 +166,12 @@ func licence(name string, v *content.Value, m *Meta, d *diag.List) {
 	}
 	m.Licence = l
 }
+
+// checkEventEnd reports an event that ends before it starts (event_end is
+// the last day of an event of several days; dates come in any order).
+func checkEventEnd(m *Meta, d *diag.List) {
+	if !m.EventEnd.IsZero() && !m.EventDate.IsZero() && m.EventEnd.Before(m.EventDate) {
+		d.Errorf(m.Pos["event_end"], "field \"event_end\": the event ends on %s, before it starts (event_date %s); event_end is the last day of an event of several days",
+			m.EventEnd.Format("2006-01-02"), m.EventDate.Format("2006-01-02"))
+	}
+}

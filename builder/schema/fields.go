@@ -64,6 +64,7 @@ var fields = []field{
 	{"location", []string{EventReport}, []string{EventReport}, str(func(m *Meta) *string { return &m.Location })},
 	{"participants", []string{EventReport}, nil, integer(func(m *Meta) *int { return &m.Participants })},
 	{"organisers", []string{EventReport}, nil, strList(func(m *Meta) *[]string { return &m.Organisers })},
+	{"event_end", []string{EventReport}, nil, date(func(m *Meta) *time.Time { return &m.EventEnd })},
 }
 
 func wrongType(v *content.Value, d *diag.List, name, want, example string) {

@@ -85,6 +85,8 @@ type Meta struct {
 	Location     string
 	Participants int
 	Organisers   []string
+	// EventEnd is the last day of an event of several days (zero: one day).
+	EventEnd time.Time
 
 	// Pos is where each field was written, for later stages' messages.
 	Pos map[string]diag.Pos

@@ -75,6 +75,7 @@ func Validate(doc *content.Doc, sections map[string]string) (*Meta, diag.List) {
 	if m.Type == Guide && m.Toolkit != "" && front.Get("order") == nil {
 		d.Warnf(posOf(doc, "toolkit"), "field \"order\": a guide in a toolkit should say its place, e.g. \"order: 1\"")
 	}
+	checkEventEnd(m, &d) // cite.go
 	if m.Draft {
 		demoteDraft(m, d)
 	}

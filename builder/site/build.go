@@ -155,6 +155,9 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 			sw.lap("briefs")
 		}
 		r = r.WithDownloads(downloads)
+		if err := writeCitations(w, r, l.site.Docs, inc); err != nil {
+			return g, diags, err
+		}
 		if inc != nil {
 			inc.prepare(l.site, downloads)
 		}

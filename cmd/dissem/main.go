@@ -21,6 +21,7 @@ Usage:
   dissem check   [flags]   validate content, links and translations; write nothing
   dissem new TYPE NAME     create a draft document (--lang hu,sk for more languages)
   dissem status  [flags]   translation status: missing, draft and stale translations
+  dissem export datacite [--out DIR]   DataCite records of the briefs, ready to mint DOIs
   dissem version           print the version
 
 Run "dissem COMMAND --help" for the flags of a command.
@@ -56,6 +57,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdNew(args[1:], stdout, stderr)
 	case "status":
 		err = cmdStatus(args[1:], stdout, stderr)
+	case "export":
+		err = cmdExport(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "dissem", version)
 		return 0

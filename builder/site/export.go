@@ -1,0 +1,45 @@
+package site
+
+import (
+	"github.com/4im-project/dissem/builder/brief"
+	"github.com/4im-project/dissem/builder/cite"
+	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/internal/pool"
+)
+
+// Record is one exported file: its name relative to the export folder and
+// its bytes.
+type Record struct {
+	Name string
+	Data []byte
+}
+
+// ExportDataCite loads the site as a build does (the same checks, the same
+// diagnostics) and returns the DataCite record of every document with a
+// brief (cite.Work.DataCite), named after the brief
+// ("en/case-studies/tetemvar/tetemvar-en.datacite.json"), in the order of
+// the site's documents. Nothing is rendered or written.
+func ExportDataCite(opts Options) (recs []Record, diags diag.List, err error) {
+	defer pool.Recover(&err, "")
+	opts.defaults()
+	l, diags := load(&opts, nil, nil)
+	if diags.HasErrors() {
+		diags.Sort()
+		return nil, diags, nil
+	}
+	// A record describes the brief whether or not this build makes PDFs
+	// (site.yaml "briefs: false" only stops making them here).
+	downloads := brief.Downloads(brief.Plan(l.site.Docs), l.site.BasePath, nil)
+	for _, p := range l.site.Docs {
+		url := cite.BriefURL(downloads[p])
+		if url == "" {
+			continue
+		}
+		w := cite.Of(l.site, p, url)
+		recs = append(recs, Record{
+			Name: cite.DataCiteName(p.Path + cite.FileBase(url) + ".pdf"),
+			Data: w.DataCite(l.cat.T(p.Lang, "type."+p.Meta.Type)),
+		})
+	}
+	return recs, diags, nil
+}
