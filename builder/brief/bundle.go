@@ -11,6 +11,13 @@ import (
 // It is one layout run, so page numbers and bookmarks are continuous:
 // toolkit (level 0) → guide (level 1) → its headings (level 2 and deeper).
 func (e *Engine) Bundle(b *Bundle) (Result, error) {
+	pages, foot, elems := e.bundlePages(b)
+	return e.draw(&b.Meta, b.Title, pages, foot, elems)
+}
+
+// bundlePages lays out a bundle: its pages, the cover's foot and the
+// structure elements.
+func (e *Engine) bundlePages(b *Bundle) ([][]placed, []*row, []elem) {
 	docs := b.Guides
 	var intro *Document
 	if b.Intro != nil {
@@ -48,7 +55,7 @@ func (e *Engine) Bundle(b *Bundle) (Result, error) {
 	}
 	leave()
 	pages := paginate(l.rows, footHeight(foot))
-	return e.draw(&b.Meta, b.Title, pages, foot, l.elems)
+	return pages, foot, l.elems
 }
 
 // toc sets the table of contents: each document, and the top headings of

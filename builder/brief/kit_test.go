@@ -8,15 +8,48 @@ import (
 	"time"
 )
 
+// TestKitCSVByteOrderMark: a CSV gets a UTF-8 byte-order mark (Excel
+// needs it to read Hungarian and Slovak letters), one that has it keeps
+// exactly one, and other files are left as they are.
+func TestKitCSVByteOrderMark(t *testing.T) {
+	mod := time.Date(2024, 5, 31, 12, 0, 0, 0, time.UTC)
+	files := []KitFile{
+		{"attachments/kérdőív.csv", []byte("kérdés;válasz\n")},
+		{"attachments/HAS.CSV", append(append([]byte(nil), bom...), "a;b\n"...)},
+		{"attachments/notes.txt", []byte("plain")},
+	}
+	data, err := Kit("k-hu-kit", "x", files, mod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"k-hu-kit/attachments/kérdőív.csv": "\ufeffkérdés;válasz\n",
+		"k-hu-kit/attachments/HAS.CSV":     "\ufeffa;b\n",
+		"k-hu-kit/attachments/notes.txt":   "plain",
+		"k-hu-kit/README.txt":              "x",
+	}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		if w, ok := want[f.Name]; !ok || string(b) != w {
+			t.Errorf("%s: %q, want %q", f.Name, b, w)
+		}
+	}
+}
+
 func TestKit(t *testing.T) {
 	mod := time.Date(2024, 5, 31, 12, 0, 0, 0, time.UTC)
 	files := []KitFile{{"guides/b.pdf", []byte("B")}, {"attachments/a.xlsx", []byte("A")}, {"toolkit.pdf", []byte("T")}}
-	a, err := Kit("Contents\n", files, mod)
+	a, err := Kit("t-en-kit", "Contents\n", files, mod)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Same files in another order: same bytes.
-	b, _ := Kit("Contents\n", []KitFile{files[2], files[0], files[1]}, mod)
+	b, _ := Kit("t-en-kit", "Contents\n", []KitFile{files[2], files[0], files[1]}, mod)
 	if !bytes.Equal(a, b) {
 		t.Fatal("kit bytes depend on file order")
 	}
@@ -31,7 +64,7 @@ func TestKit(t *testing.T) {
 			t.Errorf("%s: time %v", f.Name, f.Modified)
 		}
 	}
-	want := []string{"README.txt", "attachments/a.xlsx", "guides/b.pdf", "toolkit.pdf"}
+	want := []string{"t-en-kit/README.txt", "t-en-kit/attachments/a.xlsx", "t-en-kit/guides/b.pdf", "t-en-kit/toolkit.pdf"}
 	if len(names) != len(want) {
 		t.Fatalf("got %q", names)
 	}
@@ -45,7 +78,7 @@ func TestKit(t *testing.T) {
 	if string(readme) != "Contents\n" {
 		t.Errorf("README: %q", readme)
 	}
-	if _, err := Kit("", []KitFile{{"x", nil}, {"x", nil}}, mod); err == nil {
+	if _, err := Kit("t", "", []KitFile{{"x", nil}, {"x", nil}}, mod); err == nil {
 		t.Error("duplicate names accepted")
 	}
 }

@@ -55,6 +55,13 @@ type kpNode struct {
 // stretch ratio allowed; in an emergency every line is allowed, overfull or
 // loose, at a high cost, so a result always exists.
 func breakLines(items []item, width, tol float64, emergency bool) ([]int, bool) {
+	return breakRagged(items, width, tol, emergency, 0)
+}
+
+// breakRagged is breakLines for text set ragged right: every line may fall
+// short by up to about ragged points more (TeX's \rightskip stretch), so
+// a short word is not left alone on a line for want of a better break.
+func breakRagged(items []item, width, tol float64, emergency bool, ragged float64) ([]int, bool) {
 	n := len(items)
 	sw, sy, sz := make([]float64, n+1), make([]float64, n+1), make([]float64, n+1)
 	for i, it := range items {
@@ -90,7 +97,7 @@ func breakLines(items []item, width, tol float64, emergency bool) ([]int, bool) 
 			if a.pos >= 0 && items[a.pos].kind == penalty {
 				w += items[a.pos].postW
 			}
-			r := ratio(width-w, sy[b]-sy[s], sz[b]-sz[s])
+			r := ratio(width-w, sy[b]-sy[s]+ragged, sz[b]-sz[s])
 			// An overfull line only gets wider for later breaks: drop a. In
 			// an emergency it may still end here, overfull (as TeX's
 			// overfull boxes), but it is not kept for later breaks either,

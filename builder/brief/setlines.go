@@ -17,10 +17,14 @@ func (l *layout) setText(items []item, o textOpts, left, width float64) []*row {
 		items = items[:len(items)-1]
 	}
 	items = append(items, item{kind: glue, stretch: 1e5}, item{kind: penalty, penalty: -infPenalty})
-	brks, ok := breakLines(withoutHyphens(items), width, 1, false)
+	ragged := 0.0
+	if !o.justify {
+		ragged = 3 * o.size
+	}
+	brks, ok := breakRagged(withoutHyphens(items), width, 1, false, ragged)
 	if !ok {
-		if brks, ok = breakLines(items, width, 2.5, false); !ok {
-			brks, _ = breakLines(items, width, 2.5, true)
+		if brks, ok = breakRagged(items, width, 2.5, false, ragged); !ok {
+			brks, _ = breakRagged(items, width, 2.5, true, ragged)
 		}
 	}
 	lead := o.size * bodyLead

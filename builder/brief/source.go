@@ -200,7 +200,8 @@ func (s *Source) Kit(tk *resolve.Page, pdf func(p *resolve.Page) (data []byte, o
 		}
 	}
 	sort.Strings(lines)
-	return Kit(KitReadme(s.Site.Config, s.Catalog, tk, s.Site.AbsURL(tk.URL), lines), files, tk.Date)
+	root := tk.Slug + "-" + lang + "-kit" // the archive's own name, as unpackers name its folder
+	return Kit(root, KitReadme(s.Site.Config, s.Catalog, tk, s.Site.AbsURL(tk.URL), lines), files, tk.Date)
 }
 
 // KitReadme is the README.txt of a toolkit's kit, with Windows line ends

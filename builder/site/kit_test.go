@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -31,8 +32,13 @@ func TestKitHoldsTheWrittenPDFs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got[f.Name] = b
-		names = append(names, f.Name)
+		// Everything sits in one folder named after the archive.
+		name, ok := strings.CutPrefix(f.Name, "kit-en-kit/")
+		if !ok {
+			t.Errorf("%s is not in the kit's folder kit-en-kit/", f.Name)
+		}
+		got[name] = b
+		names = append(names, name)
 	}
 	sort.Strings(names)
 	want := map[string]string{
