@@ -29,7 +29,10 @@ type term struct {
 	key      string
 	variants []string        // stems with diacritics folding to key
 	forms    map[string]bool // folded words (≠ key) that stem to it
-	posts    []posting
+	// posts are the term's postings by document, once merged (a part of
+	// the index's one array of postings); df counts them while analysed.
+	posts []posting
+	df    int32
 }
 
 // variant returns the number of stem spelling st among t's variants,
@@ -57,29 +60,45 @@ type posting struct {
 
 // docAcc collects one document's terms while it is read.
 type docAcc struct {
+	doc   int32
 	slot  []int32 // term → 1 + index in posts, 0: not yet
 	posts []posting
 	terms []int32
 	lens  [nFields]uint16
-	pairs map[[2]int32]bool // adjacent terms in title, headings, summary
 	prev  int32
 }
 
+// rec is a posting of term (the analyzer's number) in the analyzer's log.
+type rec struct {
+	term int32
+	posting
+}
+
+// pairRec says that terms a and b stand next to each other (a first) in
+// the title, a heading or the summary of document doc.
+type pairRec struct{ a, b, doc int32 }
+
+// logBlock is the number of postings in a block of the log: the log grows
+// by blocks instead of being copied to twice its size.
+const logBlock = 16 << 10
+
 // analyzer turns a range of documents into terms and postings. Each worker
 // has its own, so nothing is locked; their tables are merged in order.
+// Postings and phrases go to flat logs in document order (no map or slice
+// per term), which the merge sorts into one array.
 type analyzer struct {
 	stem  func(string) string
 	words map[string]termInfo // surface word → term, the stemming cache
 	byKey map[string]int32
 	terms []*term
-	lens  [][nFields]uint16  // per document of the range
-	pairs map[string][]int32 // "key1 key2" → documents
+	lens  [][nFields]uint16 // per document of the range
+	log   [][]rec           // postings in document order, by blocks
+	pairs []pairRec         // in document order, repeated within a document
 	acc   docAcc
 }
 
 func newAnalyzer(stem func(string) string) *analyzer {
-	return &analyzer{stem: stem, words: map[string]termInfo{}, byKey: map[string]int32{}, pairs: map[string][]int32{},
-		acc: docAcc{pairs: map[[2]int32]bool{}}}
+	return &analyzer{stem: stem, words: map[string]termInfo{}, byKey: map[string]int32{}}
 }
 
 // lookup returns the term of a surface word, stemming it the first time.
@@ -170,7 +189,7 @@ func (a *analyzer) add(s string, f int, pairs bool) {
 			acc.lens[f]++
 		}
 		if pairs && acc.prev >= 0 && acc.prev != ti.id {
-			acc.pairs[[2]int32{acc.prev, ti.id}] = true
+			a.pairs = append(a.pairs, pairRec{acc.prev, ti.id, acc.doc})
 		}
 		acc.prev = ti.id
 	})
@@ -178,6 +197,7 @@ func (a *analyzer) add(s string, f int, pairs bool) {
 
 // doc reads one document (number doc of the language) into the tables.
 func (a *analyzer) doc(doc int32, p *resolve.Page, typeLabel string, body string) {
+	a.acc.doc = doc
 	a.add(p.Title, fTitle, true)
 	if p.Body != nil {
 		for _, h := range p.Body.Headings {
@@ -220,17 +240,15 @@ func (a *analyzer) doc(doc int32, p *resolve.Page, typeLabel string, body string
 	for i, id := range acc.terms {
 		post := acc.posts[i]
 		post.doc = doc
-		t := a.terms[id]
-		t.posts = append(t.posts, post)
-	}
-	for pr := range acc.pairs {
-		k := a.terms[pr[0]].key + " " + a.terms[pr[1]].key
-		a.pairs[k] = append(a.pairs[k], doc)
-	}
-	a.lens = append(a.lens, acc.lens)
-	for _, id := range acc.terms {
+		a.terms[id].df++
+		n := len(a.log)
+		if n == 0 || len(a.log[n-1]) == logBlock {
+			a.log = append(a.log, make([]rec, 0, logBlock))
+			n++
+		}
+		a.log[n-1] = append(a.log[n-1], rec{id, post})
 		acc.slot[id] = 0
 	}
-	clear(acc.pairs)
+	a.lens = append(a.lens, acc.lens)
 	acc.posts, acc.terms, acc.lens = acc.posts[:0], acc.terms[:0], [nFields]uint16{}
 }

@@ -65,68 +65,6 @@ func BuildTo(l Lang, emit func(name string, data []byte) error) error {
 // errStop ends a language's index when emit refused a file.
 var errStop = errors.New("stopped")
 
-// index is one language's merged tables.
-type index struct {
-	terms []*term
-	lens  [][nFields]uint16
-	pairs map[string][]int32
-}
-
-// analyze reads the documents on a worker per CPU, each over a contiguous
-// range, and merges their tables in order (so postings stay sorted by
-// document and the bytes never depend on scheduling).
-func analyze(l Lang) *index {
-	n := len(l.Docs)
-	workers := max(1, min(runtime.GOMAXPROCS(0), n/64))
-	parts := make([]*analyzer, workers)
-	stem := Stemmer(l.Code)
-	pool.Each(workers, workers, func(w int) {
-		a := newAnalyzer(stem)
-		lo, hi := w*n/workers, (w+1)*n/workers
-		var buf []byte
-		for i := lo; i < hi; i++ {
-			p := l.Docs[i]
-			buf = appendText(buf[:0], l.body(p))
-			a.doc(int32(i), p, l.TypeLabel(p.Meta.Type), unsafe.String(unsafe.SliceData(buf), len(buf)))
-		}
-		a.words = nil
-		parts[w] = a
-	})
-	ix := &index{pairs: map[string][]int32{}}
-	byKey := map[string]*term{}
-	for _, a := range parts {
-		ix.lens = append(ix.lens, a.lens...)
-		for _, t := range a.terms {
-			g, ok := byKey[t.key]
-			if !ok {
-				byKey[t.key] = t
-				ix.terms = append(ix.terms, t)
-				continue
-			}
-			// The part's variant numbers become the merged term's.
-			remap := make([]uint8, len(t.variants))
-			for i, v := range t.variants {
-				remap[i] = g.variant(v)
-			}
-			for _, p := range t.posts {
-				p.variant = remap[p.variant]
-				g.posts = append(g.posts, p)
-			}
-			for f := range t.forms {
-				if g.forms == nil {
-					g.forms = map[string]bool{}
-				}
-				g.forms[f] = true
-			}
-		}
-		for k, docs := range a.pairs {
-			ix.pairs[k] = append(ix.pairs[k], docs...)
-		}
-	}
-	sort.Slice(ix.terms, func(i, j int) bool { return ix.terms[i].key < ix.terms[j].key })
-	return ix
-}
-
 // scored is a term ready to write.
 type scored struct {
 	*term
@@ -295,6 +233,10 @@ func clip(s string, n int) string {
 	return strings.TrimRight(s[:cut], " ,;:") + "…"
 }
 
+// snippetReach is how far past its offset a snippet may read, and one
+// byte more, which tells whether the text goes on.
+const snippetReach = 201
+
 // snippet cuts about 200 bytes of text around the byte offset at: from the
 // start of its sentence when that is near, else a few words before it.
 func snippet(text string, at int) string {
@@ -418,34 +360,46 @@ func buildLang(l Lang, emit emitFunc) error {
 			items = append(items, item{route: f, form: t.key})
 		}
 	}
+	for i := 0; i < len(pairs); {
+		j := i + 1
+		for j < len(pairs) && pairs[j].a == pairs[i].a && pairs[j].b == pairs[i].b {
+			j++
+		}
+		first := terms[pairs[i].a].key
+		items = append(items, item{route: first, form: first + " " + terms[pairs[i].b].key, pair: packDocs(func(yield func(int32) bool) {
+			for _, p := range pairs[i:j] {
+				if !yield(p.doc) {
+					return
+				}
+			}
+		})})
+		i = j
+	}
 	docs := make([]int32, 0, len(wants))
 	for d := range wants {
 		docs = append(docs, d)
 	}
 	sort.Slice(docs, func(i, j int) bool { return docs[i] < docs[j] })
-	snips := make([][]string, len(docs))
-	pool.Each(len(docs), pool.PerCPU(1), func(i int) {
-		text := string(appendText(nil, l.body(l.Docs[docs[i]])))
-		for _, w := range wants[docs[i]] {
-			snips[i] = append(snips[i], snippet(text, w.at))
+	// Each worker reads its share of the documents into one buffer, only
+	// as far as the last snippet needs (snippet reads at most 200 bytes
+	// past its offset, and says "…" when the text goes on), and keeps a
+	// copy of each snippet alone.
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)))
+	pool.Each(workers, workers, func(wk int) {
+		var buf []byte
+		for _, d := range docs[wk*len(docs)/workers : (wk+1)*len(docs)/workers] {
+			ws := wants[d]
+			last := 0
+			for _, w := range ws {
+				last = max(last, w.at)
+			}
+			buf = appendTextUpTo(buf[:0], l.body(l.Docs[d]), last+snippetReach)
+			text := unsafe.String(unsafe.SliceData(buf), len(buf))
+			for _, w := range ws {
+				w.out.Best[w.k][1] = strings.Clone(snippet(text, w.at))
+			}
 		}
 	})
-	for i, d := range docs {
-		for j, w := range wants[d] {
-			w.out.Best[w.k][1] = snips[i][j]
-		}
-	}
-	for k, ds := range pairs {
-		first, _, _ := strings.Cut(k, " ")
-		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
-		items = append(items, item{route: first, form: k, pair: packDocs(func(yield func(int32) bool) {
-			for _, d := range ds {
-				if !yield(d) {
-					return
-				}
-			}
-		})})
-	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].route < items[j].route })
 	dir := l.Code + "/search/"
 	groups := map[string][]item{}

@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"html"
+	"math"
 )
 
 // blockTags end a word where they open or close: "<li>a</li><li>b</li>"
@@ -20,10 +21,17 @@ var blockTags = map[string]bool{
 // spaces. The index reads the HTML the builder keeps for the page anyway,
 // so indexing the whole body costs no memory of its own.
 func appendText(dst []byte, src []byte) []byte {
+	return appendTextUpTo(dst, src, math.MaxInt)
+}
+
+// appendTextUpTo is appendText that stops once it has appended at least
+// limit bytes: what it appended is the same as appendText's first bytes.
+func appendTextUpTo(dst []byte, src []byte, limit int) []byte {
+	limit += len(dst)
 	// pending: a space is owed before the next character (never at the start).
 	pending := false
 	isSpace := func(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
-	for i := 0; i < len(src); {
+	for i := 0; i < len(src) && len(dst) < limit; {
 		c := src[i]
 		switch {
 		case c == '<':

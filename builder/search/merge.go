@@ -1,0 +1,168 @@
+package search
+
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"unsafe"
+
+	"github.com/4im-project/dissem/builder/internal/pool"
+)
+
+// index is one language's merged tables.
+type index struct {
+	terms []*term // by key; each one's posts in document order
+	lens  [][nFields]uint16
+	pairs []pairRec // by terms (numbers into terms) and document, once each
+}
+
+// analyze reads the documents on a worker per CPU, each over a contiguous
+// range, and merges their tables in order (so postings stay sorted by
+// document and the bytes never depend on scheduling).
+func analyze(l Lang) *index {
+	n := len(l.Docs)
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/64))
+	parts := make([]*analyzer, workers)
+	stem := Stemmer(l.Code)
+	pool.Each(workers, workers, func(w int) {
+		a := newAnalyzer(stem)
+		lo, hi := w*n/workers, (w+1)*n/workers
+		var buf []byte
+		for i := lo; i < hi; i++ {
+			p := l.Docs[i]
+			buf = appendText(buf[:0], l.body(p))
+			a.doc(int32(i), p, l.TypeLabel(p.Meta.Type), unsafe.String(unsafe.SliceData(buf), len(buf)))
+		}
+		a.words, a.byKey, a.acc = nil, nil, docAcc{}
+		parts[w] = a
+	})
+	return merge(parts)
+}
+
+// merge joins the workers' tables: a term of several parts becomes the
+// first part's (its spellings numbered in order of the parts), the terms
+// are sorted by key, and the postings of every term are placed by counting
+// in one array, the parts' logs copied side by side.
+func merge(parts []*analyzer) *index {
+	ix := &index{}
+	byKey := map[string]int32{}
+	// local[w][i]: the merged number of part w's term i (before the sort);
+	// vmap[w][i]: the merged spelling of each of its spellings, or nil
+	// when they are the same.
+	local := make([][]int32, len(parts))
+	vmap := make([][][]uint8, len(parts))
+	var count []int // postings of each merged term
+
+	for w, a := range parts {
+		ix.lens = append(ix.lens, a.lens...)
+		local[w] = make([]int32, len(a.terms))
+		vmap[w] = make([][]uint8, len(a.terms))
+		for i, t := range a.terms {
+			id, ok := byKey[t.key]
+			if !ok {
+				id = int32(len(ix.terms))
+				byKey[t.key] = id
+				ix.terms = append(ix.terms, t)
+				count = append(count, int(t.df))
+				local[w][i] = id
+				continue
+			}
+			local[w][i] = id
+			g := ix.terms[id]
+			count[id] += int(t.df)
+			var remap []uint8
+			for j, v := range t.variants {
+				if k := g.variant(v); k != uint8(j) || remap != nil {
+					if remap == nil {
+						remap = make([]uint8, len(t.variants))
+						for m := range j {
+							remap[m] = uint8(m)
+						}
+					}
+					remap[j] = k
+				}
+			}
+			vmap[w][i] = remap
+			for f := range t.forms {
+				if g.forms == nil {
+					g.forms = map[string]bool{}
+				}
+				g.forms[f] = true
+			}
+		}
+	}
+	order := make([]int32, len(ix.terms))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(ix.terms[a].key, ix.terms[b].key) })
+	rank := make([]int32, len(order))
+	sorted := make([]*term, len(order))
+	for r, id := range order {
+		rank[id] = int32(r)
+		sorted[r] = ix.terms[id]
+	}
+	ix.terms = sorted
+	// Where each part's postings of each term go: after the term's
+	// postings of the earlier parts.
+	total := 0
+	start := make([]int, len(sorted))
+	for r, id := range order {
+		start[r] = total
+		total += count[id]
+	}
+	next := make([][]int32, len(parts))
+	for w, a := range parts {
+		next[w] = make([]int32, len(a.terms))
+		for i, t := range a.terms {
+			r := rank[local[w][i]]
+			local[w][i] = r
+			next[w][i] = int32(start[r])
+			start[r] += int(t.df)
+		}
+	}
+	posts := make([]posting, total)
+	pool.Each(len(parts), len(parts), func(w int) {
+		at, vm := next[w], vmap[w]
+		for _, block := range parts[w].log {
+			for _, r := range block {
+				p := r.posting
+				if m := vm[r.term]; m != nil {
+					p.variant = m[p.variant]
+				}
+				posts[at[r.term]] = p
+				at[r.term]++
+			}
+		}
+		parts[w].log = nil
+	})
+	at := 0
+	for r, t := range sorted {
+		c := count[order[r]]
+		t.posts = posts[at : at+c : at+c]
+		at += c
+	}
+	// Phrases: the parts' records by merged terms, sorted, each once.
+	n := 0
+	for _, a := range parts {
+		n += len(a.pairs)
+	}
+	pairs := make([]pairRec, 0, n)
+	for w, a := range parts {
+		for _, p := range a.pairs {
+			pairs = append(pairs, pairRec{local[w][p.a], local[w][p.b], p.doc})
+		}
+		a.pairs = nil
+	}
+	slices.SortFunc(pairs, func(x, y pairRec) int {
+		if c := cmp.Compare(x.a, y.a); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.b, y.b); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.doc, y.doc)
+	})
+	ix.pairs = slices.Compact(pairs)
+	return ix
+}
