@@ -39,6 +39,7 @@ type Options struct {
 type Media struct {
 	pages map[*resolve.Page]*Page
 	used  []string
+	read  []string
 }
 
 // Page is a document's media as its page shows them.
@@ -64,11 +65,20 @@ func (m *Media) Used() []string {
 	return m.used
 }
 
+// Read lists the content files (sorted) whose text the pages show
+// (transcripts): used, but not published as files.
+func (m *Media) Read() []string {
+	if m == nil {
+		return nil
+	}
+	return m.read
+}
+
 // Prepare checks the galleries and videos of s's documents and returns
 // them ready for the templates. Every problem is reported with the
 // position of the field that names the file, or the file's own line.
 func Prepare(s *resolve.Site, opts Options) (*Media, diag.List) {
-	pr := &preparer{opts: opts, site: s, vtt: map[string]vttResult{}, used: map[string]bool{}}
+	pr := &preparer{opts: opts, site: s, vtt: map[string]vttResult{}, used: map[string]bool{}, read: map[string]bool{}}
 	m := &Media{pages: map[*resolve.Page]*Page{}}
 	for _, p := range s.Docs {
 		if p.Meta == nil || p.Meta.Video == nil && len(p.Meta.Gallery) == 0 {
@@ -87,6 +97,10 @@ func Prepare(s *resolve.Site, opts Options) (*Media, diag.List) {
 		m.used = append(m.used, rel)
 	}
 	sort.Strings(m.used)
+	for rel := range pr.read {
+		m.read = append(m.read, rel)
+	}
+	sort.Strings(m.read)
 	return m, pr.diags
 }
 
@@ -98,7 +112,8 @@ type preparer struct {
 	site  *resolve.Site
 	diags diag.List
 	vtt   map[string]vttResult
-	used  map[string]bool
+	// used are the files published, read those whose text is shown.
+	used, read map[string]bool
 }
 
 type vttResult struct {

@@ -249,6 +249,7 @@ func (pr *preparer) transcript(p *resolve.Page, mv *schema.Video, v *Video) bool
 		if !ok {
 			return false
 		}
+		pr.read[rel] = true
 		data, small, err := pr.readSmall(rel, maxTranscript)
 		switch {
 		case err != nil:

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/4im-project/dissem/builder/av"
 	"github.com/4im-project/dissem/builder/diag"
 	"github.com/4im-project/dissem/builder/i18n"
 	"github.com/4im-project/dissem/builder/markdown"
@@ -37,6 +38,8 @@ type parsed struct {
 	tmplDir string
 	// content is the content tree, for the sizes of attachments (may be nil).
 	content fs.FS
+	// av are the documents' galleries and videos (may be nil).
+	av *av.Media
 	// cached holds the output of partialCached calls by key.
 	cached sync.Map
 	// depth counts partialCached calls under way, to stop endless nesting.
@@ -87,6 +90,8 @@ type Options struct {
 	// Content is the content tree, read for the sizes of the attachments
 	// documents offer; without it attachments show their format only.
 	Content fs.FS
+	// AV are the documents' galleries and videos (builder/av).
+	AV *av.Media
 }
 
 // kinds are the page templates besides the per-type single pages.
@@ -97,7 +102,7 @@ var kinds = []resolve.Kind{resolve.KindHome, resolve.KindSection, resolve.KindTa
 func New(site *resolve.Site, opts Options) (*Renderer, diag.List) {
 	var diags diag.List
 	r := &Renderer{parsed: &parsed{site: site, cat: opts.Catalog, assets: opts.Assets,
-		byKind: map[string]*template.Template{}, tmplDir: opts.Dir, content: opts.Content}}
+		byKind: map[string]*template.Template{}, tmplDir: opts.Dir, content: opts.Content, av: opts.AV}}
 	base := template.New("base").Funcs(funcs).Funcs(template.FuncMap{"partialCached": r.partialCached(nil)})
 	said := map[string]bool{}
 	parse := func(t *template.Template, name string) bool {

@@ -131,7 +131,7 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 			return g, nil, err
 		}
 	}
-	r, d := render.New(l.site, render.Options{Templates: l.tmplFS, Dir: relPath(o.Source + "/templates"), Catalog: l.cat, Assets: assets, Content: l.contentFS})
+	r, d := render.New(l.site, render.Options{Templates: l.tmplFS, Dir: relPath(o.Source + "/templates"), Catalog: l.cat, Assets: assets, Content: l.contentFS, AV: l.av})
 	diags.Append(d)
 	if d.HasErrors() {
 		return g, diags, nil

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/4im-project/dissem/builder/av"
 	"github.com/4im-project/dissem/builder/config"
 	"github.com/4im-project/dissem/builder/content"
 	"github.com/4im-project/dissem/builder/diag"
@@ -127,6 +128,8 @@ type loaded struct {
 	// bodies are the documents' rendered bodies (markdown.RenderDeferred),
 	// apart from the resolved pages.
 	bodies *bodies
+	// av are the documents' galleries and videos (av.go).
+	av *av.Media
 }
 
 // body parses a document's Markdown again, with its links resolved: the
@@ -296,6 +299,10 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 	diags.Append(d)
 	sw.lap("resolve")
 	l.site = site
+	if !diags.HasErrors() {
+		l.av, d = prepareAV(l, copts.Prefix)
+		diags.Append(d)
+	}
 	return l, diags
 }
 
