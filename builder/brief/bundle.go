@@ -42,6 +42,9 @@ func (e *Engine) bundlePages(b *Bundle) ([][]placed, []*row, []elem) {
 	l.toc(b, docs, intro)
 	for i, d := range docs {
 		dl := e.newLayout(d, "d"+strconv.Itoa(i)+":", 2, local)
+		if d.Lang != b.Lang {
+			dl.elemLang = d.Lang // the guide's section says its language (/Lang)
+		}
 		// One structure tree: each document is a section of the bundle's.
 		dl.elems, dl.cur = l.elems, l.cur
 		leaveDoc := dl.enter(elSect)

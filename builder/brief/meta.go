@@ -41,6 +41,12 @@ type Meta struct {
 	DateText                  string    // formatted for the language
 	URL                       string    // absolute web address of the document
 	Funding, Licence          string    // in the language
+	// DOI ("10.5281/zenodo.1", bare), ReportNumber, the licence's name and
+	// address ("CC BY 4.0", its https address; empty: the site's) and the
+	// publisher go into the PDF's XMP metadata for citation (xmp.go).
+	DOI, ReportNumber       string
+	LicenceName, LicenceURL string
+	Publisher               string
 	// FundedBy is the EU funding statement printed beside the emblem on
 	// the cover ("Funded by the European Union"); empty: no emblem.
 	FundedBy   string

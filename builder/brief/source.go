@@ -14,6 +14,7 @@ import (
 	"github.com/4im-project/dissem/builder/internal/pool"
 	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/4im-project/dissem/builder/resolve"
+	"github.com/4im-project/dissem/builder/schema"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -53,6 +54,10 @@ func (s *Source) Document(p *resolve.Page) (*Document, map[string][]byte, error)
 	for _, ind := range p.Meta.Indicators {
 		m.Indicators = append(m.Indicators, Indicator{Name: ty(ind.Name), Value: ty(ind.Value), Target: ty(ind.Target)})
 	}
+	// What the PDF's XMP metadata cites (xmp.go).
+	lic := schema.LicenceOf(cfg, p.Meta)
+	m.DOI, m.ReportNumber, m.Publisher = p.Meta.DOI, p.Meta.ReportNumber, cfg.Publisher
+	m.LicenceName, m.LicenceURL = lic.Name, lic.URL
 	m.Boxes = s.boxes(p, &m)
 	media := s.Site.MediaURL("")
 	if p.Meta.Image != "" {

@@ -342,7 +342,8 @@ func (t *tagger) writeElem(w *pdfOut, i int32, parent int, children [][]int32, e
 			}
 		}
 	}
-	if e.lang != "" {
+	if p := e.parent; e.lang != "" && (p < 0 || t.els[p].lang != e.lang) {
+		// Said where the language changes; the elements inside inherit it.
 		w.str(" /Lang ")
 		writeText(w, e.lang)
 	}

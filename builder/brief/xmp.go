@@ -119,8 +119,14 @@ func xmlText(b *bytes.Buffer, s string) {
 	_ = xml.EscapeText(b, []byte(clean))
 }
 
-// xmpOf is what the XMP packet of a brief with metadata m says.
+// xmpOf is what the XMP packet of a brief with metadata m says. The
+// licence is named by its name when the document has one of its own, else
+// by the site's statement.
 func xmpOf(m *Meta) xmpInfo {
+	lic := m.LicenceName
+	if lic == "" {
+		lic = m.Licence
+	}
 	return xmpInfo{Title: m.Title, Summary: m.Summary, Lang: m.Lang, Authors: m.Authors,
-		Keywords: m.Keywords, Licence: m.Licence, Date: m.Date}
+		Keywords: m.Keywords, Licence: lic, LicenceURL: m.LicenceURL, DOI: m.DOI, Publisher: m.Publisher, Date: m.Date}
 }

@@ -1,0 +1,387 @@
+package brief
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// taggedCase is one PDF the tagging tests read back.
+type taggedCase struct {
+	name string
+	make func(t *testing.T) Result
+	// headings are the document's headings in reading order ("H2 Background").
+	headings []string
+}
+
+func taggedCases() []taggedCase {
+	var cs []taggedCase
+	for _, f := range fixtures {
+		cs = append(cs, taggedCase{name: f.lang, make: func(t *testing.T) Result {
+			r, err := engine(t).Brief(loadDoc(t, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return r
+		}})
+	}
+	cs[0].headings = []string{"H1 " + fixtures[0].title, "H2 Bevezetés", "H3 Lépések"}
+	cs[2].headings = []string{"H1 " + fixtures[2].title, "H2 Background", "H2 Indicators over time", "H2 Conclusions"}
+	cs = append(cs, taggedCase{name: "bundle", make: func(t *testing.T) Result {
+		r, err := engine(t).Bundle(testBundle(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}, headings: []string{"H1 Desegregation toolkit", "H2 Contents", "H2 " + fixtures[0].title}})
+	return cs
+}
+
+// writeTemp writes a PDF for the command-line tools.
+func writeTemp(t *testing.T, name string, pdf []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name+".pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+var subsetName = regexp.MustCompile(`^[A-Z]{6}\+[A-Za-z0-9-]+$`)
+
+// TestTaggedPDF reads every brief and the bundle back: poppler says it is
+// tagged, qpdf finds no error, fonts are named as subsets, and the
+// structure tree is sound (checkTree).
+func TestTaggedPDF(t *testing.T) {
+	for _, c := range taggedCases() {
+		t.Run(c.name, func(t *testing.T) {
+			r := c.make(t)
+			path := writeTemp(t, c.name, r.PDF)
+			if info := run(t, "pdfinfo", path); !regexp.MustCompile(`(?m)^Tagged:\s+yes$`).MatchString(info) {
+				t.Errorf("pdfinfo does not say Tagged: yes:\n%s", info)
+			}
+			run(t, "qpdf", "--check", path)
+			lines := strings.Split(strings.TrimSpace(run(t, "pdffonts", path)), "\n")
+			for _, line := range lines[2:] {
+				f := strings.Fields(line)
+				// name type… encoding emb sub uni object ID
+				if !subsetName.MatchString(f[0]) || f[len(f)-4] != "yes" {
+					t.Errorf("font not named as a subset: %s", line)
+				}
+			}
+			d := readQPDF(t, path)
+			checkTree(t, d)
+			checkHeadingText(t, path, c.headings)
+		})
+	}
+}
+
+// checkTree checks the catalog and the structure tree of a tagged PDF and
+// returns the tree in reading order.
+func checkTree(t *testing.T, d *qpdfDoc) []*structElem {
+	t.Helper()
+	if mi := d.dict(d.root["/MarkInfo"]); mi == nil || mi["/Marked"] != true {
+		t.Errorf("catalog: no /MarkInfo <</Marked true>>: %v", d.root["/MarkInfo"])
+	}
+	if vp := d.dict(d.root["/ViewerPreferences"]); vp == nil || vp["/DisplayDocTitle"] != true {
+		t.Errorf("catalog: no /DisplayDocTitle true")
+	}
+	if text(d.root["/Lang"]) == "" {
+		t.Errorf("catalog: no /Lang")
+	}
+	if xmp := d.data(d.root["/Metadata"]); !bytes.Contains(xmp, []byte("<pdfuaid:part>1</pdfuaid:part>")) {
+		t.Errorf("catalog: no XMP metadata with pdfuaid:part 1")
+	}
+	tree := d.structTree(t)
+	if len(tree) == 0 || tree[0].role != "Document" {
+		t.Fatalf("the tree's root is not a Document: %v", tree)
+	}
+	// Headings never skip a level, and the first is the H1 title.
+	last := 0
+	for _, e := range tree {
+		if len(e.role) != 2 || e.role[0] != 'H' {
+			continue
+		}
+		lv := int(e.role[1] - '0')
+		if (last == 0 && lv != 1) || lv > last+1 {
+			t.Errorf("heading %s after H%d", e.role, last)
+		}
+		last = lv
+	}
+	// Every MCID on a page is referenced exactly once, by the element the
+	// parent tree names for it.
+	owner := map[mcRef]*structElem{}
+	annots := map[string]*structElem{}
+	for _, e := range tree {
+		for _, m := range e.mcids {
+			if o, dup := owner[m]; dup {
+				t.Errorf("MCID %d on %s referenced by %s and %s", m.mcid, m.page, o.role, e.role)
+			}
+			owner[m] = e
+		}
+		for _, a := range e.objrs {
+			annots[a] = e
+		}
+		switch e.role {
+		case "Figure":
+			if strings.TrimSpace(e.alt) == "" {
+				t.Errorf("Figure %s without /Alt", e.ref)
+			}
+		case "Table":
+			if !hasRole(e, "TH") {
+				t.Errorf("Table %s has no TH", e.ref)
+			}
+		case "TH":
+			if e.scope != "Column" && e.scope != "Row" {
+				t.Errorf("TH %s without /Scope", e.ref)
+			}
+		case "Link":
+			if len(e.objrs) == 0 {
+				t.Errorf("Link %s owns no annotation", e.ref)
+			}
+		}
+	}
+	pt := d.parentTree(t)
+	seen := 0
+	for i, pref := range d.pages {
+		page := d.dict(pref)
+		pm := scanContent(d.pageContent(i))
+		if pm.unbalanced {
+			t.Errorf("page %d: marked-content sequences not balanced", i+1)
+		}
+		if len(pm.untagged) > 0 {
+			t.Errorf("page %d: %d painting operators outside marked content (%v…)", i+1, len(pm.untagged), pm.untagged[0])
+		}
+		if i > 0 && pm.artifacts == 0 {
+			t.Errorf("page %d: no artifacts (running head, page number)", i+1)
+		}
+		sp, ok := page["/StructParents"].(float64)
+		if !ok {
+			t.Fatalf("page %d: no /StructParents", i+1)
+		}
+		arr, _ := pt[int(sp)].([]any)
+		if len(arr) != len(pm.mcids) {
+			t.Errorf("page %d: %d MCIDs drawn, parent tree lists %d", i+1, len(pm.mcids), len(arr))
+		}
+		for k, m := range pm.mcids {
+			if m != k {
+				t.Errorf("page %d: MCID %d drawn as the %dth", i+1, m, k)
+			}
+			e, ok := owner[mcRef{pref, m}]
+			if !ok {
+				t.Errorf("page %d: MCID %d is in no structure element", i+1, m)
+				continue
+			}
+			seen++
+			if k < len(arr) && arr[k] != e.ref {
+				t.Errorf("page %d: parent tree gives MCID %d to %v, the tree to %s", i+1, m, arr[k], e.ref)
+			}
+		}
+		if text(page["/Tabs"]) != "/S" {
+			t.Errorf("page %d: no /Tabs /S", i+1)
+		}
+		as, _ := page["/Annots"].([]any)
+		for _, a := range as {
+			ad := d.dict(a)
+			link, ok := annots[a.(string)]
+			sp, has := ad["/StructParent"].(float64)
+			switch {
+			case !ok:
+				t.Errorf("page %d: annotation %v is in no Link element", i+1, a)
+			case !has || pt[int(sp)] != link.ref:
+				t.Errorf("page %d: annotation %v: /StructParent does not lead to its Link", i+1, a)
+			case text(ad["/Contents"]) == "":
+				t.Errorf("page %d: link annotation %v without /Contents", i+1, a)
+			}
+		}
+	}
+	if seen != len(owner) {
+		t.Errorf("the tree references %d MCIDs, the pages draw %d of them", len(owner), seen)
+	}
+	return tree
+}
+
+func hasRole(e *structElem, role string) bool {
+	for _, k := range e.kids {
+		if k.role == role || hasRole(k, role) {
+			return true
+		}
+	}
+	return false
+}
+
+// structLine is a line of pdfinfo -struct-text: an element ("H2 (block)")
+// or, indented below it, its text in quotes.
+var structLine = regexp.MustCompile(`^(\s*)(H[1-6])\b`)
+
+// checkHeadingText reads the headings and their text with poppler
+// (pdfinfo -struct-text) and checks that want comes in that order; the
+// running head and page numbers (artifacts) must not be in the text.
+func checkHeadingText(t *testing.T, path string, want []string) {
+	t.Helper()
+	out := run(t, "pdfinfo", "-struct-text", path)
+	lines := strings.Split(out, "\n")
+	var got []string
+	for i, l := range lines {
+		m := structLine.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		var txt []string
+		for _, n := range lines[i+1:] {
+			s := strings.TrimSpace(n)
+			if !strings.HasPrefix(s, `"`) {
+				break
+			}
+			txt = append(txt, strings.Trim(s, `"`))
+		}
+		got = append(got, m[2]+" "+strings.Join(txt, ""))
+	}
+	at := 0
+	for _, g := range got {
+		if at < len(want) && g == want[at] {
+			at++
+		}
+	}
+	if at < len(want) {
+		t.Errorf("headings: want %q in this order, got %q", want, got)
+	}
+	if regexp.MustCompile(`"\d+ / \d+"`).MatchString(out) {
+		t.Errorf("a page number is in the structure's text (it must be an artifact):\n%s", out)
+	}
+}
+
+// TestTaggedContent checks what each element kind is given: the figure's
+// alt text, header cells, the link's annotation, the language of a
+// bundled guide, the note's ID.
+func TestTaggedContent(t *testing.T) {
+	r, err := engine(t).Brief(loadDoc(t, fixtures[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := readQPDF(t, writeTemp(t, "hu", r.PDF))
+	roles := map[string][]*structElem{}
+	for _, e := range d.structTree(t) {
+		roles[e.role] = append(roles[e.role], e)
+	}
+	alts := ""
+	for _, f := range roles["Figure"] {
+		alts += f.alt + "|"
+	}
+	if !strings.Contains(alts, "Egy ábra|") {
+		t.Errorf("no Figure with the image's alt text: %q", alts)
+	}
+	for _, role := range []string{"L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "BlockQuote", "Code", "Note", "Caption", "Link"} {
+		if len(roles[role]) == 0 {
+			t.Errorf("no %s element", role)
+		}
+	}
+	b, err := engine(t).Bundle(testBundle(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d = readQPDF(t, writeTemp(t, "bundle", b.PDF))
+	langs := map[string]bool{}
+	for _, e := range d.structTree(t) {
+		langs[e.lang] = true
+	}
+	if !langs["hu"] || !langs["sk"] {
+		t.Errorf("bundled guides in Hungarian and Slovak do not say so (/Lang): %v", langs)
+	}
+}
+
+// TestTaggedDeterministic: the tags, the subset names and the file
+// identifier come out the same for the same input.
+func TestTaggedDeterministic(t *testing.T) {
+	a, _ := engine(t).Bundle(testBundle(t))
+	b, _ := engine(t).Bundle(testBundle(t))
+	if !bytes.Equal(a.PDF, b.PDF) {
+		t.Fatal("two bundles differ")
+	}
+	if !bytes.Contains(a.PDF, []byte("/ID [<")) || !bytes.Contains(a.PDF, []byte("%PDF-1.7")) {
+		t.Error("no file identifier, or not PDF 1.7")
+	}
+}
+
+// TestXMP checks the metadata packet: well-formed, and the citation data
+// of issue 15 in it.
+func TestXMP(t *testing.T) {
+	x := xmpPacket(xmpInfo{Title: "Árvíztűrő <tükör> & co", Lang: "hu", Authors: []string{"Kovács Éva", "Ján Novák"},
+		Licence: "CC BY 4.0", LicenceURL: "https://creativecommons.org/licenses/by/4.0/", DOI: "10.5281/zenodo.123",
+		Summary: "a\x01b"})
+	for _, want := range []string{
+		`<rdf:li xml:lang="x-default">Árvíztűrő &lt;tükör&gt; &amp; co</rdf:li>`,
+		`<dc:creator><rdf:Seq><rdf:li>Kovács Éva</rdf:li><rdf:li>Ján Novák</rdf:li></rdf:Seq></dc:creator>`,
+		`<dc:language><rdf:Bag><rdf:li>hu</rdf:li></rdf:Bag></dc:language>`,
+		`<dc:identifier>doi:10.5281/zenodo.123</dc:identifier>`,
+		`<xmpRights:WebStatement>https://creativecommons.org/licenses/by/4.0/</xmpRights:WebStatement>`,
+		`<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">CC BY 4.0</rdf:li></rdf:Alt></dc:rights>`,
+		`<pdfuaid:part>1</pdfuaid:part>`, ">ab<",
+	} {
+		if !bytes.Contains(x, []byte(want)) {
+			t.Errorf("XMP lacks %s:\n%s", want, x)
+		}
+	}
+}
+
+// TestSubsetTag: the tag is six capital letters, the same for the same
+// subset and (almost surely) different for another.
+func TestSubsetTag(t *testing.T) {
+	a, b := subsetTag([]byte("glyphs 1")), subsetTag([]byte("glyphs 2"))
+	if !regexp.MustCompile(`^[A-Z]{6}$`).MatchString(a) || a != subsetTag([]byte("glyphs 1")) || a == b {
+		t.Errorf("tags %q %q", a, b)
+	}
+	for id, f := range faces {
+		if n := postScriptName(f.ttf); !strings.HasPrefix(n, "Liberation") {
+			t.Errorf("face %d: PostScript name %q", id, n)
+		}
+	}
+	if postScriptName([]byte("short")) != "" || postScriptName(nil) != "" {
+		t.Error("a broken font has a name")
+	}
+}
+
+// TestWriteText: text strings are literal when ASCII, UTF-16 otherwise
+// (outside the BMP too), and URIs 7-bit.
+func TestWriteText(t *testing.T) {
+	for in, want := range map[string]string{
+		"a(b)c\\": `(a\(b\)c\\)`,
+		"é":       "<FEFF00E9>",
+		"😀":       "<FEFFD83DDE00>",
+	} {
+		w := &pdfOut{}
+		writeText(w, in)
+		if string(w.b) != want {
+			t.Errorf("writeText(%q) = %s, want %s", in, w.b, want)
+		}
+	}
+	w := &pdfOut{}
+	writeURI(w, "https://example.eu/hu/útmutató (1)")
+	if want := `(https://example.eu/hu/%C3%BAtmutat%C3%B3%20\(1\))`; string(w.b) != want {
+		t.Errorf("writeURI = %s, want %s", w.b, want)
+	}
+}
+
+// TestReadPDFRejects: output that is not what fpdf writes is an error,
+// not a panic or a broken file.
+func TestReadPDFRejects(t *testing.T) {
+	good, err := engine(t).Brief(loadDoc(t, fixtures[1]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range map[string][]byte{
+		"empty":   nil,
+		"no xref": []byte("%PDF-1.3\n1 0 obj\n<<>>\nendobj\nstartxref\n9\n%%EOF\n"),
+		"cut":     good.PDF[:len(good.PDF)/2],
+		"bad startxref": append(append([]byte{}, good.PDF[:bytes.LastIndex(good.PDF, []byte("startxref"))]...),
+			"startxref\n"+strconv.Itoa(len(good.PDF)*2)+"\n%%EOF\n"...),
+	} {
+		if _, err := readPDF(b); err == nil {
+			t.Errorf("%s: read without error", name)
+		}
+	}
+}
