@@ -31,7 +31,7 @@ func works() map[string]*Work {
 			Licence: schema.Licence{ID: "CC-BY-4.0", Name: "CC BY 4.0", URL: "https://creativecommons.org/licenses/by/4.0/"},
 			Funder:  config.Funder{Name: "European Commission", Identifier: "https://doi.org/10.13039/501100000780"}, GrantNumber: "VS/2021/0249",
 			GrantTitle: "Initiative for innovative integrated interventions in Miskolc (4IM)",
-			Authors:    []string{"4IM project team"}, Orgs: map[string]bool{"Miskolc Municipality": true},
+			Authors:    []string{"4IM project team"}, Orgs: [][]string{{"AEIDL"}},
 			Versions: []Version{{Lang: "en", URL: "https://4im.example.eu/en/case-studies/tetemvar/"},
 				{Lang: "hu", URL: "https://4im.example.eu/hu/case-studies/tetemvar/", DOI: "10.5281/zenodo.42"}},
 			Original: "en", Keywords: []string{"housing", "R&D"},

@@ -74,7 +74,7 @@ func (w *Work) DataCite(typeLabel string) []byte {
 	var creators []map[string]any
 	for _, name := range w.Authors {
 		c := map[string]any{"name": name}
-		if w.Corporate || w.Orgs[name] {
+		if w.Corporate || w.IsOrg(name) {
 			c["nameType"] = "Organizational"
 		}
 		creators = append(creators, c)

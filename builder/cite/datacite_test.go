@@ -47,7 +47,7 @@ func TestDataCiteValidates(t *testing.T) {
 				t.Errorf("doi %q, want %q", a.DOI, w.DOI)
 			}
 			for _, c := range a.Creators {
-				if want := w.Corporate || w.Orgs[c["name"]]; (c["nameType"] == "Organizational") != want {
+				if want := w.Corporate || w.IsOrg(c["name"]); (c["nameType"] == "Organizational") != want {
 					t.Errorf("creator %v: Organizational only for the partners and the publisher", c)
 				}
 			}

@@ -25,19 +25,76 @@ func jsonType(typ string) string {
 	return "Article"
 }
 
-func org(name string) map[string]any { return map[string]any{"@type": "Organization", "name": name} }
+// The parts of the JSON-LD below the top are structs, not maps: they
+// encode without sorting keys or boxing values (JSON-LD is on every page).
+// The top stays a map, so the renderer can add to it (a lead image).
+
+// ldOrg is a schema.org Organization.
+type ldOrg struct {
+	Type       string `json:"@type"`
+	ID         string `json:"@id,omitempty"`
+	Name       string `json:"name"`
+	Identifier string `json:"identifier,omitempty"`
+}
+
+// ldRef is another language version of the work.
+type ldRef struct {
+	Type       string `json:"@type"`
+	ID         string `json:"@id"`
+	Name       string `json:"name,omitempty"`
+	InLanguage string `json:"inLanguage"`
+	URL        string `json:"url"`
+}
+
+// ldGrant is the grant the work was funded by.
+type ldGrant struct {
+	Type       string `json:"@type"`
+	Funder     *ldOrg `json:"funder"`
+	Identifier string `json:"identifier"`
+	Name       string `json:"name,omitempty"`
+}
+
+// ldDOI is the work's DOI as a PropertyValue.
+type ldDOI struct {
+	Type       string `json:"@type"`
+	PropertyID string `json:"propertyID"`
+	URL        string `json:"url"`
+	Value      string `json:"value"`
+}
+
+// ldMedia is the brief.
+type ldMedia struct {
+	Type           string `json:"@type"`
+	ContentURL     string `json:"contentUrl"`
+	EncodingFormat string `json:"encodingFormat"`
+	InLanguage     string `json:"inLanguage"`
+}
+
+// ldPlace is where an event took place.
+type ldPlace struct {
+	Type    string    `json:"@type"`
+	Name    string    `json:"name"`
+	Address ldAddress `json:"address"`
+}
+
+// ldAddress is a PostalAddress as editors write one ("Town Hall, Miskolc, Hungary").
+type ldAddress struct {
+	Type     string `json:"@type"`
+	Street   string `json:"streetAddress,omitempty"`
+	Locality string `json:"addressLocality"`
+	Country  string `json:"addressCountry,omitempty"`
+}
+
+func org(name string) ldOrg { return ldOrg{Type: "Organization", Name: name} }
 
 // funder is the funding organisation, with its identifier when known.
-func (w *Work) funder() map[string]any {
+func (w *Work) funder() *ldOrg {
 	if w.Funder.Name == "" {
 		return nil
 	}
 	f := org(w.Funder.Name)
-	if w.Funder.Identifier != "" {
-		f["@id"] = w.Funder.Identifier
-		f["identifier"] = w.Funder.Identifier
-	}
-	return f
+	f.ID, f.Identifier = w.Funder.Identifier, w.Funder.Identifier
+	return &f
 }
 
 // JSONLD describes the work in schema.org terms. An event report is the
@@ -58,20 +115,14 @@ func (w *Work) JSONLD() map[string]any {
 		}
 		if w.Location != "" {
 			street, locality, country := place(w.Location)
-			addr := map[string]any{"@type": "PostalAddress", "addressLocality": locality}
-			if street != "" {
-				addr["streetAddress"] = street
-			}
-			if country != "" {
-				addr["addressCountry"] = country
-			}
-			ev["location"] = map[string]any{"@type": "Place", "name": w.Location, "address": addr}
+			ev["location"] = ldPlace{Type: "Place", Name: w.Location,
+				Address: ldAddress{Type: "PostalAddress", Street: street, Locality: locality, Country: country}}
 		}
 		organisers := w.Organisers
 		if len(organisers) == 0 && w.Publisher != "" {
 			organisers = []string{w.Publisher}
 		}
-		var orgs []map[string]any
+		var orgs []ldOrg
 		for _, o := range organisers {
 			orgs = append(orgs, org(o))
 		}
@@ -103,14 +154,12 @@ func (w *Work) creativeWork(typ string) map[string]any {
 	if !w.Modified.IsZero() {
 		data["dateModified"] = w.Modified.Format("2006-01-02")
 	}
-	if typ != "WebPage" {
-		var authors []map[string]any
-		for _, a := range w.Authors {
-			authors = append(authors, org(a))
+	if typ != "WebPage" && len(w.Authors) > 0 {
+		authors := make([]ldOrg, len(w.Authors))
+		for i, a := range w.Authors {
+			authors[i] = org(a)
 		}
-		if authors != nil {
-			data["author"] = authors
-		}
+		data["author"] = authors
 	}
 	if len(w.Keywords) > 0 {
 		data["keywords"] = strings.Join(w.Keywords, ", ")
@@ -121,26 +170,22 @@ func (w *Work) creativeWork(typ string) map[string]any {
 	if f := w.funder(); f != nil {
 		data["funder"] = f
 		if w.GrantNumber != "" {
-			grant := map[string]any{"@type": "MonetaryGrant", "identifier": w.GrantNumber, "funder": f}
-			if w.GrantTitle != "" {
-				grant["name"] = w.GrantTitle
-			}
-			data["funding"] = grant
+			data["funding"] = ldGrant{Type: "MonetaryGrant", Identifier: w.GrantNumber, Name: w.GrantTitle, Funder: f}
 		}
 	}
 	if typ == "Report" && w.ReportNumber != "" {
 		data["reportNumber"] = w.ReportNumber
 	}
 	if w.DOI != "" {
-		data["identifier"] = map[string]any{"@type": "PropertyValue", "propertyID": "DOI", "value": w.DOI, "url": w.DOIURL()}
+		data["identifier"] = ldDOI{Type: "PropertyValue", PropertyID: "DOI", Value: w.DOI, URL: w.DOIURL()}
 		data["sameAs"] = w.DOIURL()
 	}
 	if w.PDF != "" {
-		data["encoding"] = map[string]any{"@type": "MediaObject", "contentUrl": w.PDF, "encodingFormat": "application/pdf", "inLanguage": w.Lang}
+		data["encoding"] = ldMedia{Type: "MediaObject", ContentURL: w.PDF, EncodingFormat: "application/pdf", InLanguage: w.Lang}
 	}
 	if len(w.Versions) > 1 {
 		if w.Lang == w.Original {
-			var tr []map[string]any
+			tr := make([]ldRef, 0, len(w.Versions)-1)
 			for _, v := range w.Versions {
 				if v.Lang != w.Lang {
 					tr = append(tr, version(typ, v))
@@ -159,10 +204,6 @@ func (w *Work) creativeWork(typ string) map[string]any {
 }
 
 // version is a language version of the work, as JSON-LD names it.
-func version(typ string, v Version) map[string]any {
-	m := map[string]any{"@type": typ, "@id": v.URL, "url": v.URL, "inLanguage": v.Lang}
-	if v.Title != "" {
-		m["name"] = v.Title
-	}
-	return m
+func version(typ string, v Version) ldRef {
+	return ldRef{Type: typ, ID: v.URL, URL: v.URL, Name: v.Title, InLanguage: v.Lang}
 }

@@ -13,6 +13,7 @@
 package cite
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -31,9 +32,9 @@ type Work struct {
 	// none (Corporate is then true).
 	Authors   []string
 	Corporate bool
-	// Orgs are the names known to be organisations: the partners, the
-	// organisers and the publisher (DataCite's nameType).
-	Orgs      map[string]bool
+	// Orgs are the names known to be organisations besides the publisher:
+	// the partners and the organisers (DataCite's nameType, see IsOrg).
+	Orgs      [][]string
 	Publisher string
 	Published time.Time
 	Modified  time.Time // zero when never updated
@@ -75,20 +76,13 @@ func Of(s *resolve.Site, p *resolve.Page, pdf string) *Work {
 		Key: p.Slug + "-" + p.Lang, DOI: m.DOI, ReportNumber: m.ReportNumber,
 		Licence: schema.LicenceOf(cfg, m), Keywords: m.Topics,
 		Funder: cfg.Funder, GrantNumber: cfg.GrantNumber, GrantTitle: cfg.GrantTitle,
-		Orgs: map[string]bool{},
+		Orgs: [][]string{m.Partners, m.Organisers},
 	}
 	if pdf != "" {
 		w.PDF = s.AbsURL(pdf)
 	}
 	if len(w.Authors) == 0 && w.Publisher != "" {
 		w.Authors, w.Corporate = []string{w.Publisher}, true
-	}
-	for _, list := range [][]string{m.Partners, m.Organisers, {cfg.Publisher}} {
-		for _, n := range list {
-			if n != "" {
-				w.Orgs[n] = true
-			}
-		}
 	}
 	for _, code := range cfg.Codes() {
 		v := p
@@ -116,6 +110,20 @@ func Of(s *resolve.Site, p *resolve.Page, pdf string) *Work {
 		}
 	}
 	return w
+}
+
+// IsOrg reports whether name is known to be an organisation: the
+// publisher, a partner or an organiser.
+func (w *Work) IsOrg(name string) bool {
+	if name == w.Publisher {
+		return true
+	}
+	for _, list := range w.Orgs {
+		if slices.Contains(list, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsReport reports whether the work is a report in the bibliographic sense

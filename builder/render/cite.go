@@ -8,12 +8,16 @@ import (
 )
 
 // citeWork describes the page's document for citation, or nil for a page
-// that is not a document.
+// that is not a document. It is made once a page: the head's tags, the
+// JSON-LD and the "Cite this" box all read it.
 func (v *View) citeWork() *cite.Work {
 	if v.Kind != resolve.KindDocument || v.Meta == nil {
 		return nil
 	}
-	return cite.Of(v.r.site, v.Page, cite.BriefURL(v.Downloads()))
+	if v.work == nil {
+		v.work = cite.Of(v.r.site, v.Page, cite.BriefURL(v.Downloads()))
+	}
+	return v.work
 }
 
 // CitationTags are the Highwire Press citation_* meta tags of a document

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/4im-project/dissem/builder/cite"
 	"github.com/4im-project/dissem/builder/config"
 	"github.com/4im-project/dissem/builder/i18n"
 	"github.com/4im-project/dissem/builder/markdown"
@@ -22,6 +23,7 @@ type View struct {
 	Content template.HTML
 	r       *Renderer
 	lang    *i18n.Lang
+	work    *cite.Work // citeWork's, made once a page (cite.go)
 }
 
 // T returns the UI string key in the page's language.
