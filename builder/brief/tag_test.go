@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/4im-project/dissem/builder/markdown"
 )
 
 // taggedCase is one PDF the tagging tests read back.
@@ -382,6 +384,36 @@ func TestReadPDFRejects(t *testing.T) {
 	} {
 		if _, err := readPDF(b); err == nil {
 			t.Errorf("%s: read without error", name)
+		}
+	}
+}
+
+// TestTaggedText reads the text of the structure back in reading order:
+// the words keep their spaces, also across lines, pages and links, and
+// where a list item's number is drawn after its first line.
+func TestTaggedText(t *testing.T) {
+	long := strings.Repeat("The words of a long item run over several lines of the column, and each line goes on where the last one stopped. ", 3)
+	src := "## Words\n\n1. " + long + "\n2. Short.\n\nA paragraph with [a link that runs over the end of a line in the narrow column of the body text](https://example.eu/a) and more words after it, to see the spaces around it.\n"
+	d := loadDoc(t, fixtures[2])
+	d.Body = markdown.New(markdown.Options{Quotes: quotes["en"]}).Parse("words.md", []byte(src), 1)
+	r, err := engine(t).Brief(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := run(t, "pdfinfo", "-struct-text", writeTemp(t, "words", r.PDF))
+	var all strings.Builder
+	for _, l := range strings.Split(out, "\n") {
+		if s := strings.TrimSpace(l); strings.HasPrefix(s, `"`) {
+			all.WriteString(strings.Trim(s, `"`))
+		}
+	}
+	// Hyphenation puts a hyphen where a word breaks: compare without any.
+	plain := func(s string) string { return strings.NewReplacer("-", "", "\u00ad", "").Replace(s) }
+	got := plain(all.String())
+	for _, want := range []string{"1." + strings.TrimSpace(long), "2.Short.",
+		"A paragraph with a link that runs over the end of a line in the narrow column of the body text and more words after it, to see the spaces around it."} {
+		if !strings.Contains(got, plain(want)) {
+			t.Errorf("structure text lacks %q:\n%s", want, got)
 		}
 	}
 }

@@ -73,13 +73,13 @@ type tagger struct {
 	curArt   string
 	page     int32 // 0-based page of the open sequence
 	art      string
-	prev     lastText             // the text op drawn last
+	prev     []lastText           // per element: its text op drawn last
 	levels   []int                // heading levels as written (headingLevels)
 	bbox     map[int32][4]float64 // a figure's box on its page, in PDF space
 }
 
 func newTagger(f *fpdf.Fpdf, els []elem) *tagger {
-	t := &tagger{f: f, els: els, kids: make([][]kid, len(els)), lastLink: make([]int32, len(els)), cur: ownNone}
+	t := &tagger{f: f, els: els, kids: make([][]kid, len(els)), lastLink: make([]int32, len(els)), prev: make([]lastText, len(els)), cur: ownNone}
 	for i := range t.lastLink {
 		t.lastLink[i] = -1
 	}
@@ -186,21 +186,26 @@ func (t *tagger) open(owner int32) {
 // not the link's.
 func (t *tagger) text(o *op, top float64, text string, x, y, spaceW float64, anchors map[string]pos) {
 	el := t.element(o)
-	prev := t.prev
-	last, _ := utf8.DecodeLastRuneInString(text)
-	page := int32(t.f.PageNo() - 1)
-	base := y - o.st.rise // a note's reference is on its line
-	t.prev = lastText{el: el, page: page, end: x + o.w, y: base,
-		noSpace: unicode.IsSpace(last) || last == '-' || last == '\u00AD'}
-	first, _ := utf8.DecodeRuneInString(text)
-	space := true
-	switch {
-	case el < 0 || prev.el != el || prev.page != page || text == "" || unicode.IsSpace(first):
-		space = false
-	case base == prev.y && x-prev.end < spaceW/3: // another style inside a word
-		space = false
-	case base != prev.y && prev.noSpace:
-		space = false
+	space := false
+	if el >= 0 && text != "" {
+		// Other elements' text may come between (a list item's number is
+		// drawn after the first line of its text): what counts is the
+		// element's own last text.
+		prev := t.prev[el]
+		last, _ := utf8.DecodeLastRuneInString(text)
+		first, _ := utf8.DecodeRuneInString(text)
+		page := int32(t.f.PageNo() - 1)
+		base := y - o.st.rise // a note's reference is on its line
+		t.prev[el] = lastText{set: true, page: page, end: x + o.w, y: base,
+			noSpace: unicode.IsSpace(last) || last == '-' || last == '\u00AD'}
+		sameLine := page == prev.page && base == prev.y
+		switch {
+		case !prev.set || unicode.IsSpace(first):
+		case sameLine && x-prev.end < spaceW/3: // another style inside a word
+		case !sameLine && prev.noSpace: // a line ending with a hyphen
+		default:
+			space = true
+		}
 	}
 	if target := linkTarget(o, anchors); space && target != "" &&
 		(t.lastLink[el] < 0 || t.links[t.lastLink[el]].target != target) {
@@ -250,7 +255,7 @@ func (t *tagger) link(el int32, target string, o *op) int32 {
 
 // lastText is where the last text op ended, and in which element.
 type lastText struct {
-	el      int32 // its element (a link's: the element the link is in); -1: artifact
+	set     bool
 	page    int32
 	end, y  float64
 	noSpace bool // it ended with a space or a hyphen: no space is needed after it
