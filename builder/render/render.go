@@ -17,6 +17,7 @@ import (
 	"github.com/4im-project/dissem/builder/diag"
 	"github.com/4im-project/dissem/builder/i18n"
 	"github.com/4im-project/dissem/builder/markdown"
+	"github.com/4im-project/dissem/builder/register"
 	"github.com/4im-project/dissem/builder/resolve"
 	"github.com/4im-project/dissem/builder/schema"
 )
@@ -26,6 +27,8 @@ type Renderer struct {
 	*parsed
 	// downloads are the files made from the documents (WithDownloads).
 	downloads resolve.Downloads
+	// register is the register of outputs (WithRegister), or nil.
+	register *register.Register
 }
 
 // parsed is what New makes once and every WithDownloads copy shares: the
@@ -96,7 +99,8 @@ type Options struct {
 
 // kinds are the page templates besides the per-type single pages.
 var kinds = []resolve.Kind{resolve.KindHome, resolve.KindSection, resolve.KindTaxonomy, resolve.KindTerm,
-	resolve.KindSearch, resolve.KindChooser, resolve.KindNotFound, resolve.KindDownloads}
+	resolve.KindSearch, resolve.KindChooser, resolve.KindNotFound, resolve.KindDownloads,
+	resolve.KindRegister, resolve.KindReuse}
 
 // New parses the templates once: a shared base with partials, cloned for each kind.
 func New(site *resolve.Site, opts Options) (*Renderer, diag.List) {
@@ -150,7 +154,7 @@ func New(site *resolve.Site, opts Options) (*Renderer, diag.List) {
 // WithDownloads returns a Renderer of the same templates whose pages offer
 // downloads: the brief stage's result, made after the templates were checked.
 func (r *Renderer) WithDownloads(d resolve.Downloads) *Renderer {
-	return &Renderer{parsed: r.parsed, downloads: d}
+	return &Renderer{parsed: r.parsed, downloads: d, register: r.register}
 }
 
 // Page renders p to HTML.

@@ -131,6 +131,10 @@ func (v *View) Heading() string {
 		return v.T("search")
 	case resolve.KindDownloads:
 		return v.T("downloads")
+	case resolve.KindRegister:
+		return v.T("register")
+	case resolve.KindReuse:
+		return v.T("reuse")
 	case resolve.KindNotFound:
 		return v.T("not_found")
 	}
@@ -415,6 +419,10 @@ func (v *View) LangPage(kind string) *resolve.Page {
 		return lang.Search
 	case resolve.KindDownloads:
 		return lang.Downloads
+	case resolve.KindRegister:
+		return lang.Register
+	case resolve.KindReuse:
+		return lang.Reuse
 	}
 	return nil
 }

@@ -46,6 +46,9 @@ func (r *resolver) claimSite() {
 	own("", "the language chooser", langFix)
 	own("404.html", "the page for addresses that do not exist (404)", langFix)
 	own("sitemap.xml", "the sitemap", langFix)
+	for _, ext := range []string{"csv", "json", "xlsx"} {
+		own("register."+ext, "the register of outputs ("+ext+")", "rename or remove it")
+	}
 	// dissem writes robots.txt unless the site has its own in static/.
 	if !slices.Contains(r.opts.Static, "robots.txt") {
 		own("robots.txt", "the file for search engines (robots.txt)", "remove it, or put your own robots.txt in static/")
@@ -61,6 +64,8 @@ func (r *resolver) claimSite() {
 		if r.opts.Downloads {
 			own(code+"/downloads/", "the downloads page", langFix)
 		}
+		own(code+"/register/", "the register of outputs", langFix)
+		own(code+"/reuse/", "the page on reusing the site's guides", langFix)
 		// A taxonomy's address is kept even while no document uses it, so
 		// that the first term written later does not break the site.
 		for i, tax := range s.Config.Taxonomies {

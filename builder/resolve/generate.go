@@ -160,6 +160,10 @@ func (r *resolver) generatedPages(diags *diag.List) {
 			lang.Downloads = &Page{Kind: KindDownloads, Lang: code, Path: code + "/downloads/"}
 			add("downloads", lang.Downloads)
 		}
+		lang.Register = &Page{Kind: KindRegister, Lang: code, Path: code + "/register/"}
+		add("register", lang.Register)
+		lang.Reuse = &Page{Kind: KindReuse, Lang: code, Path: code + "/reuse/"}
+		add("reuse", lang.Reuse)
 	}
 	r.unusedTaxonomies(used, diags)
 	def := s.Config.DefaultLanguage
@@ -219,7 +223,7 @@ func (r *resolver) paginate(first *Page, items []*Page) []*Page {
 
 func genKey(p *Page) string {
 	switch p.Kind {
-	case KindHome, KindSearch, KindDownloads:
+	case KindHome, KindSearch, KindDownloads, KindRegister, KindReuse:
 		return string(p.Kind)
 	case KindSection:
 		return "list:" + p.Section + ":" + itoa(p.Pager.Num)

@@ -25,6 +25,10 @@ const (
 	KindChooser   Kind = "chooser"
 	KindNotFound  Kind = "404"
 	KindDownloads Kind = "downloads"
+	// KindRegister is the register of outputs; KindReuse says how others
+	// may reuse them (builder/register).
+	KindRegister Kind = "register"
+	KindReuse    Kind = "reuse"
 )
 
 // Input is one document ready to resolve: loaded, validated and parsed.

@@ -60,6 +60,8 @@ type Lang struct {
 	TopLevel map[string]*Page
 	// Search and Downloads are the language's generated pages, or nil.
 	Search, Downloads *Page
+	// Register (the register of outputs) and Reuse are on every site.
+	Register, Reuse *Page
 }
 
 // MediaURL is the URL of a content file ("guides/x.csv").

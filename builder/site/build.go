@@ -137,8 +137,8 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 		return g, diags, nil
 	}
 	sw.lap("static+templates")
+	var downloads resolve.Downloads
 	if l.cfg.BriefsOn() {
-		var downloads resolve.Downloads
 		if inc != nil {
 			// serve makes a brief when it is asked for (Session.Brief).
 			g.plan = brief.Plan(l.site.Docs)
@@ -167,6 +167,12 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 	if inc != nil {
 		sw.lap("digests")
 	}
+	reg, err := writeRegister(w, l, downloads, inc)
+	if err != nil {
+		return g, diags, err
+	}
+	r = r.WithRegister(reg)
+	sw.lap("register")
 	// The search index before the pages: it reads every body, and a build
 	// lets each body go once its page is written, so the index's tables are
 	// never on the heap beside bodies the page stage could have let go.
@@ -333,8 +339,15 @@ func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site, inc *incr
 			}, func() uint64 { return inc.dg.feed(items()) }})
 		}
 	}
-	// One sitemap while it may hold every page; past that, an index of files.
-	pages := s.Pages
+	// One sitemap while it may hold every page; past that, an index of
+	// files. The pages for missing addresses are in none: split without
+	// them, or the last file could list nothing.
+	pages := make([]*resolve.Page, 0, len(s.Pages))
+	for _, p := range s.Pages {
+		if p.Kind != resolve.KindNotFound {
+			pages = append(pages, p)
+		}
+	}
 	if len(pages) <= sitemapURLs {
 		jobs = append(jobs, job{"sitemap.xml", func() ([]byte, error) { return r.Sitemap(pages) },
 			func() uint64 { return inc.dg.sitemap(pages) }})

@@ -247,6 +247,8 @@ func (dg *digester) siteWide(s *resolve.Site) uint64 {
 		url(l.Home)
 		url(l.Search)
 		url(l.Downloads)
+		url(l.Register)
+		url(l.Reuse)
 		for _, tax := range s.Config.Taxonomies {
 			url(l.Taxonomy[tax])
 		}
@@ -277,6 +279,16 @@ func (dg *digester) page(p *resolve.Page) uint64 {
 		w(h, p.LinkDests...)
 	}
 	dg.refs(h, p, dg.cardOf)
+	if p.Kind == resolve.KindRegister {
+		// The register counts every document, and tells a stale
+		// translation by its source's file.
+		for _, d := range dg.s.Docs {
+			wSum(h, dg.cardOf(d))
+			if e := dg.docs[d.Doc.Rel]; e != nil {
+				wSum(h, e.sum)
+			}
+		}
+	}
 	if p.Kind == resolve.KindDownloads {
 		for _, d := range dg.s.ByLang[p.Lang].Docs {
 			if len(dg.dl[d]) > 0 {

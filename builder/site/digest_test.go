@@ -44,6 +44,7 @@ func TestDigestCoversPage(t *testing.T) {
 // TestDigestCoversSite until it is considered.
 var siteDigested = []string{
 	"Lang.Code", "Lang.Home", "Lang.Sections", "Lang.Taxonomy", "Lang.TopLevel", "Lang.Search", "Lang.Downloads", // siteWide
+	"Lang.Register", "Lang.Reuse", // siteWide; the register page: every document (page)
 	"Lang.Docs",                    // downloads page, feeds, search index
 	"Lang.Toolkits",                // the home page's Toolkits
 	"Site.Config", "Site.BasePath", // a full rebuild when site.yaml changes

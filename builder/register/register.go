@@ -1,0 +1,248 @@
+// Package register makes the register of outputs: one row per published
+// document and language (type, title, date, reporting period, languages,
+// partners, cities, topics, work-package task, addresses, brief, whether
+// the translation is complete), the counts a funder asks for (by type and
+// language, by partner, by reporting period), the exports register.csv,
+// register.json and register.xlsx, and accessible SVG bar charts of the
+// counts and of the case studies' indicators.
+//
+// It runs after resolve and the briefs, from what they produced (the
+// resolved site and the briefs' downloads); it changes neither. Everything
+// in it is derived from the content: nothing is typed twice.
+package register
+
+import (
+	"slices"
+	"sort"
+	"time"
+
+	"github.com/4im-project/dissem/builder/resolve"
+	"github.com/4im-project/dissem/builder/schema"
+	"github.com/4im-project/dissem/builder/status"
+)
+
+// Input is what the register is made from.
+type Input struct {
+	Site *resolve.Site
+	// Downloads are the briefs made (nil when briefs are off: the brief,
+	// pages and size cells stay empty).
+	Downloads resolve.Downloads
+	// SourceHash returns status.Hash of a source document's body, to tell
+	// a stale translation; nil uses the body the document still holds, and
+	// a document without one is taken as unchanged.
+	SourceHash func(p *resolve.Page) string
+}
+
+// The translation states of a row (see status.State): the source version,
+// a translation made from the source as it is, one that does not say what
+// it was made from, and one made from an older source text.
+const (
+	Source   = string(status.Source)
+	Current  = string(status.Current)
+	Unmarked = string(status.Unmarked)
+	Stale    = string(status.Stale)
+)
+
+// Row is one published document in one language.
+type Row struct {
+	// Key ties a document's languages together (its translation key).
+	Key  string
+	Lang string
+	Type string
+	// Title is as written in the front matter.
+	Title string
+	Date  time.Time
+	// Period is the reporting period of Date ("RP2", "2022-Q3"); "" for a
+	// date outside every configured period.
+	Period string
+	// Languages are the languages the document is published in, in site order.
+	Languages                []string
+	Partners, Cities, Topics []string
+	WPTask                   string
+	// URL and BriefURL are absolute; BriefURL, Pages and Size are zero
+	// without a brief (or with briefs off).
+	URL, BriefURL string
+	Pages         int
+	Size          int64
+	// State is the translation's state (Source, Current, Unmarked, Stale);
+	// Complete is true unless it is stale: it is published, not a draft,
+	// and not made from an older source text.
+	State    string
+	Complete bool
+	// Page is the resolved page of the row.
+	Page *resolve.Page
+}
+
+// Register is the site's register of outputs.
+type Register struct {
+	// Langs are the site's languages in order.
+	Langs []string
+	// Types are the content types that have rows, in schema order.
+	Types []string
+	// Periods are the reporting periods in order: the configured ones, or
+	// the calendar quarters from the first document's to the last's.
+	Periods []string
+	// Rows are ordered by date, then document, then language in site order.
+	Rows []Row
+	// Docs group the rows by document, in the order of their first row.
+	Docs []Doc
+}
+
+// Doc is one document: its rows (one per language, site order).
+type Doc struct {
+	Key  string
+	Type string
+	// Rows index Register.Rows.
+	Rows []int
+	// Period is the period of the source version's date: a document counts
+	// once, when it was first published.
+	Period string
+}
+
+// Counted reports whether a page is an output the register lists: a
+// published document that is not a draft and not a plain page (about).
+func Counted(p *resolve.Page) bool {
+	return p.IsDocument() && !p.Meta.Draft && p.Meta.Type != schema.Page
+}
+
+// Build makes the register.
+func Build(in Input) *Register {
+	s := in.Site
+	cfg := s.Config
+	codes := cfg.Codes()
+	order := make(map[string]int, len(codes))
+	for i, c := range codes {
+		order[c] = i
+	}
+	reg := &Register{Langs: codes}
+	pages := make([]*resolve.Page, 0, len(s.Docs))
+	for _, p := range s.Docs {
+		if Counted(p) {
+			pages = append(pages, p)
+		}
+	}
+	sort.SliceStable(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.Before(b.Date)
+		}
+		if a.Key != b.Key {
+			return a.Key < b.Key
+		}
+		return order[a.Lang] < order[b.Lang]
+	})
+	hash := in.SourceHash
+	if hash == nil {
+		hash = func(p *resolve.Page) string {
+			if p.Doc.Body == nil {
+				return ""
+			}
+			return status.Hash(p.Doc.Body)
+		}
+	}
+	types := map[string]bool{}
+	reg.Rows = make([]Row, len(pages))
+	for i, p := range pages {
+		m := p.Meta
+		types[m.Type] = true
+		langs := make([]string, 0, len(codes))
+		for _, c := range codes {
+			if c == p.Lang || counted(p.Translations[c]) {
+				langs = append(langs, c)
+			}
+		}
+		row := Row{Key: p.Key, Lang: p.Lang, Type: m.Type, Title: m.Title, Date: p.Date,
+			Period: cfg.PeriodOf(p.Date), Languages: langs, Partners: m.Partners, Cities: m.Cities,
+			Topics: m.Topics, WPTask: m.WPTask, URL: s.AbsURL(p.URL), Page: p}
+		if d := brief(in.Downloads[p]); d != nil {
+			row.BriefURL, row.Pages, row.Size = s.AbsURL(d.URL), d.Pages, d.Size
+		}
+		row.State = state(p, source(p, cfg.DefaultLanguage, codes), hash)
+		row.Complete = row.State != Stale
+		reg.Rows[i] = row
+	}
+	for _, t := range schema.Types {
+		if types[t] {
+			reg.Types = append(reg.Types, t)
+		}
+	}
+	reg.group(cfg.DefaultLanguage, codes)
+	reg.Periods = periods(cfg, reg.Rows)
+	return reg
+}
+
+// counted is Counted for a translation that may be absent.
+func counted(p *resolve.Page) bool { return p != nil && Counted(p) }
+
+// brief is the PDF a page offers: its brief, or a toolkit's bundle.
+func brief(ds []*resolve.Download) *resolve.Download {
+	for _, d := range ds {
+		if d.Kind == "brief" || d.Kind == "bundle" {
+			return d
+		}
+	}
+	return nil
+}
+
+// source is the version of p's document the others are translated from:
+// the default language's when published, else the first in site order (as
+// dissem status decides).
+func source(p *resolve.Page, def string, codes []string) *resolve.Page {
+	for _, c := range append([]string{def}, codes...) {
+		if c == p.Lang {
+			return p
+		}
+		if t := p.Translations[c]; counted(t) {
+			return t
+		}
+	}
+	return p
+}
+
+// state is the translation state of p, whose source version is src.
+func state(p, src *resolve.Page, hash func(*resolve.Page) string) string {
+	switch {
+	case p == src:
+		return Source
+	case p.Meta.TranslatedFrom == "":
+		return Unmarked
+	}
+	h := hash(src)
+	if h != "" && h != p.Meta.TranslatedFrom {
+		return Stale
+	}
+	return Current
+}
+
+// group collects the rows of each document, in the order of their first row.
+func (r *Register) group(def string, codes []string) {
+	at := map[string]int{}
+	for i, row := range r.Rows {
+		j, ok := at[row.Key]
+		if !ok {
+			j = len(r.Docs)
+			at[row.Key] = j
+			r.Docs = append(r.Docs, Doc{Key: row.Key, Type: row.Type})
+		}
+		r.Docs[j].Rows = append(r.Docs[j].Rows, i)
+	}
+	for j := range r.Docs {
+		d := &r.Docs[j]
+		// Rows of one document may be dated apart: put them in site order.
+		slices.SortFunc(d.Rows, func(a, b int) int {
+			return slices.Index(codes, r.Rows[a].Lang) - slices.Index(codes, r.Rows[b].Lang)
+		})
+		first := r.Rows[d.Rows[0]]
+		d.Period = r.Rows[r.rowOf(d, source(first.Page, def, codes).Lang, d.Rows[0])].Period
+	}
+}
+
+// rowOf is the index of d's row in lang, or else fallback.
+func (r *Register) rowOf(d *Doc, lang string, fallback int) int {
+	for _, i := range d.Rows {
+		if r.Rows[i].Lang == lang {
+			return i
+		}
+	}
+	return fallback
+}

@@ -1,0 +1,153 @@
+package register
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"io"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet names of register.xlsx.
+const (
+	SheetRegister = "Register"
+	SheetTypes    = "By type and language"
+	SheetPartners = "By partner"
+	SheetPeriods  = "By period"
+)
+
+// fixedTime stands for "now" in the workbook's properties: the same
+// content gives the same bytes.
+const fixedTime = "2000-01-01T00:00:00Z"
+
+// XLSX is the register as an Excel workbook: the rows on the first sheet
+// (texts as inline strings, which a spreadsheet never evaluates, so a
+// title beginning with "=" stays text; numbers as numbers), and a sheet
+// for each count. Its properties carry a fixed date and the zip entries no
+// times, so the same content gives the same bytes.
+func (r *Register) XLSX() ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	// The rows are most of the file: compress them fast.
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		z := zip.NewWriter(w)
+		z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+			return flate.NewWriter(out, flate.BestSpeed)
+		})
+		return z
+	})
+	if err := f.SetDocProps(&excelize.DocProperties{Created: fixedTime, Modified: fixedTime, Creator: "dissem",
+		LastModifiedBy: "dissem", Title: "Register of outputs", Language: "en"}); err != nil {
+		return nil, err
+	}
+	if err := f.SetSheetName("Sheet1", SheetRegister); err != nil {
+		return nil, err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return nil, err
+	}
+	if err := r.writeRows(f, bold); err != nil {
+		return nil, err
+	}
+	// The counts are small: written cell by cell.
+	var tables [][][]any
+	head := []any{"type", "documents"}
+	for _, l := range r.Langs {
+		head = append(head, l)
+	}
+	types := [][]any{head}
+	for _, tc := range r.ByTypeLang() {
+		line := []any{tc.Type, tc.Docs}
+		for _, n := range tc.ByLang {
+			line = append(line, n)
+		}
+		types = append(types, line)
+	}
+	partners := [][]any{{"language", "partner", "documents"}}
+	for _, l := range r.Langs {
+		for _, c := range r.ByPartner(l) {
+			partners = append(partners, []any{l, c.Label, c.N})
+		}
+	}
+	counts, outside := r.ByPeriod()
+	periods := [][]any{{"period", "documents"}}
+	for _, c := range counts {
+		periods = append(periods, []any{c.Label, c.N})
+	}
+	if outside > 0 {
+		periods = append(periods, []any{"outside the periods", outside})
+	}
+	tables = append(tables, types, partners, periods)
+	for i, name := range []string{SheetTypes, SheetPartners, SheetPeriods} {
+		if _, err := f.NewSheet(name); err != nil {
+			return nil, err
+		}
+		for y, line := range tables[i] {
+			for x, v := range line {
+				cell, _ := excelize.CoordinatesToCellName(x+1, y+1)
+				if err := f.SetCellValue(name, cell, v); err != nil {
+					return nil, err
+				}
+			}
+		}
+		last, _ := excelize.CoordinatesToCellName(len(tables[i][0]), 1)
+		if err := f.SetCellStyle(name, "A1", last, bold); err != nil {
+			return nil, err
+		}
+		if err := f.SetColWidth(name, "A", "B", 24); err != nil {
+			return nil, err
+		}
+	}
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// widths are the columns' widths on the register sheet, in characters.
+var widths = []float64{28, 9, 14, 50, 11, 9, 10, 30, 16, 30, 8, 50, 50, 11, 11, 11, 9}
+
+// writeRows streams the register's rows to its sheet.
+func (r *Register) writeRows(f *excelize.File, bold int) error {
+	sw, err := f.NewStreamWriter(SheetRegister)
+	if err != nil {
+		return err
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	line := make([]any, len(Columns))
+	for i, c := range Columns {
+		line[i] = excelize.Cell{StyleID: bold, Value: c}
+	}
+	if err := sw.SetRow("A1", line); err != nil {
+		return err
+	}
+	var cells []string
+	for i := range r.Rows {
+		row := &r.Rows[i]
+		cells = row.cells(cells)
+		for j, c := range cells {
+			line[j] = c
+		}
+		if row.BriefURL != "" {
+			line[13], line[14] = row.Pages, row.Size
+		} else {
+			line[13], line[14] = nil, nil
+		}
+		line[16] = row.Complete
+		if err := sw.SetRow("A"+strconv.Itoa(i+2), line); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
