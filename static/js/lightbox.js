@@ -32,6 +32,9 @@
     var heading = gallery.querySelector("h2");
     var dialog = el("dialog", "lightbox");
     dialog.setAttribute("aria-modal", "true");
+    // Focus goes to the dialog itself, not a button: the Enter that opened
+    // it is still being typed, and its keypress would press that button.
+    dialog.tabIndex = -1;
     var figure = el("figure", "lightbox-figure");
     var img = el("img", "lightbox-img");
     img.decoding = "async";
@@ -67,7 +70,12 @@
         img.height = +thumb.getAttribute("height");
       }
       img.src = link.href;
-      caption.textContent = cap ? cap.textContent : "";
+      // The caption and its credit, as under the thumbnail.
+      caption.textContent = "";
+      if (cap) {
+        var copy = cap.cloneNode(true);
+        while (copy.firstChild) { caption.appendChild(copy.firstChild); }
+      }
       caption.hidden = !cap;
       count.textContent = (current + 1) + " / " + links.length;
       dialog.setAttribute("aria-label", (heading ? heading.textContent + ": " : "") + count.textContent);
@@ -78,7 +86,7 @@
       opener = document.activeElement;
       show(i);
       dialog.showModal();
-      close.focus();
+      dialog.focus();
       document.documentElement.classList.add("lightbox-open");
     }
 
