@@ -64,6 +64,8 @@ type Set struct {
 
 	mu     sync.Mutex
 	images map[string]*entry
+	// linked are the pictures also linked as files (Link).
+	linked map[string]bool
 	c      *cache
 }
 
@@ -97,7 +99,7 @@ type Image struct {
 // Variant is one published size of a picture.
 type Variant struct {
 	Width, Height int
-	// Name is the output path ("img/hall-800.3f2a9c1b7d4e.jpg").
+	// Name is the output path ("pictures/hall-800.3f2a9c1b7d4e.jpg").
 	Name string
 	// URL is the address pages use.
 	URL string
@@ -143,6 +145,23 @@ func (s *Set) Image(rel string) (*Image, error) {
 	return e.img, e.err
 }
 
+// Link returns the picture at rel, like Image, for a link to the file
+// itself ([the full picture](hall.jpg)): Write also publishes it at
+// media/rel, as the largest variant (upright, without metadata) when it is
+// a JPEG or PNG, else as it is.
+func (s *Set) Link(rel string) (*Image, error) {
+	img, err := s.Image(rel)
+	if err == nil {
+		s.mu.Lock()
+		if s.linked == nil {
+			s.linked = map[string]bool{}
+		}
+		s.linked[rel] = true
+		s.mu.Unlock()
+	}
+	return img, err
+}
+
 // Used returns the paths of the pictures asked for, sorted.
 func (s *Set) Used() []string {
 	s.mu.Lock()
@@ -171,7 +190,7 @@ func IsPicture(name string) bool {
 func (s *Set) plan(img *Image, ext string) {
 	base := slug(strings.TrimSuffix(path.Base(img.Rel), path.Ext(img.Rel)))
 	add := func(w, h int) {
-		name := "img/" + base + "-" + strconv.Itoa(w) + "." + img.hash + ext
+		name := "pictures/" + base + "-" + strconv.Itoa(w) + "." + img.hash + ext
 		img.Variants = append(img.Variants, Variant{Width: w, Height: h, Name: name, URL: s.opts.BasePath + name})
 	}
 	if img.Format == "gif" || img.Format == "svg" {

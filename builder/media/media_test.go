@@ -51,7 +51,7 @@ func TestVariantWidths(t *testing.T) {
 		widths []int
 		srcset string
 	}{
-		{2400, 1600, []int{480, 800, 1200, 1600}, "/img/p-480.HASH.jpg 480w, /img/p-800.HASH.jpg 800w, /img/p-1200.HASH.jpg 1200w, /img/p-1600.HASH.jpg 1600w"},
+		{2400, 1600, []int{480, 800, 1200, 1600}, "/pictures/p-480.HASH.jpg 480w, /pictures/p-800.HASH.jpg 800w, /pictures/p-1200.HASH.jpg 1200w, /pictures/p-1600.HASH.jpg 1600w"},
 		{1000, 500, []int{480, 800, 1000}, ""},
 		{850, 500, []int{480, 850}, ""}, // 800 is within a tenth of 850
 		{300, 200, []int{300}, ""},      // never enlarged
@@ -340,5 +340,28 @@ func TestSVGSize(t *testing.T) {
 		if err != nil || img.Width != c.w || img.Height != c.h || img.Srcset != "" {
 			t.Errorf("%s: %+v %v, want %d × %d", c.src, img, err, c.w, c.h)
 		}
+	}
+}
+
+// TestLinkedPicture: a picture linked as a file is published at its own
+// address too, upright and without its metadata.
+func TestLinkedPicture(t *testing.T) {
+	src := jpegOf(t, photo(700, 500), mediatest.EXIF{GPS: &mediatest.GPS{Lat: 48.1, Lon: 20.8}, Make: "PhoneMaker"})
+	set := NewSet(fstest.MapFS{"a/p.jpg": {Data: src}, "b.svg": {Data: []byte(`<svg viewBox="0 0 4 3"/>`)}}, Options{})
+	for _, rel := range []string{"a/p.jpg", "b.svg"} {
+		if _, err := set.Link(rel); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := memWriter{}
+	if _, _, err := set.Write(out); err != nil {
+		t.Fatal(err)
+	}
+	got := out["media/a/p.jpg"]
+	if got == nil || bytes.Contains(got, []byte("PhoneMaker")) || bytes.Equal(got, src) {
+		t.Errorf("media/a/p.jpg: %d bytes, want the re-encoded picture", len(got))
+	}
+	if string(out["media/b.svg"]) != `<svg viewBox="0 0 4 3"/>` {
+		t.Errorf("media/b.svg: %q", out["media/b.svg"])
 	}
 }

@@ -72,6 +72,9 @@ func (s *Set) Write(w Writer) (Stats, diag.List, error) {
 				return
 			}
 		}
+		if s.isLinked(img.Rel) {
+			errs[i] = s.writeLinked(w, img, outs[len(outs)-1])
+		}
 	})
 	var diags diag.List
 	for i, p := range problems {
@@ -85,6 +88,26 @@ func (s *Set) Write(w Writer) (Stats, diag.List, error) {
 		}
 	}
 	return Stats{Images: len(rels), Processed: int(processed.Load()), Reused: int(reused.Load())}, diags, nil
+}
+
+func (s *Set) isLinked(rel string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.linked[rel]
+}
+
+// writeLinked publishes a linked picture at its own address: a JPEG or PNG
+// as its largest variant, whose bytes carry no metadata; a WebP, GIF or SVG
+// as it is (a re-encoded WebP would be a JPEG under a .webp name).
+func (s *Set) writeLinked(w Writer, img *Image, largest []byte) error {
+	if img.Format != "jpeg" && img.Format != "png" {
+		data, err := fs.ReadFile(s.fsys, img.Rel)
+		if err != nil {
+			return err
+		}
+		largest = data
+	}
+	return w.WriteRaw("media/"+img.Rel, largest)
 }
 
 // Prune removes cached variants that the last Write did not use. Call it

@@ -41,6 +41,8 @@ type parsed struct {
 	tmplDir string
 	// content is the content tree, for the sizes of attachments (may be nil).
 	content fs.FS
+	// picture gives a page's front-matter picture (may be nil).
+	picture PictureFunc
 	// av are the documents' galleries and videos (may be nil).
 	av *av.Media
 	// cached holds the output of partialCached calls by key.
@@ -93,6 +95,9 @@ type Options struct {
 	// Content is the content tree, read for the sizes of the attachments
 	// documents offer; without it attachments show their format only.
 	Content fs.FS
+	// Picture gives a page's front-matter picture in its published sizes
+	// (the build's media set); nil shows none.
+	Picture PictureFunc
 	// AV are the documents' galleries and videos (builder/av).
 	AV *av.Media
 }
@@ -106,7 +111,7 @@ var kinds = []resolve.Kind{resolve.KindHome, resolve.KindSection, resolve.KindTa
 func New(site *resolve.Site, opts Options) (*Renderer, diag.List) {
 	var diags diag.List
 	r := &Renderer{parsed: &parsed{site: site, cat: opts.Catalog, assets: opts.Assets,
-		byKind: map[string]*template.Template{}, tmplDir: opts.Dir, content: opts.Content, av: opts.AV}}
+		byKind: map[string]*template.Template{}, tmplDir: opts.Dir, content: opts.Content, picture: opts.Picture, av: opts.AV}}
 	base := template.New("base").Funcs(funcs).Funcs(template.FuncMap{"partialCached": r.partialCached(nil)})
 	said := map[string]bool{}
 	parse := func(t *template.Template, name string) bool {

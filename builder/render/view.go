@@ -627,6 +627,9 @@ func (v *View) JSONLD() template.JS {
 			data["name"] = v.SiteTitle()
 		}
 	}
+	if img := v.jsonLDImage(); img != nil && v.Kind == resolve.KindDocument {
+		data["image"] = img // picture.go
+	}
 	b, _ := json.Marshal(data)
 	return template.JS(b)
 }

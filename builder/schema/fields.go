@@ -38,6 +38,7 @@ var fields = []field{
 	{"translationKey", nil, nil, str(func(m *Meta) *string { return &m.TranslationKey })},
 	{"image", nil, nil, str(func(m *Meta) *string { return &m.Image })},
 	{"image_alt", nil, nil, str(func(m *Meta) *string { return &m.ImageAlt })},
+	{"image_credit", nil, nil, str(func(m *Meta) *string { return &m.ImageCredit })},
 	{"brief", nil, nil, boolean(func(m *Meta) *bool { return &m.Brief })},
 	{"attachments", nil, nil, strList(func(m *Meta) *[]string { return &m.Attachments })},
 	{"gallery", nil, nil, gallery},

@@ -58,6 +58,7 @@ type Meta struct {
 	// translation was made from (see dissem status).
 	TranslatedFrom  string
 	Image, ImageAlt string
+	ImageCredit     string // who made the image ("Photo: Anna Kovács"); optional
 	Brief           bool
 	Attachments     []string
 	// DOI (bare, "10.5281/zenodo.1"), ReportNumber and Licence (zero

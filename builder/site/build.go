@@ -14,6 +14,7 @@ import (
 	"github.com/4im-project/dissem/builder/diag"
 	"github.com/4im-project/dissem/builder/internal/pool"
 	"github.com/4im-project/dissem/builder/linkcheck"
+	"github.com/4im-project/dissem/builder/media"
 	"github.com/4im-project/dissem/builder/output"
 	"github.com/4im-project/dissem/builder/render"
 	"github.com/4im-project/dissem/builder/resolve"
@@ -69,6 +70,7 @@ func build(opts Options) (*Result, error) {
 		return res, err
 	}
 	res.Briefs = g.briefs
+	res.Pictures = g.pictures
 	if opts.Check {
 		// Positions are files of the built site, e.g. en/news/index.html:1.
 		rep, d := linkcheck.Check(w.Dir(), l.cfg.BaseURL)
@@ -90,6 +92,8 @@ func build(opts Options) (*Result, error) {
 			// Only now that the site is online: the cache keeps its briefs.
 			_ = cache.Prune()
 		}
+		// The media cache likewise keeps only this site's pictures.
+		_ = l.pictures.prune()
 		res.Dir = opts.Dest
 		sw.lap("commit")
 	}
@@ -105,6 +109,8 @@ type genResult struct {
 	plan   []brief.Planned
 	// search are the search indexes to make when asked for (LazySearch).
 	search []*lazySearch
+	// pictures says what writeMedia published.
+	pictures media.Stats
 }
 
 // generate runs the stages after load into w: static files, templates,
@@ -131,7 +137,7 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 			return g, nil, err
 		}
 	}
-	r, d := render.New(l.site, render.Options{Templates: l.tmplFS, Dir: relPath(o.Source + "/templates"), Catalog: l.cat, Assets: assets, Content: l.contentFS, AV: l.av})
+	r, d := render.New(l.site, render.Options{Templates: l.tmplFS, Dir: relPath(o.Source + "/templates"), Catalog: l.cat, Assets: assets, Content: l.contentFS, Picture: l.pictures.lead, AV: l.av})
 	diags.Append(d)
 	if d.HasErrors() {
 		return g, diags, nil
@@ -194,9 +200,11 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 		return g, diags, err
 	}
 	sw.lap("feeds+sitemap")
-	if err := copyMedia(w, l.tree.Files, l.contentFS, inc); err != nil {
+	g.pictures, d, err = writeMedia(w, l, nil, nil, inc)
+	if err != nil {
 		return g, diags, err
 	}
+	diags.Append(d)
 	diags.Append(l.cat.Missing(relPath(o.Source + "/templates/i18n")))
 	return g, diags, nil
 }
@@ -410,29 +418,6 @@ func writeSearch(w *output.Writer, l *loaded, inc *incremental) error {
 		sort.Strings(names)
 		if inc != nil {
 			inc.madeSet(code+"/search", d, names)
-		}
-	}
-	return nil
-}
-
-// copyMedia copies content files that are not Markdown (images, attachments)
-// to media/, where resolved links point.
-func copyMedia(w *output.Writer, files map[string]bool, contentFS fs.FS, inc *incremental) error {
-	names := make([]string, 0, len(files))
-	for f := range files {
-		names = append(names, f)
-	}
-	sort.Strings(names)
-	for _, f := range names {
-		if inc.keepMedia(w, f) {
-			continue
-		}
-		data, err := fs.ReadFile(contentFS, f)
-		if err != nil {
-			return fmt.Errorf("copy %s: %w", f, err)
-		}
-		if err := w.WriteRaw("media/"+f, data); err != nil {
-			return err
 		}
 	}
 	return nil

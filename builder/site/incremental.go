@@ -12,6 +12,7 @@ import (
 
 	"github.com/4im-project/dissem/builder/content"
 	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/media"
 	"github.com/4im-project/dissem/builder/output"
 	"github.com/4im-project/dissem/builder/resolve"
 )
@@ -73,6 +74,9 @@ type docEntry struct {
 	input      resolve.Input
 	html       []byte
 	diags      diag.List
+	// pictures are the pictures its body shows (media.go), asked for
+	// again when the document is kept.
+	pictures []string
 }
 
 type scanResult struct {
@@ -126,6 +130,11 @@ func (st *sessionState) next(source string, prev *Snapshot, changed []string, al
 			continue
 		}
 		inc.changed[rel] = true
+		if media.IsPicture(rel) {
+			// Its size and published names are in the bodies that show
+			// it: every document is read again.
+			inc.full = true
+		}
 	}
 	inc.docs = &docCache{seed: st.seed, changed: inc.changed}
 	if inc.full {

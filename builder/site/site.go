@@ -21,6 +21,7 @@ import (
 	"github.com/4im-project/dissem/builder/internal/pool"
 	"github.com/4im-project/dissem/builder/internal/sitefs"
 	"github.com/4im-project/dissem/builder/markdown"
+	"github.com/4im-project/dissem/builder/media"
 	"github.com/4im-project/dissem/builder/resolve"
 	"github.com/4im-project/dissem/builder/schema"
 	"github.com/4im-project/dissem/static"
@@ -65,6 +66,9 @@ type Result struct {
 	Dir string
 	// Stages is the time each stage took, in the order they ran.
 	Stages []Stage
+	// Pictures says how many pictures were published and how many of
+	// them were processed rather than taken from the cache.
+	Pictures media.Stats
 }
 
 // Stage is the wall time of one stage of a build.
@@ -128,6 +132,8 @@ type loaded struct {
 	// bodies are the documents' rendered bodies (markdown.RenderDeferred),
 	// apart from the resolved pages.
 	bodies *bodies
+	// pictures are the content's pictures, published in their sizes (media.go).
+	pictures *pictureSource
 	// av are the documents' galleries and videos (av.go).
 	av *av.Media
 }
@@ -182,6 +188,7 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 	}
 	l.cat = cat
 	l.md = map[string]*markdown.Markdown{}
+	l.pictures = &pictureSource{}
 	for _, code := range cfg.Codes() {
 		lang := cat.Lang(code)
 		var noBreak func(string) bool
@@ -196,6 +203,7 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 			TaskDone:   cat.T(code, "task_done"),
 			TaskOpen:   cat.T(code, "task_open"),
 			TableLabel: cat.T(code, "table_n"),
+			Pictures:   l.pictures,
 		})
 	}
 
@@ -211,6 +219,7 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 	l.contentFS = contentFS
 	copts := content.Options{Prefix: contentDir, Languages: cfg.Codes(), Default: cfg.DefaultLanguage}
 	mdPaths, files, d := docs.list(contentFS, copts)
+	l.pictures.open(contentFS, files, copts.Prefix, cfg, o)
 	diags.Append(d)
 	l.tree = &content.Tree{Docs: make([]*content.Doc, len(mdPaths)), Files: files}
 
@@ -258,7 +267,7 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 		meta, vd := schema.Validate(doc, cfg.Sections)
 		d.Append(vd)
 		d.Append(schema.Lint(doc, meta, publicContacts))
-		body := l.md[doc.Lang].Parse(doc.Path, doc.Body, doc.BodyLine)
+		body := l.md[doc.Lang].Parse(doc.Path, doc.Body, doc.BodyLine, markdown.WithLead(meta.Image != ""))
 		d.Append(bodyProblems(meta, body))
 		buf := bufPool.Get().(*bytes.Buffer)
 		buf.Reset()
@@ -282,6 +291,7 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 		inputs[i] = resolve.Input{Doc: doc, Meta: meta, Body: body, TermPos: termPos}
 	})
 	l.bodies = newBodies(l.tree.Docs, html)
+	l.pictures.keep(docs)
 	for _, d := range perDoc {
 		diags.Append(d)
 	}

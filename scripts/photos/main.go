@@ -164,7 +164,7 @@ var scenes = []scene{
 	{"content/events/staff-training-room.jpg", 4, training, with(phone, 1, nil)},
 	// Held on its side, as a phone stores a picture taken that way: the
 	// orientation tag turns it upright, and it carries a position.
-	{"content/events/kosice-square.jpg", 5, square, with(phone, 6, &mediatest.GPS{Lat: 48.7206, Lon: 21.2578})},
+	{"content/events/exchange-old-town.jpg", 5, square, with(phone, 6, &mediatest.GPS{Lat: 48.1030, Lon: 20.7930})},
 }
 
 func main() {
@@ -270,7 +270,7 @@ func training(c *canvas) {
 	c.rect(100, 1240, 2300, 1600, color.RGBA{120, 110, 100, 255})
 }
 
-// square: a town square with a cathedral's spire and a group of visitors.
+// square: an old-town street with a church spire and a group of visitors.
 func square(c *canvas) {
 	c.gradient(0, h, color.RGBA{130, 170, 210, 255}, color.RGBA{230, 225, 215, 255})
 	c.rect(900, 420, 1500, 1100, color.RGBA{150, 140, 130, 255}) // nave
