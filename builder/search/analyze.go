@@ -1,6 +1,8 @@
 package search
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -66,6 +68,7 @@ type docAcc struct {
 	terms []int32
 	lens  [nFields]uint16
 	prev  int32
+	pairs []pairRec // adjacent terms of the document, repeated
 }
 
 // rec is a posting of term (the analyzer's number) in the analyzer's log.
@@ -93,7 +96,7 @@ type analyzer struct {
 	terms []*term
 	lens  [][nFields]uint16 // per document of the range
 	log   [][]rec           // postings in document order, by blocks
-	pairs []pairRec         // in document order, repeated within a document
+	pairs []pairRec         // in document order, each once per document
 	acc   docAcc
 }
 
@@ -189,7 +192,7 @@ func (a *analyzer) add(s string, f int, pairs bool) {
 			acc.lens[f]++
 		}
 		if pairs && acc.prev >= 0 && acc.prev != ti.id {
-			a.pairs = append(a.pairs, pairRec{acc.prev, ti.id, acc.doc})
+			acc.pairs = append(acc.pairs, pairRec{acc.prev, ti.id, acc.doc})
 		}
 		acc.prev = ti.id
 	})
@@ -249,6 +252,14 @@ func (a *analyzer) doc(doc int32, p *resolve.Page, typeLabel string, body string
 		a.log[n-1] = append(a.log[n-1], rec{id, post})
 		acc.slot[id] = 0
 	}
+	// A phrase the document repeats is kept once.
+	slices.SortFunc(acc.pairs, func(x, y pairRec) int {
+		if c := cmp.Compare(x.a, y.a); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.b, y.b)
+	})
+	a.pairs = append(a.pairs, slices.Compact(acc.pairs)...)
 	a.lens = append(a.lens, acc.lens)
-	acc.posts, acc.terms, acc.lens = acc.posts[:0], acc.terms[:0], [nFields]uint16{}
+	acc.posts, acc.terms, acc.lens, acc.pairs = acc.posts[:0], acc.terms[:0], [nFields]uint16{}, acc.pairs[:0]
 }

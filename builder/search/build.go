@@ -5,12 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
-	"unsafe"
 
 	"github.com/4im-project/dissem/builder/internal/pool"
 	"github.com/4im-project/dissem/builder/resolve"
@@ -86,35 +84,54 @@ func score(ix *index, n int) []scored {
 		avg[f] = max(avg[f]/float64(max(n, 1)), 1)
 	}
 	out := make([]scored, len(ix.terms))
-	pool.Each(len(ix.terms), pool.PerCPU(1), func(ti int) {
-		t := ix.terms[ti]
-		df := float64(len(t.posts))
-		idf := math.Log(1 + (float64(n)-df+0.5)/(df+0.5))
-		raw := make([]float64, len(t.posts))
-		best := 0.0
-		for i, p := range t.posts {
-			tfn := 0.0
-			l := ix.lens[p.doc]
-			for f := range nFields {
-				if p.tf[f] > 0 {
-					tfn += fieldWeight[f] * float64(p.tf[f]) / (1 - fieldB[f] + fieldB[f]*float64(l[f])/avg[f])
-				}
-			}
-			raw[i] = idf * tfn / (k1 + tfn)
-			best = max(best, raw[i])
+	// Terms by runs of scoreRun: a run's impacts share one array, and its
+	// raw scores one buffer.
+	const scoreRun = 1024
+	pool.Each((len(ix.terms)+scoreRun-1)/scoreRun, pool.PerCPU(1), func(run int) {
+		lo, hi := run*scoreRun, min(len(ix.terms), (run+1)*scoreRun)
+		size, longest := 0, 0
+		for _, t := range ix.terms[lo:hi] {
+			size += len(t.posts)
+			longest = max(longest, len(t.posts))
 		}
-		s := scored{term: t, max: round3(best), impact: make([]byte, len(raw))}
-		for i, r := range raw {
-			q := 63.0
-			if best > 0 {
-				q = math.Round(r / best * 63)
-			}
-			s.impact[i] = byte(min(max(q, 1), 63))
+		impacts := make([]byte, size)
+		buf := make([]float64, longest)
+		for ti := lo; ti < hi; ti++ {
+			t := ix.terms[ti]
+			out[ti] = scoreTerm(t, ix.lens, &avg, n, buf[:len(t.posts)], impacts[:len(t.posts):len(t.posts)])
+			impacts = impacts[len(t.posts):]
 		}
-		s.champ = champions(t, s.impact)
-		out[ti] = s
 	})
 	return out
+}
+
+// scoreTerm scores term t's postings into raw and quantises them into
+// impact.
+func scoreTerm(t *term, lens [][nFields]uint16, avg *[nFields]float64, n int, raw []float64, impact []byte) scored {
+	df := float64(len(t.posts))
+	idf := math.Log(1 + (float64(n)-df+0.5)/(df+0.5))
+	best := 0.0
+	for i, p := range t.posts {
+		tfn := 0.0
+		l := lens[p.doc]
+		for f := range nFields {
+			if p.tf[f] > 0 {
+				tfn += fieldWeight[f] * float64(p.tf[f]) / (1 - fieldB[f] + fieldB[f]*float64(l[f])/avg[f])
+			}
+		}
+		raw[i] = idf * tfn / (k1 + tfn)
+		best = max(best, raw[i])
+	}
+	s := scored{term: t, max: round3(best), impact: impact}
+	for i, r := range raw {
+		q := 63.0
+		if best > 0 {
+			q = math.Round(r / best * 63)
+		}
+		s.impact[i] = byte(min(max(q, 1), 63))
+	}
+	s.champ = champions(t, s.impact)
+	return s
 }
 
 // champions returns a term's best documents: the Champions best, and when
@@ -267,24 +284,8 @@ func snippet(text string, at int) string {
 	return s
 }
 
-// Shard file shapes. Maps marshal with sorted keys: same input, same bytes.
+// The manifest's shape (encoding/json: one small file per language).
 type (
-	termOut struct {
-		Docs     string   `json:"d"`           // document gaps
-		Impact   string   `json:"i"`           // one b64 digit per document
-		Max      float64  `json:"m"`           // the best score
-		Variants []string `json:"v,omitempty"` // spellings, when more than one
-		Which    string   `json:"w,omitempty"` // each document's spelling
-		Best     [][2]any `json:"c"`           // [document, snippet], best first
-	}
-	shardOut struct {
-		Version int                 `json:"version"`
-		Split   int                 `json:"split,omitempty"` // look in the shard of this many letters
-		Terms   map[string]*termOut `json:"t"`
-		Forms   map[string]string   `json:"f,omitempty"` // folded word → term
-		Pairs   map[string]string   `json:"p,omitempty"` // "term term" → documents
-		Docs    map[int32]display   `json:"x"`           // display data of the best
-	}
 	facetOut struct {
 		Name   string      `json:"name"`
 		Values [][3]string `json:"values"` // key, label, documents
@@ -298,16 +299,6 @@ type (
 	}
 )
 
-// item is what goes into a shard, routed by a folded word: a term, a
-// spelling that leads to a term, or a title phrase.
-type item struct {
-	route string
-	term  *termOut
-	docs  []int32 // a term's best documents
-	form  string  // the term a spelling leads to
-	pair  string  // a phrase's documents
-}
-
 // emitFunc takes a made file; false stops the index.
 type emitFunc func(name string, data []byte) bool
 
@@ -315,127 +306,39 @@ func buildLang(l Lang, emit emitFunc) error {
 	n := len(l.Docs)
 	ix := analyze(l)
 	terms := score(ix, n)
-	// Only the phrases are read after the terms are made into items: ix
-	// is not used after this, so the postings and document lengths may go
-	// while the shards are written.
-	pairs := ix.pairs
-	// Snippets: which documents' text to read again, and where.
-	type want struct {
-		out *termOut
-		at  int
-		k   int
+	sh := &shards{dir: l.Code + "/search/", emit: emit, l: l, shown: make([]display, n), known: make([]bool, n),
+		summary: make([]string, n)}
+	// The postings and document lengths go once the terms are packed
+	// (nothing reads ix or terms after this), before the shards are written.
+	wants := sh.addTerms(terms)
+	sh.addPairs(ix.pairs, terms)
+	ix, terms = nil, nil
+	sh.snippets(wants)
+	sh.sortForms()
+	entries := sh.entries()
+	for lo := 0; lo < len(entries); {
+		p := Prefix(entries[lo].route, PrefixLen)
+		hi := lo + 1
+		for hi < len(entries) && Prefix(entries[hi].route, PrefixLen) == p {
+			hi++
+		}
+		if !sh.place(entries[lo:hi], PrefixLen, p) {
+			return errStop
+		}
+		lo = hi
 	}
-	wants := map[int32][]want{}
-	var items []item
-	for _, t := range terms {
-		o := &termOut{Max: t.max, Impact: string(mapBytes(t.impact)),
-			Docs: packDocs(func(yield func(int32) bool) {
-				for _, p := range t.posts {
-					if !yield(p.doc) {
-						return
-					}
-				}
-			})}
-		if len(t.variants) > 1 {
-			o.Variants = t.variants
-			w := make([]byte, len(t.posts))
-			for i, p := range t.posts {
-				w[i] = b64[min(int(p.variant), 63)]
-			}
-			o.Which = string(w)
-		}
-		o.Best = make([][2]any, len(t.champ))
-		best := make([]int32, len(t.champ))
-		for k, i := range t.champ {
-			p := t.posts[i]
-			// Not in the body: the summary stands for the snippet.
-			o.Best[k] = [2]any{p.doc, clip(l.Docs[p.doc].Summary, 200)}
-			best[k] = p.doc
-			if p.off > 0 {
-				wants[p.doc] = append(wants[p.doc], want{o, int(p.off) - 1, k})
-			}
-		}
-		items = append(items, item{route: t.key, term: o, docs: best})
-		for f := range t.forms {
-			items = append(items, item{route: f, form: t.key})
-		}
-	}
-	for i := 0; i < len(pairs); {
-		j := i + 1
-		for j < len(pairs) && pairs[j].a == pairs[i].a && pairs[j].b == pairs[i].b {
-			j++
-		}
-		first := terms[pairs[i].a].key
-		items = append(items, item{route: first, form: first + " " + terms[pairs[i].b].key, pair: packDocs(func(yield func(int32) bool) {
-			for _, p := range pairs[i:j] {
-				if !yield(p.doc) {
-					return
-				}
-			}
-		})})
-		i = j
-	}
-	docs := make([]int32, 0, len(wants))
-	for d := range wants {
-		docs = append(docs, d)
-	}
-	sort.Slice(docs, func(i, j int) bool { return docs[i] < docs[j] })
-	// Each worker reads its share of the documents into one buffer, only
-	// as far as the last snippet needs (snippet reads at most 200 bytes
-	// past its offset, and says "…" when the text goes on), and keeps a
-	// copy of each snippet alone.
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)))
-	pool.Each(workers, workers, func(wk int) {
-		var buf []byte
-		for _, d := range docs[wk*len(docs)/workers : (wk+1)*len(docs)/workers] {
-			ws := wants[d]
-			last := 0
-			for _, w := range ws {
-				last = max(last, w.at)
-			}
-			buf = appendTextUpTo(buf[:0], l.body(l.Docs[d]), last+snippetReach)
-			text := unsafe.String(unsafe.SliceData(buf), len(buf))
-			for _, w := range ws {
-				w.out.Best[w.k][1] = strings.Clone(snippet(text, w.at))
-			}
-		}
-	})
-	sort.SliceStable(items, func(i, j int) bool { return items[i].route < items[j].route })
-	dir := l.Code + "/search/"
-	groups := map[string][]item{}
-	var names []string
-	for _, it := range items {
-		p := Prefix(it.route, PrefixLen)
-		if _, ok := groups[p]; !ok {
-			names = append(names, p)
-		}
-		groups[p] = append(groups[p], it)
-	}
-	disp := map[int32]display{}
-	shown := func(d int32) display {
-		if v, ok := disp[d]; ok {
-			return v
-		}
-		v := displayOf(l, l.Docs[d])
-		disp[d] = v
-		return v
-	}
-	for _, p := range names {
-		if err := place(groups[p], PrefixLen, p, dir+"s/", emit, shown); err != nil {
-			return err
-		}
-		delete(groups, p) // a shard's items go once it is written
-	}
+	var b []byte
 	for c := 0; c*Chunk < n; c++ {
-		var chunk []display
+		b = append(b[:0], '[')
 		for d := c * Chunk; d < min(n, (c+1)*Chunk); d++ {
-			chunk = append(chunk, shown(int32(d)))
+			if d > c*Chunk {
+				b = append(b, ',')
+			}
+			v := sh.display(int32(d))
+			b = appendJSONStrings(b, v[:])
 		}
-		data, err := json.Marshal(chunk)
-		if err != nil {
-			return err
-		}
-		if !emit(dir+"d/"+strconv.Itoa(c)+".json", data) {
+		b = append(b, ']')
+		if !emit(sh.dir+"d/"+strconv.Itoa(c)+".json", slices.Clone(b)) {
 			return errStop
 		}
 	}
@@ -443,88 +346,10 @@ func buildLang(l Lang, emit emitFunc) error {
 	if err != nil {
 		return err
 	}
-	if !emit(dir+"meta.json", data) {
+	if !emit(sh.dir+"meta.json", data) {
 		return errStop
 	}
 	return nil
-}
-
-// place writes the shard of prefix, splitting it by one more letter while
-// it is larger than SplitSize: the split shard keeps the items no longer
-// than its prefix and says at which length to look further ("split").
-func place(items []item, level int, prefix, dir string, emit emitFunc, shown func(int32) display) error {
-	assemble := func(items []item) shardOut {
-		sh := shardOut{Version: Version, Terms: map[string]*termOut{}, Docs: map[int32]display{}}
-		for _, it := range items {
-			switch {
-			case it.term != nil:
-				sh.Terms[it.route] = it.term
-				for _, d := range it.docs {
-					v := shown(d)
-					v[4] = "" // the snippet stands for the summary
-					sh.Docs[d] = v
-				}
-			case it.pair != "":
-				if sh.Pairs == nil {
-					sh.Pairs = map[string]string{}
-				}
-				sh.Pairs[it.form] = it.pair
-			default:
-				if sh.Forms == nil {
-					sh.Forms = map[string]string{}
-				}
-				sh.Forms[it.route] = it.form
-			}
-		}
-		return sh
-	}
-	sh := assemble(items)
-	data, err := json.Marshal(&sh)
-	if err != nil {
-		return err
-	}
-	var short []item
-	groups := map[string][]item{}
-	var names []string
-	for _, it := range items {
-		if utf8.RuneCountInString(it.route) <= level {
-			short = append(short, it)
-			continue
-		}
-		p := Prefix(it.route, level+1)
-		if _, ok := groups[p]; !ok {
-			names = append(names, p)
-		}
-		groups[p] = append(groups[p], it)
-	}
-	if len(data) <= SplitSize || len(groups) == 0 || level >= 12 {
-		if !emit(dir+ShardName(prefix)+".json", data) {
-			return errStop
-		}
-		return nil
-	}
-	sh = assemble(short)
-	sh.Split = level + 1
-	if data, err = json.Marshal(&sh); err != nil {
-		return err
-	}
-	if !emit(dir+ShardName(prefix)+".json", data) {
-		return errStop
-	}
-	for _, p := range names {
-		if err := place(groups[p], level+1, p, dir, emit, shown); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func mapBytes(q []byte) []byte {
-	out := make([]byte, len(q))
-	for i, v := range q {
-		out[i] = b64[v]
-	}
-	return out
 }
 
 // facets lists the filters: each value with its documents.

@@ -142,27 +142,44 @@ func merge(parts []*analyzer) *index {
 		t.posts = posts[at : at+c : at+c]
 		at += c
 	}
-	// Phrases: the parts' records by merged terms, sorted, each once.
-	n := 0
-	for _, a := range parts {
-		n += len(a.pairs)
-	}
-	pairs := make([]pairRec, 0, n)
+	ix.pairs = mergePairs(parts, local, len(sorted))
+	return ix
+}
+
+// mergePairs returns the parts' phrases by merged terms (local[w] maps part
+// w's term numbers to the merged ones), sorted by first term, second term
+// and document: placed by counting on the first term (the parts' records
+// are in document order, which the placing keeps), then each first term's
+// records sorted.
+func mergePairs(parts []*analyzer, local [][]int32, terms int) []pairRec {
+	start := make([]int32, terms+1)
 	for w, a := range parts {
 		for _, p := range a.pairs {
-			pairs = append(pairs, pairRec{local[w][p.a], local[w][p.b], p.doc})
+			start[local[w][p.a]+1]++
+		}
+	}
+	for i := 1; i <= terms; i++ {
+		start[i] += start[i-1]
+	}
+	pairs := make([]pairRec, start[terms])
+	next := slices.Clone(start[:terms])
+	for w, a := range parts {
+		for _, p := range a.pairs {
+			f := local[w][p.a]
+			pairs[next[f]] = pairRec{f, local[w][p.b], p.doc}
+			next[f]++
 		}
 		a.pairs = nil
 	}
-	slices.SortFunc(pairs, func(x, y pairRec) int {
-		if c := cmp.Compare(x.a, y.a); c != 0 {
-			return c
+	for f := range terms {
+		if group := pairs[start[f]:start[f+1]]; len(group) > 1 {
+			slices.SortFunc(group, func(x, y pairRec) int {
+				if c := cmp.Compare(x.b, y.b); c != 0 {
+					return c
+				}
+				return cmp.Compare(x.doc, y.doc)
+			})
 		}
-		if c := cmp.Compare(x.b, y.b); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.doc, y.doc)
-	})
-	ix.pairs = slices.Compact(pairs)
-	return ix
+	}
+	return pairs
 }
