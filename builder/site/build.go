@@ -161,11 +161,12 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 			sw.lap("briefs")
 		}
 		r = r.WithDownloads(downloads)
-		if err := writeCitations(w, r, l.site.Docs, inc); err != nil {
-			return g, diags, err
-		}
 		if inc != nil {
 			inc.prepare(l.site, downloads)
+		}
+		// After prepare: serve keeps a page's citation files by its digest.
+		if err := writeCitations(w, r, l.site.Docs, inc); err != nil {
+			return g, diags, err
 		}
 	} else if inc != nil {
 		inc.prepare(l.site, nil)
