@@ -201,7 +201,7 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 		return g, diags, err
 	}
 	sw.lap("feeds+sitemap")
-	g.pictures, d, err = writeMedia(w, l, nil, nil, inc)
+	g.pictures, d, err = writeMedia(w, l, l.av.Used(), l.av.Read(), inc)
 	if err != nil {
 		return g, diags, err
 	}

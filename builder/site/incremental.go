@@ -130,6 +130,10 @@ func (st *sessionState) next(source string, prev *Snapshot, changed []string, al
 			continue
 		}
 		inc.changed[rel] = true
+		if transcriptFile(rel) {
+			// A transcript's text is on the pages that show its video (av.go).
+			inc.full = true
+		}
 		if media.IsPicture(rel) {
 			// Its size and published names are in the bodies that show
 			// it: every document is read again.
