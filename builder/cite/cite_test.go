@@ -29,7 +29,7 @@ func works() map[string]*Work {
 			URL: "https://4im.example.eu/en/case-studies/tetemvar/", PDF: "https://4im.example.eu/en/case-studies/tetemvar/tetemvar-en.pdf",
 			Key:     "tetemvar-en",
 			Licence: schema.Licence{ID: "CC-BY-4.0", Name: "CC BY 4.0", URL: "https://creativecommons.org/licenses/by/4.0/"},
-			Funder:  config.Funder{Name: "European Commission", Identifier: "https://doi.org/10.13039/501100000780"}, GrantNumber: "VS/2021/0249",
+			Funder:  config.Funder{Name: "European Commission", Identifier: "https://doi.org/10.13039/501100000780", Programme: "EaSI"}, GrantNumber: "VS/2021/0249",
 			GrantTitle: "Initiative for innovative integrated interventions in Miskolc (4IM)",
 			Authors:    []string{"4IM project team"}, Orgs: [][]string{{"AEIDL"}},
 			Versions: []Version{{Lang: "en", URL: "https://4im.example.eu/en/case-studies/tetemvar/"},
@@ -210,6 +210,13 @@ func TestJSONLD(t *testing.T) {
 			}
 			if (w.Licence.URL != "") != (cw["license"] == w.Licence.URL && w.Licence.URL != "") || (w.Funder.Name != "") != (cw["funder"] != nil) {
 				t.Errorf("license %v funder %v", cw["license"], cw["funder"])
+			}
+			if grant, _ := cw["funding"].(map[string]any); w.GrantNumber != "" {
+				scheme, _ := grant["funder"].(map[string]any)
+				parent, _ := scheme["parentOrganization"].(map[string]any)
+				if grant["identifier"] != w.GrantNumber || scheme["@type"] != "FundingScheme" || scheme["name"] != "EaSI" || parent["name"] != w.Funder.Name {
+					t.Errorf("funding %v: want the grant from the EaSI scheme of the European Commission", grant)
+				}
 			}
 			if (w.ReportNumber != "") != (cw["reportNumber"] == w.ReportNumber) {
 				t.Errorf("reportNumber %v", cw["reportNumber"])

@@ -46,12 +46,21 @@ type ldRef struct {
 	URL        string `json:"url"`
 }
 
-// ldGrant is the grant the work was funded by.
+// ldGrant is the grant the work was funded by; its funder is the
+// programme (a FundingScheme, "EaSI") when site.yaml names one, else the
+// funding organisation.
 type ldGrant struct {
 	Type       string `json:"@type"`
-	Funder     *ldOrg `json:"funder"`
+	Funder     any    `json:"funder"`
 	Identifier string `json:"identifier"`
 	Name       string `json:"name,omitempty"`
+}
+
+// ldScheme is a funding programme of an organisation.
+type ldScheme struct {
+	Type   string `json:"@type"`
+	Name   string `json:"name"`
+	Parent *ldOrg `json:"parentOrganization"`
 }
 
 // ldDOI is the work's DOI as a PropertyValue.
@@ -170,7 +179,11 @@ func (w *Work) creativeWork(typ string) map[string]any {
 	if f := w.funder(); f != nil {
 		data["funder"] = f
 		if w.GrantNumber != "" {
-			data["funding"] = ldGrant{Type: "MonetaryGrant", Identifier: w.GrantNumber, Name: w.GrantTitle, Funder: f}
+			grant := ldGrant{Type: "MonetaryGrant", Identifier: w.GrantNumber, Name: w.GrantTitle, Funder: f}
+			if w.Funder.Programme != "" {
+				grant.Funder = ldScheme{Type: "FundingScheme", Name: w.Funder.Programme, Parent: f}
+			}
+			data["funding"] = grant
 		}
 	}
 	if typ == "Report" && w.ReportNumber != "" {
