@@ -2,6 +2,7 @@ package brief
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/md5"
 	"errors"
 	"strconv"
@@ -160,28 +161,47 @@ func refAfter(b []byte, key string) (int, bool) {
 	return n, ok && n > 0
 }
 
-// pdfOut is the file being written: its bytes and the offset of each object.
+// pdfOut is the file being written: its bytes and where each object is.
+// In an object stream (inStm) begin and endObj only note where each
+// object starts.
 type pdfOut struct {
-	b   []byte
-	off []int // by object number
+	b        []byte
+	off      []int // by object number: its offset in the file
+	stm, idx []int // by object number: the object stream holding it, and its index there
+	inStm    bool
+	objs     []int // inStm: the objects written, and their offsets in b
+	at       []int
+}
+
+func grow(s []int, n int) []int {
+	for len(s) <= n {
+		s = append(s, 0)
+	}
+	return s
 }
 
 func (w *pdfOut) begin(n int) {
-	for len(w.off) <= n {
-		w.off = append(w.off, 0)
+	if w.inStm {
+		w.objs, w.at = append(w.objs, n), append(w.at, len(w.b))
+		return
 	}
+	w.off = grow(w.off, n)
 	w.off[n] = len(w.b)
 	w.b = strconv.AppendInt(w.b, int64(n), 10)
 	w.b = append(w.b, " 0 obj\n"...)
 }
 
-func (w *pdfOut) endObj() { w.b = append(w.b, "\nendobj\n"...) }
+func (w *pdfOut) endObj() {
+	if w.inStm {
+		w.b = append(w.b, '\n')
+		return
+	}
+	w.b = append(w.b, "\nendobj\n"...)
+}
 
 // copyObj copies object n of in unchanged.
 func (w *pdfOut) copyObj(in *pdfIn, n int) {
-	for len(w.off) <= n {
-		w.off = append(w.off, 0)
-	}
+	w.off = grow(w.off, n)
 	w.off[n] = len(w.b)
 	w.b = append(w.b, in.b[in.start[n]:in.end[n]]...)
 }
@@ -191,37 +211,79 @@ func (w *pdfOut) int(n int)     { w.b = strconv.AppendInt(w.b, int64(n), 10) }
 func (w *pdfOut) ref(n int)     { w.int(n); w.str(" 0 R") }
 func (w *pdfOut) num(f float64) { w.b = strconv.AppendFloat(w.b, f, 'f', 2, 64) }
 
-// finish writes the cross-reference table and the trailer. The file
-// identifier is a hash of the file, so the same input gives the same bytes.
-func (w *pdfOut) finish(root, info int) []byte {
+// stream writes object n as a Flate-compressed stream of data, with the
+// dictionary entries dict.
+func (w *pdfOut) stream(n int, dict string, data []byte) {
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	zw.Write(data)
+	zw.Close()
+	w.begin(n)
+	w.str("<<" + dict + " /Filter /FlateDecode /Length ")
+	w.int(z.Len())
+	w.str(">>\nstream\n")
+	w.b = append(w.b, z.Bytes()...)
+	w.str("\nendstream")
+	w.endObj()
+}
+
+// objStm writes the objects of s as object stream n.
+func (w *pdfOut) objStm(n int, s *pdfOut) {
+	if len(s.objs) == 0 {
+		return
+	}
+	var head []byte
+	for i, o := range s.objs {
+		head = strconv.AppendInt(head, int64(o), 10)
+		head = append(head, ' ')
+		head = strconv.AppendInt(head, int64(s.at[i]), 10)
+		head = append(head, ' ')
+		w.stm, w.idx = grow(w.stm, o), grow(w.idx, o)
+		w.stm[o], w.idx[o] = n, i
+	}
+	w.stream(n, "/Type /ObjStm /N "+strconv.Itoa(len(s.objs))+" /First "+strconv.Itoa(len(head)), append(head, s.b...))
+}
+
+// finish writes the cross-reference stream (object n, the last) and the
+// trailer. The file identifier is a hash of the file, so the same input
+// gives the same bytes.
+func (w *pdfOut) finish(n, root, info int) []byte {
 	sum := md5.Sum(w.b)
+	w.off, w.stm, w.idx = grow(w.off, n), grow(w.stm, n), grow(w.idx, n)
 	xref := len(w.b)
-	w.str("xref\n0 ")
-	w.int(len(w.off))
-	w.str("\n0000000000 65535 f \n")
-	for _, o := range w.off[1:] {
-		if o == 0 {
-			w.str("0000000000 65535 f \n")
-			continue
+	w.off[n] = xref
+	// Entries of 1 + 4 + 2 bytes: type, offset or stream, generation or index.
+	rows := make([]byte, 0, 7*(n+1))
+	for o := 0; o <= n; o++ {
+		switch {
+		case w.stm[o] > 0:
+			s, i := w.stm[o], w.idx[o]
+			rows = append(rows, 2, byte(s>>24), byte(s>>16), byte(s>>8), byte(s), byte(i>>8), byte(i))
+		case w.off[o] > 0:
+			f := w.off[o]
+			rows = append(rows, 1, byte(f>>24), byte(f>>16), byte(f>>8), byte(f), 0, 0)
+		default:
+			rows = append(rows, 0, 0, 0, 0, 0, 0xff, 0xff)
 		}
-		s := strconv.Itoa(o)
-		w.str("0000000000"[len(s):])
-		w.str(s)
-		w.str(" 00000 n \n")
 	}
-	w.str("trailer\n<</Size ")
-	w.int(len(w.off))
-	w.str(" /Root ")
-	w.ref(root)
+	var d []byte
+	d = append(d, "/Type /XRef /Size "...)
+	d = strconv.AppendInt(d, int64(n+1), 10)
+	d = append(d, " /W [1 4 2] /Root "...)
+	d = strconv.AppendInt(d, int64(root), 10)
+	d = append(d, " 0 R"...)
 	if info > 0 {
-		w.str(" /Info ")
-		w.ref(info)
+		d = append(d, " /Info "...)
+		d = strconv.AppendInt(d, int64(info), 10)
+		d = append(d, " 0 R"...)
 	}
-	w.str(" /ID [<")
-	w.b = appendHex(w.b, sum[:])
-	w.str("> <")
-	w.b = appendHex(w.b, sum[:])
-	w.str(">]>>\nstartxref\n")
+	d = append(d, " /ID [<"...)
+	d = appendHex(d, sum[:])
+	d = append(d, "> <"...)
+	d = appendHex(d, sum[:])
+	d = append(d, ">]"...)
+	w.stream(n, string(d), rows)
+	w.str("startxref\n")
 	w.int(xref)
 	w.str("\n%%EOF\n")
 	return w.b

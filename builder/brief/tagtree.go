@@ -131,6 +131,11 @@ func (t *tagger) finish(pdf []byte, x xmpInfo) ([]byte, error) {
 	w.str("\nendstream")
 	w.endObj()
 
+	// The structure tree and the annotations are many small dictionaries:
+	// they go compressed into one object stream (PDF 1.5), which keeps a
+	// brief's tags to a few kilobytes.
+	main := w
+	w = &pdfOut{b: make([]byte, 0, 64*len(t.els)+4096), inStm: true}
 	top := docN
 	if docN == 0 {
 		top = elN[roots[0]]
@@ -223,34 +228,37 @@ func (t *tagger) finish(pdf []byte, x xmpInfo) ([]byte, error) {
 		w.str(">>")
 		w.endObj()
 	}
+	// Annotations stay outside the object stream, where a reader (and
+	// TestBriefLinkAnnotationsAreSafe) sees every action as it is.
+	aw := main
 	for k, a := range t.annots {
-		w.begin(annN[k])
-		w.str("<</Type /Annot /Subtype /Link /Rect [")
+		aw.begin(annN[k])
+		aw.str("<</Type /Annot /Subtype /Link /Rect [")
 		for c, v := range a.rect {
 			if c > 0 {
-				w.str(" ")
+				aw.str(" ")
 			}
-			w.num(v)
+			aw.num(v)
 		}
-		w.str("] /Border [0 0 0] /F 4 /StructParent ")
-		w.int(int(a.parent))
+		aw.str("] /Border [0 0 0] /F 4 /StructParent ")
+		aw.int(int(a.parent))
 		if a.link >= 0 {
-			w.str(" /Contents ")
-			writeText(w, linkContents(t.links[a.link]))
+			aw.str(" /Contents ")
+			writeText(aw, linkContents(t.links[a.link]))
 		}
 		if a.uri != "" {
-			w.str(" /A <</S /URI /URI ")
-			writeURI(w, a.uri)
-			w.str(">>")
+			aw.str(" /A <</S /URI /URI ")
+			writeURI(aw, a.uri)
+			aw.str(">>")
 		} else if a.dest.page >= 1 && a.dest.page <= len(pages) {
-			w.str(" /Dest [")
-			w.ref(pages[a.dest.page-1])
-			w.str(" /XYZ 0 ")
-			w.num(pageH - a.dest.y)
-			w.str(" null]")
+			aw.str(" /Dest [")
+			aw.ref(pages[a.dest.page-1])
+			aw.str(" /XYZ 0 ")
+			aw.num(pageH - a.dest.y)
+			aw.str(" null]")
 		}
-		w.str(">>")
-		w.endObj()
+		aw.str(">>")
+		aw.endObj()
 	}
 	if idsN > 0 {
 		slices.SortFunc(ids, func(a, b noteID) int { return bytes.Compare([]byte(a.id), []byte(b.id)) })
@@ -265,7 +273,8 @@ func (t *tagger) finish(pdf []byte, x xmpInfo) ([]byte, error) {
 		w.str("]>>")
 		w.endObj()
 	}
-	return w.finish(in.root, in.info), nil
+	main.objStm(alloc(), w)
+	return main.finish(alloc(), in.root, in.info), nil
 }
 
 // noteID is an endnote's /ID (PDF/UA asks one of every Note) and its object.
