@@ -126,6 +126,8 @@ measure() {
 		extra=${extra:-0}
 	fi
 	awk -v a="$t0" -v b="$t1" -v r="$rss" -v p="$pages" -v e="$extra" 'BEGIN {printf "%.3f %d %d %s\n", b - a, r, p, e}' >>"$RES/$n.$tool"
+	# CPU time (user + system, all threads), which a busy machine does not inflate as it does wall time.
+	awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ {s += $2} END {printf "%.3f\n", s}' "$tv" >>"$RES/$n.$tool.cpu"
 	log "  $(printf '%-14s' "$tool") run: $(tail -n 1 "$RES/$n.$tool" | awk '{printf "%.2f s, %.0f MB RSS, %d pages", $1, $2/1024, $3}')"
 	if [ "$KEEP" = 0 ]; then rm -rf "$out"; fi
 }
@@ -224,6 +226,14 @@ for n in $ALL_NS; do
 		awk -v n="$n" -v bm="$bm" -v dm="$dm" -v bn="${bn:-0}" -v cpus="$(nproc)" 'BEGIN {
 			if (bn > 0) printf "%7s  briefs: %d briefs add %.2f s: %.1f ms per brief of wall time, %.1f ms of one core\n", n, bn, bm - dm, (bm - dm) * 1000 / bn, (bm - dm) * 1000 * cpus / bn
 		}'
+		# The same from CPU time: the target is 30 ms of one core per brief.
+		if [ -s "$RES/$n.dissem-briefs.cpu" ] && [ -s "$RES/$n.dissem.cpu" ]; then
+			bc=$(sort -n "$RES/$n.dissem-briefs.cpu" | awk '{t[NR] = $1} END {print (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2}')
+			dc=$(sort -n "$RES/$n.dissem.cpu" | awk '{t[NR] = $1} END {print (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2}')
+			awk -v n="$n" -v bc="$bc" -v dc="$dc" -v bn="${bn:-0}" 'BEGIN {
+				if (bn > 0) { ms = (bc - dc) * 1000 / bn; printf "%7s  briefs: %.1f ms of CPU time per brief (user + system; target ≤ 30: %s)\n", n, ms, (ms <= 30 ? "met" : "NOT met") }
+			}'
+		fi
 	fi
 	if [ -s "$RES/$n.dissem" ] && [ -s "$RES/$n.hugo" ]; then
 		read -r dm _ _ dr _ _ <<<"$(stats "$RES/$n.dissem")"

@@ -29,6 +29,7 @@ var (
 func (l *layout) coverPage(m *Meta, level int) (foot []*row) {
 	defer l.enter(elSect)()
 	c := ctx{left: marginL, width: contentW}
+	start := len(l.rows)
 	// The site's mark and name; the mark is decoration (an artifact).
 	const logo = 30.0
 	head := &row{h: logo, desc: "cover: logo"}
@@ -79,15 +80,36 @@ func (l *layout) coverPage(m *Meta, level int) (foot []*row) {
 		l.emit(l.simple(m.Summary, sum, inlineState{}, c.left, c.width*0.85), c, 14)
 		leave()
 	}
-	l.leadPicture(m, c)
+	// The picture takes the room the rest of the cover leaves: the facts
+	// and the foot are measured first (and their work undone).
+	used := marginTop
+	for i, r := range l.rows[start:] {
+		if i > 0 {
+			used += r.before
+		}
+		used += r.h
+	}
+	nRows, nElems := len(l.rows), len(l.elems)
+	l.facts(m, c)
+	for _, r := range l.rows[nRows:] {
+		used += r.before + r.h
+	}
+	used += footHeight(l.fundingRows(m))
+	l.rows, l.elems = l.rows[:nRows], l.elems[:nElems]
+	l.leadPicture(m, c, pageH-marginBot-used-pictureSkip-12)
 	l.facts(m, c)
 	return l.fundingRows(m)
 }
 
+// pictureSkip is the space above the cover's picture.
+const pictureSkip = 22.0
+
 // leadPicture shows the document's picture across the cover, at most a
-// third of the page high. One that cannot be read is left out: the
-// resolve stage has told the editor already.
-func (l *layout) leadPicture(m *Meta, c ctx) {
+// third of the page high and at most room high, a taller one cut to that
+// height (a banner, as printed briefs do). With less room than a sixth of
+// the page it is left out, as is one that cannot be read (the resolve
+// stage has told the editor already).
+func (l *layout) leadPicture(m *Meta, c ctx, room float64) {
 	if m.Image == "" || l.doc.ReadFile == nil {
 		return
 	}
@@ -96,15 +118,19 @@ func (l *layout) leadPicture(m *Meta, c ctx) {
 		return
 	}
 	w := c.width
-	h := p.h * w / p.w
-	if maxH := pageH / 3.2; h > maxH {
-		w, h = w*maxH/h, maxH
+	h := min(p.h*w/p.w, pageH/3.2, room)
+	crop := p.svg == nil
+	if !crop && h < p.h*w/p.w {
+		w = p.w * h / p.h // a drawing is scaled, not cut
+	}
+	if h < pageH/6 {
+		return
 	}
 	defer l.enter(elFigure)()
 	l.setAlt(l.cur, m.ImageAlt)
 	r := &row{h: h, desc: "cover picture " + m.Image}
-	r.ops = []op{{kind: opImage, x: c.left, y: 0, w: w, h: h, img: p, el: l.cur}}
-	l.emit([]*row{r}, c, 22)
+	r.ops = []op{{kind: opImage, x: c.left, y: 0, w: w, h: h, img: p, el: l.cur, crop: crop}}
+	l.emit([]*row{r}, c, pictureSkip)
 }
 
 // facts sets the cover's label–value lines: date, language, authors,

@@ -211,5 +211,12 @@ func (p *pen) image(o op, y float64) {
 		f.RegisterImageOptionsReader(img.name, opts, bytes.NewReader(img.data))
 		p.images[img.name] = true
 	}
+	if h := img.h * o.w / img.w; o.crop && h > o.h+0.5 {
+		// Fill the box, cutting the picture's top and bottom equally.
+		f.ClipRect(o.x, y, o.w, o.h, false)
+		f.ImageOptions(img.name, o.x, y-(h-o.h)/2, o.w, h, false, opts, 0, "")
+		f.ClipEnd()
+		return
+	}
 	f.ImageOptions(img.name, o.x, y, o.w, o.h, false, opts, 0, "")
 }

@@ -34,6 +34,9 @@ func (l *layout) loadPicture(dest string) (*picture, error) {
 	if p, ok := l.pics[dest]; ok {
 		return p, nil
 	}
+	if l.doc.ReadFile == nil {
+		return nil, errUnsupported
+	}
 	data, err := l.doc.ReadFile(dest)
 	if err != nil {
 		return nil, err
@@ -54,6 +57,7 @@ func (l *layout) loadPicture(dest string) (*picture, error) {
 		switch format {
 		case "jpeg":
 			p.typ = "JPG"
+			p.data = plainJPEG(data)
 		case "png":
 			p.typ = "PNG"
 			if len(data) > 28 && (data[24] == 16 || data[28] == 1) {
@@ -136,4 +140,36 @@ func (l *layout) image(n *ast.Image, c ctx) {
 		}
 	}
 	l.emit(rows, c, c.skip()+4)
+}
+
+// plainJPEG returns a JPEG without its metadata segments (APP1: Exif and
+// XMP, with a phone's GPS position and camera; APP13: IPTC; comments),
+// which fpdf would otherwise copy into every brief that shows the
+// picture. The image data is kept byte for byte. Anything it does not
+// understand is returned as it is.
+func plainJPEG(data []byte) []byte {
+	if len(data) < 4 || data[0] != 0xFF || data[1] != 0xD8 {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	out = append(out, 0xFF, 0xD8)
+	i := 2
+	for i+4 <= len(data) {
+		if data[i] != 0xFF {
+			return data
+		}
+		m := data[i+1]
+		if m == 0xDA { // start of scan: the image data follows
+			return append(out, data[i:]...)
+		}
+		n := int(data[i+2])<<8 | int(data[i+3])
+		if n < 2 || i+2+n > len(data) {
+			return data
+		}
+		if m != 0xE1 && m != 0xED && m != 0xFE {
+			out = append(out, data[i:i+2+n]...)
+		}
+		i += 2 + n
+	}
+	return data
 }

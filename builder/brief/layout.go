@@ -23,7 +23,7 @@ const (
 	paraSkip   = 6.0  // space between paragraphs
 	headerY    = 40.0 // baseline of the running header
 	footerY    = pageH - 34
-	layoutVers = "brief-layout-4" // bump when output changes for the same input
+	layoutVers = "brief-layout-5" // bump when output changes for the same input
 )
 
 type rgb struct{ r, g, b uint8 }
@@ -70,6 +70,8 @@ type op struct {
 	st         style
 	pageOf     string // text shows the page number of this anchor
 	img        *picture
+	// crop (an image) fills the w×h box, its top and bottom cut evenly.
+	crop bool
 	// join extends a background up over the gap above its row, unless the
 	// row starts a page, so that a panel or bar runs on unbroken.
 	join bool

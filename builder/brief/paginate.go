@@ -85,15 +85,27 @@ func shortPage(rows []*row, pages [][]placed, starts []int, force map[int]bool) 
 		for _, r := range rows[s:end] {
 			h += r.h + r.before
 		}
+		// Aim at a few lines more than the least, so that the page does
+		// not look like a leftover; settle for the least if need be.
+		fallback := -1
 		for j := s - 1; j > starts[p-1]; j-- {
 			moved += rows[j].lines()
 			h += rows[j].h + rows[j].before
 			if h > pageH-marginTop-marginBot || prevN-moved < minLines {
 				break // the rows would not fit, or the page before would be short
 			}
-			if n+moved >= minLines && !rows[j-1].keep {
+			if rows[j-1].keep {
+				continue
+			}
+			if n+moved >= minLines+3 {
 				return j, true
 			}
+			if n+moved >= minLines && fallback < 0 {
+				fallback = j
+			}
+		}
+		if fallback >= 0 {
+			return fallback, true
 		}
 	}
 	return 0, false

@@ -47,7 +47,10 @@ func contentDoc(t testing.TB, cat *i18n.Catalog, rel string) *Document {
 		title = li.Typeset(m[1])
 	}
 	d := &Document{Meta: Meta{Lang: lang, Title: title, TypeLabel: "Brief"},
-		Body: md.Parse(rel, []byte(parts[1]), 1), BaseURL: "https://example.eu/", NoBreak: li.NoBreakBefore}
+		Body: md.Parse(rel, []byte(parts[1]), 1), BaseURL: "https://example.eu/", NoBreak: li.NoBreakBefore,
+		ReadFile: func(name string) ([]byte, error) {
+			return os.ReadFile(filepath.Join("../../content", filepath.Dir(rel), filepath.FromSlash(name)))
+		}}
 	return d
 }
 
