@@ -299,7 +299,7 @@ func TestBadPictures(t *testing.T) {
 		{"empty.png", nil, "content/empty.png is an empty file; save the picture as JPEG (photos) or PNG (drawings, screenshots) and use that file"},
 		{"phone.jpg", append([]byte("\x00\x00\x00\x18ftypheic"), make([]byte, 40)...), "content/phone.jpg is a HEIC photo (as iPhones save them), which browsers do not show; save the picture as JPEG (photos) or PNG (drawings, screenshots) and use that file"},
 		{"cut.jpg", good[:len(good)/2], "content/cut.jpg is cut short: the end of the picture is missing (an interrupted copy or upload?); copy the file again"},
-		{"head.jpg", good[:40], "content/head.jpg is damaged: its header cannot be read (the file ends too early); export the picture again"},
+		{"head.jpg", good[:40], "content/head.jpg is cut short: the end of the picture is missing (an interrupted copy or upload?); copy the file again"},
 		{"zero.png", append(pngHeader(0, 10), []byte("IEND")...), "content/zero.png is damaged: its header cannot be read (its width or height is zero); export the picture again"},
 		{"corrupt.jpg", corrupt, "write:content/corrupt.jpg: the picture is damaged"},
 		{"nosize.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg"><rect/></svg>`), `content/nosize.svg has no size: give its <svg> element a viewBox (viewBox="0 0 800 600") or width and height attributes`},

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	_ "image/gif" // registers the GIF header reader
+	_ "image/gif"  // registers the GIF header reader
 	_ "image/jpeg" // registers the JPEG header reader
 	_ "image/png"  // registers the PNG header reader
 	"io/fs"
@@ -107,6 +107,9 @@ func (s *Set) probe(rel string) (*Image, error) {
 		cfg, err = webp.DecodeConfig(bytes.NewReader(data))
 	default:
 		cfg, _, err = image.DecodeConfig(bytes.NewReader(data))
+	}
+	if err != nil && strings.Contains(err.Error(), "EOF") {
+		return nil, fmt.Errorf("%s is cut short: the end of the picture is missing (an interrupted copy or upload?); copy the file again", shown)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s is damaged: its header cannot be read (%s); export the picture again", shown, plainDecodeErr(err))

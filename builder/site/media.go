@@ -28,6 +28,9 @@ type pictureSource struct {
 	prefix string // the content folder as messages show it
 
 	mu sync.Mutex
+	// asked are the pictures asked for, shown or not: one that cannot
+	// be published is reported where it is named, not also as unused.
+	asked map[string]bool
 	// byDoc are the pictures each document's body asked for: serve keeps
 	// them with a document it does not read again (docEntry.pictures).
 	byDoc map[string][]string
@@ -37,6 +40,7 @@ type pictureSource struct {
 func (p *pictureSource) open(fsys fs.FS, files map[string]bool, prefix string, cfg *config.Config, o *Options) {
 	p.files, p.prefix = files, prefix
 	p.byDoc = map[string][]string{}
+	p.asked = map[string]bool{}
 	p.set = media.NewSet(fsys, media.Options{BasePath: basePath(cfg), CacheDir: filepath.Join(o.CacheDir, "media"), Content: prefix})
 }
 
@@ -64,12 +68,15 @@ func (p *pictureSource) Picture(file, dest string) (*markdown.Picture, error) {
 		return nil, nil // not a picture of the tree: the link check speaks
 	}
 	img, err := p.set.Image(rel)
+	p.mu.Lock()
+	p.asked[rel] = true
+	if err == nil {
+		p.byDoc[file] = append(p.byDoc[file], rel)
+	}
+	p.mu.Unlock()
 	if err != nil {
 		return nil, err
 	}
-	p.mu.Lock()
-	p.byDoc[file] = append(p.byDoc[file], rel)
-	p.mu.Unlock()
 	return pictureOf(img), nil
 }
 
@@ -180,6 +187,7 @@ func writeMedia(w *output.Writer, l *loaded, extra, read []string, inc *incremen
 	// are said at the field.
 	for _, p := range l.site.Docs {
 		if rel := leadPath(p); rel != "" && l.pictures.files[rel] {
+			l.pictures.asked[rel] = true
 			if _, err := set.Image(rel); err != nil {
 				diags.Errorf(p.Meta.Pos["image"], "field \"image\": %v", err)
 			}
@@ -214,8 +222,9 @@ func writeMedia(w *output.Writer, l *loaded, extra, read []string, inc *incremen
 			if _, err := set.Link(rel); err != nil {
 				diags.Errorf(diag.Pos{File: path.Join(l.pictures.prefix, rel)}, "%v", err)
 			}
-		case pictures[rel]:
-			// Published in its sizes by set.Write.
+		case pictures[rel] || l.pictures.asked[rel]:
+			// Published in its sizes by set.Write, or reported where
+			// it is shown.
 		case ok:
 			if inc.keepMedia(w, rel) {
 				continue
