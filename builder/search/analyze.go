@@ -1,8 +1,6 @@
 package search
 
 import (
-	"cmp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -68,22 +66,20 @@ type docAcc struct {
 	terms []int32
 	lens  [nFields]uint16
 	prev  int32
-	pairs []pairRec // adjacent terms of the document, repeated
 }
 
-// rec is a posting of term (the analyzer's number) in the analyzer's log.
+// rec is a posting of term (the analyzer's number) in the analyzer's log,
+// without its document (the log says how many postings each has).
 type rec struct {
-	term int32
-	posting
+	term    int32
+	off     uint16
+	tf      [nFields]uint8
+	variant uint8
 }
 
 // pairRec says that terms a and b stand next to each other (a first) in
 // the title, a heading or the summary of document doc.
 type pairRec struct{ a, b, doc int32 }
-
-// logBlock is the number of postings in a block of the log: the log grows
-// by blocks instead of being copied to twice its size.
-const logBlock = 16 << 10
 
 // analyzer turns a range of documents into terms and postings. Each worker
 // has its own, so nothing is locked; their tables are merged in order.
@@ -91,22 +87,25 @@ const logBlock = 16 << 10
 // per term), which the merge sorts into one array.
 type analyzer struct {
 	stem  func(string) string
-	words map[string]termInfo // surface word → term, the stemming cache
+	words wordTable // surface word → term, the stemming cache
 	byKey map[string]int32
 	terms []*term
 	lens  [][nFields]uint16 // per document of the range
-	log   [][]rec           // postings in document order, by blocks
-	pairs []pairRec         // in document order, each once per document
+	first int32             // the range's first document
+	log   blocks[rec]       // postings in document order
+	count []int32           // postings of each document of the range
+	pairs blocks[pairRec]   // in document order
 	acc   docAcc
 }
 
 func newAnalyzer(stem func(string) string) *analyzer {
-	return &analyzer{stem: stem, words: map[string]termInfo{}, byKey: map[string]int32{}}
+	return &analyzer{stem: stem, byKey: map[string]int32{}}
 }
 
 // lookup returns the term of a surface word, stemming it the first time.
 func (a *analyzer) lookup(w string) termInfo {
-	if ti, ok := a.words[w]; ok {
+	h := wordHash(w)
+	if ti, ok := a.words.get(w, h); ok {
 		return ti
 	}
 	w = strings.Clone(w) // w may point into a reused buffer
@@ -131,7 +130,7 @@ func (a *analyzer) lookup(w string) termInfo {
 		t.forms[f] = true
 	}
 	ti := termInfo{id: id, variant: v}
-	a.words[w] = ti
+	a.words.put(w, h, ti)
 	return ti
 }
 
@@ -192,7 +191,7 @@ func (a *analyzer) add(s string, f int, pairs bool) {
 			acc.lens[f]++
 		}
 		if pairs && acc.prev >= 0 && acc.prev != ti.id {
-			acc.pairs = append(acc.pairs, pairRec{acc.prev, ti.id, acc.doc})
+			a.pairs.add(pairRec{acc.prev, ti.id, acc.doc})
 		}
 		acc.prev = ti.id
 	})
@@ -244,22 +243,10 @@ func (a *analyzer) doc(doc int32, p *resolve.Page, typeLabel string, body string
 		post := acc.posts[i]
 		post.doc = doc
 		a.terms[id].df++
-		n := len(a.log)
-		if n == 0 || len(a.log[n-1]) == logBlock {
-			a.log = append(a.log, make([]rec, 0, logBlock))
-			n++
-		}
-		a.log[n-1] = append(a.log[n-1], rec{id, post})
+		a.log.add(rec{id, post.off, post.tf, post.variant})
 		acc.slot[id] = 0
 	}
-	// A phrase the document repeats is kept once.
-	slices.SortFunc(acc.pairs, func(x, y pairRec) int {
-		if c := cmp.Compare(x.a, y.a); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.b, y.b)
-	})
-	a.pairs = append(a.pairs, slices.Compact(acc.pairs)...)
+	a.count = append(a.count, int32(len(acc.terms)))
 	a.lens = append(a.lens, acc.lens)
-	acc.posts, acc.terms, acc.lens, acc.pairs = acc.posts[:0], acc.terms[:0], [nFields]uint16{}, acc.pairs[:0]
+	acc.posts, acc.terms, acc.lens = acc.posts[:0], acc.terms[:0], [nFields]uint16{}
 }

@@ -311,7 +311,7 @@ func buildLang(l Lang, emit emitFunc) error {
 	// The postings and document lengths go once the terms are packed
 	// (nothing reads ix or terms after this), before the shards are written.
 	wants := sh.addTerms(terms)
-	sh.addPairs(ix.pairs, terms)
+	sh.addPairs(ix.pairs)
 	ix, terms = nil, nil
 	sh.snippets(wants)
 	sh.sortForms()

@@ -27,13 +27,14 @@ func analyze(l Lang) *index {
 	pool.Each(workers, workers, func(w int) {
 		a := newAnalyzer(stem)
 		lo, hi := w*n/workers, (w+1)*n/workers
+		a.first = int32(lo)
 		var buf []byte
 		for i := lo; i < hi; i++ {
 			p := l.Docs[i]
 			buf = appendText(buf[:0], l.body(p))
 			a.doc(int32(i), p, l.TypeLabel(p.Meta.Type), unsafe.String(unsafe.SliceData(buf), len(buf)))
 		}
-		a.words, a.byKey, a.acc = nil, nil, docAcc{}
+		a.words, a.byKey, a.acc = wordTable{}, nil, docAcc{}
 		parts[w] = a
 	})
 	return merge(parts)
@@ -123,10 +124,21 @@ func merge(parts []*analyzer) *index {
 	}
 	posts := make([]posting, total)
 	pool.Each(len(parts), len(parts), func(w int) {
+		a := parts[w]
 		at, vm := next[w], vmap[w]
-		for _, block := range parts[w].log {
+		doc, di, left := a.first, 0, int32(0)
+		if len(a.count) > 0 {
+			left = a.count[0]
+		}
+		for _, block := range a.log.b {
 			for _, r := range block {
-				p := r.posting
+				for left == 0 {
+					di++
+					doc++
+					left = a.count[di]
+				}
+				left--
+				p := posting{doc: doc, off: r.off, tf: r.tf, variant: r.variant}
 				if m := vm[r.term]; m != nil {
 					p.variant = m[p.variant]
 				}
@@ -134,7 +146,7 @@ func merge(parts []*analyzer) *index {
 				at[r.term]++
 			}
 		}
-		parts[w].log = nil
+		a.log, a.count = blocks[rec]{}, nil
 	})
 	at := 0
 	for r, t := range sorted {
@@ -152,34 +164,46 @@ func merge(parts []*analyzer) *index {
 // are in document order, which the placing keeps), then each first term's
 // records sorted.
 func mergePairs(parts []*analyzer, local [][]int32, terms int) []pairRec {
+	n := 0
+	for _, a := range parts {
+		n += a.pairs.n
+	}
+	// By the second term, then (stably) by the first: sorted by both, and
+	// by document, the order of the logs, within each.
+	byB := make([]pairRec, n)
 	start := make([]int32, terms+1)
 	for w, a := range parts {
-		for _, p := range a.pairs {
-			start[local[w][p.a]+1]++
+		for _, block := range a.pairs.b {
+			for _, p := range block {
+				start[local[w][p.b]+1]++
+			}
 		}
 	}
 	for i := 1; i <= terms; i++ {
 		start[i] += start[i-1]
 	}
-	pairs := make([]pairRec, start[terms])
-	next := slices.Clone(start[:terms])
 	for w, a := range parts {
-		for _, p := range a.pairs {
-			f := local[w][p.a]
-			pairs[next[f]] = pairRec{f, local[w][p.b], p.doc}
-			next[f]++
+		for _, block := range a.pairs.b {
+			for _, p := range block {
+				f, s := local[w][p.a], local[w][p.b]
+				byB[start[s]] = pairRec{f, s, p.doc}
+				start[s]++
+			}
 		}
-		a.pairs = nil
+		a.pairs = blocks[pairRec]{}
 	}
-	for f := range terms {
-		if group := pairs[start[f]:start[f+1]]; len(group) > 1 {
-			slices.SortFunc(group, func(x, y pairRec) int {
-				if c := cmp.Compare(x.b, y.b); c != 0 {
-					return c
-				}
-				return cmp.Compare(x.doc, y.doc)
-			})
-		}
+	clear(start)
+	for _, p := range byB {
+		start[p.a+1]++
 	}
-	return pairs
+	for i := 1; i <= terms; i++ {
+		start[i] += start[i-1]
+	}
+	pairs := make([]pairRec, n)
+	for _, p := range byB {
+		pairs[start[p.a]] = p
+		start[p.a]++
+	}
+	// A phrase a document repeats is kept once.
+	return slices.Compact(pairs)
 }

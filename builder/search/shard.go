@@ -45,11 +45,11 @@ type formOut struct {
 	term  int32
 }
 
-// pairOut is a title phrase: its terms' key ("term term") and documents.
+// pairOut is a title phrase: its terms (its key is "first second") and
+// documents.
 type pairOut struct {
-	first int32 // the first term
-	key   string
-	docs  string
+	first, second int32
+	docs          string
 }
 
 // Kinds of entries.
@@ -82,6 +82,7 @@ type shards struct {
 	known   []bool
 	summary []string
 	buf     []byte
+	key     []byte
 	docs    []int32
 }
 
@@ -148,7 +149,7 @@ func (s *shards) clipped(d int32) string {
 }
 
 // addPairs packs the title phrases (sorted by terms, so by key).
-func (s *shards) addPairs(pairs []pairRec, terms []scored) {
+func (s *shards) addPairs(pairs []pairRec) {
 	for i := 0; i < len(pairs); {
 		j := i + 1
 		for j < len(pairs) && pairs[j].a == pairs[i].a && pairs[j].b == pairs[i].b {
@@ -161,7 +162,7 @@ func (s *shards) addPairs(pairs []pairRec, terms []scored) {
 			prev = p.doc
 		}
 		s.buf = b
-		s.pairs = append(s.pairs, pairOut{pairs[i].a, terms[pairs[i].a].key + " " + terms[pairs[i].b].key, string(b)})
+		s.pairs = append(s.pairs, pairOut{pairs[i].a, pairs[i].b, string(b)})
 		i = j
 	}
 }
@@ -351,7 +352,9 @@ func (s *shards) encode(b []byte, entries []entry, split int) []byte {
 				b = append(b, ':')
 				b = appendJSONString(b, s.keys[s.forms[e.i].term])
 			} else {
-				b = appendJSONString(b, s.pairs[e.i].key)
+				p := s.pairs[e.i]
+				s.key = append(append(append(s.key[:0], s.keys[p.first]...), ' '), s.keys[p.second]...)
+				b = appendJSONString(b, unsafe.String(unsafe.SliceData(s.key), len(s.key)))
 				b = append(b, ':')
 				b = appendJSONString(b, s.pairs[e.i].docs)
 			}
