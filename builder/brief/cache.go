@@ -33,6 +33,7 @@ func Key(d *Document, images map[string][]byte) string {
 	meta, _ := json.Marshal(d.Meta) // maps marshal with sorted keys
 	field(string(meta))
 	field(d.BaseURL)
+	field(string(d.Logo))
 	if d.Body != nil {
 		field(string(d.Body.Source))
 		for _, l := range d.Body.Links {

@@ -32,14 +32,15 @@ func (l *layout) coverPage(m *Meta, level int) (foot []*row) {
 	start := len(l.rows)
 	// The site's mark and name; the mark is decoration (an artifact).
 	const logo = 30.0
-	head := &row{h: logo, desc: "cover: logo"}
-	head.ops = append(head.ops, op{kind: opLogo, x: c.left, y: 0, w: logo, h: logo})
+	sign := l.logoOp(c.left, logo)
+	head := &row{h: sign.h, desc: "cover: logo"}
+	head.ops = append(head.ops, sign)
 	if m.SiteTitle != "" {
 		leave := l.enter(elP)
 		o := textOpts{fam: famSans, bold: true, size: 10.5, color: colLogo}
-		if rs := l.simple(m.SiteTitle, o, inlineState{}, c.left+logo+10, c.width-logo-10); len(rs) > 0 {
+		if rs := l.simple(m.SiteTitle, o, inlineState{}, c.left+sign.w+10, c.width-sign.w-10); len(rs) > 0 {
 			for _, o := range rs[0].ops {
-				o.y += (logo-rs[0].h)/2 + 0.5
+				o.y += (sign.h-rs[0].h)/2 + 0.5
 				head.ops = append(head.ops, o)
 			}
 		}

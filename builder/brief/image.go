@@ -41,8 +41,21 @@ func (l *layout) loadPicture(dest string) (*picture, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &picture{name: l.prefix + dest, data: data}
-	if strings.EqualFold(path.Ext(dest), ".svg") || bytes.Contains(data[:min(len(data), 512)], []byte("<svg")) {
+	p, err := l.picture(l.prefix+dest, data)
+	if err != nil {
+		return nil, err
+	}
+	if l.pics == nil {
+		l.pics = map[string]*picture{}
+	}
+	l.pics[dest] = p
+	return p, nil
+}
+
+// picture identifies an image's bytes under a name unique in the PDF.
+func (l *layout) picture(name string, data []byte) (*picture, error) {
+	p := &picture{name: name, data: data}
+	if strings.EqualFold(path.Ext(name), ".svg") || bytes.Contains(data[:min(len(data), 512)], []byte("<svg")) {
 		sig, err := fpdf.SVGBasicParse(data)
 		if err != nil {
 			return nil, err
@@ -69,10 +82,6 @@ func (l *layout) loadPicture(dest string) (*picture, error) {
 			return nil, errUnsupported
 		}
 	}
-	if l.pics == nil {
-		l.pics = map[string]*picture{}
-	}
-	l.pics[dest] = p
 	return p, nil
 }
 

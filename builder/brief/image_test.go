@@ -2,7 +2,10 @@ package brief
 
 import (
 	"bytes"
+	"image"
+	"image/color"
 	"image/jpeg"
+	"image/png"
 	"os"
 	"testing"
 )
@@ -32,5 +35,40 @@ func TestPlainJPEGDropsMetadata(t *testing.T) {
 	}
 	if got := plainJPEG([]byte("not a jpeg")); string(got) != "not a jpeg" {
 		t.Errorf("non-JPEG changed: %q", got)
+	}
+}
+
+// TestLogoOnCover: a site's PNG logo replaces the drawn mark on the cover,
+// scaled to the mark's height with its own proportions; without one the
+// mark is drawn.
+func TestLogoOnCover(t *testing.T) {
+	img := image.NewNRGBA(image.Rect(0, 0, 300, 100)) // 3:1, a wordmark
+	for x := range 300 {
+		for y := range 100 {
+			img.Set(x, y, color.NRGBA{11, 83, 148, 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	d := loadDoc(t, fixtures[0])
+	first := func(d *Document) op {
+		pages, _, _ := engine(t).briefPages(d)
+		return pages[0][0].r.ops[0]
+	}
+	if o := first(d); o.kind != opLogo {
+		t.Errorf("without a logo: op kind %d, want the drawn mark", o.kind)
+	}
+	d.Logo = buf.Bytes()
+	o := first(d)
+	if o.kind != opImage || o.img == nil || o.img.typ != "PNG" {
+		t.Fatalf("with a logo: op %+v, want the PNG", o)
+	}
+	if o.h != 30 || o.w != 90 {
+		t.Errorf("logo %g×%g pt, want 90×30", o.w, o.h)
+	}
+	if _, err := engine(t).Brief(d); err != nil {
+		t.Fatal(err)
 	}
 }

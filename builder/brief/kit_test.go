@@ -106,6 +106,8 @@ func TestCache(t *testing.T) {
 		{"title", func(d *Document, _ map[string][]byte) { d.Title += "!" }},
 		{"label", func(d *Document, _ map[string][]byte) { d.Labels = map[string]string{"notes": "Jegyzetek"} }},
 		{"base URL", func(d *Document, _ map[string][]byte) { d.BaseURL = "https://other.eu/" }},
+		{"logo", func(d *Document, _ map[string][]byte) { d.Logo = []byte("PNG") }},
+		{"boxes", func(d *Document, _ map[string][]byte) { d.Boxes = []Box{{Title: "Key facts"}} }},
 	}
 	for _, tt := range tests {
 		d2 := loadDoc(t, fixtures[0])

@@ -104,6 +104,9 @@ type Document struct {
 	// text ends with a Slovak one-letter preposition or a Hungarian
 	// article (i18n.Lang.NoBreakBefore). Nil: every space may break.
 	NoBreak func(text string) bool
+	// Logo is the site's logo (PNG or JPEG) for the cover; nil: the
+	// site's mark is drawn.
+	Logo []byte
 }
 
 // Bundle is a toolkit's replication guide: the toolkit's introduction and its

@@ -4,9 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/4im-project/dissem/builder/config"
 	"github.com/4im-project/dissem/builder/diag"
@@ -31,6 +33,12 @@ type Source struct {
 	ReadFile func(rel string) ([]byte, error)
 	Engine   *Engine
 	Cache    *Cache
+	// Static is the site's static folder, where site.yaml's "logo" is.
+	Static fs.FS
+
+	logoOnce  sync.Once
+	logoData  []byte
+	logoDiags diag.List
 }
 
 // Document prepares a page for the engine, with the images its body shows
@@ -91,6 +99,7 @@ func (s *Source) Document(p *resolve.Page) (*Document, map[string][]byte, error)
 		}
 	}
 	d := &Document{Meta: m, Body: body, BaseURL: cfg.BaseURL, ReadFile: readFile}
+	d.Logo, _ = s.logo()
 	if len(li.NoBreakAfter) > 0 {
 		d.NoBreak = li.NoBreakBefore
 	}
@@ -244,6 +253,9 @@ var TestHook = func(*resolve.Page) {}
 // the next job starts on that core.
 func (s *Source) MakeAll(plan []Planned, workers int, write func(name string, data []byte) error, readBack func(name string) ([]byte, error)) (map[string]Made, diag.List, error) {
 	var diags diag.List
+	if _, d := s.logo(); d.HasErrors() {
+		return nil, d, nil
+	}
 	// Each document in a brief or a bundle is hashed once.
 	var needed []*resolve.Page
 	in := map[*resolve.Page]bool{}

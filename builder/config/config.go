@@ -51,6 +51,9 @@ type Config struct {
 	Licence  Localized `yaml:"licence"`
 	// Publisher names the organisation in JSON-LD and feeds.
 	Publisher string `yaml:"publisher"`
+	// Logo is a PNG or JPEG file of the static folder ("img/logo.png")
+	// printed on the briefs' covers; unset, the site's mark is drawn.
+	Logo string `yaml:"logo"`
 	// LicenceURL is the address of the licence documents are published
 	// under unless their front matter names another ("licence"), for
 	// links, citations, JSON-LD and DataCite records.

@@ -14,7 +14,7 @@ func (l *loaded) briefSource(cache *brief.Cache) (*brief.Source, error) {
 		return nil, err
 	}
 	return &brief.Source{Site: l.site, Catalog: l.cat, Body: l.body, Files: l.tree.Files,
-		ReadFile: l.contentFS.ReadFile, Engine: eng, Cache: cache}, nil
+		ReadFile: l.contentFS.ReadFile, Static: l.staticFS, Engine: eng, Cache: cache}, nil
 }
 
 // writeBriefs is the brief stage of a build: it makes every brief, bundle
