@@ -3,9 +3,10 @@ package brief
 import (
 	"bytes"
 	"compress/zlib"
-	"crypto/md5"
+	"crypto/sha256"
 	"errors"
 	"strconv"
+	"sync"
 )
 
 // The post-pass. fpdf writes a plain PDF 1.3: one object after the other
@@ -215,9 +216,11 @@ func (w *pdfOut) num(f float64) { w.b = strconv.AppendFloat(w.b, f, 'f', 2, 64) 
 // dictionary entries dict.
 func (w *pdfOut) stream(n int, dict string, data []byte) {
 	var z bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	zw := zlibs.Get().(*zlib.Writer)
+	zw.Reset(&z)
 	zw.Write(data)
 	zw.Close()
+	zlibs.Put(zw)
 	w.begin(n)
 	w.str("<<" + dict + " /Filter /FlateDecode /Length ")
 	w.int(z.Len())
@@ -226,6 +229,13 @@ func (w *pdfOut) stream(n int, dict string, data []byte) {
 	w.str("\nendstream")
 	w.endObj()
 }
+
+// zlibs keeps compressors between briefs: each holds about a megabyte of
+// tables, which made a brief's collector work grow.
+var zlibs = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return zw
+}}
 
 // objStm writes the objects of s as object stream n.
 func (w *pdfOut) objStm(n int, s *pdfOut) {
@@ -248,7 +258,7 @@ func (w *pdfOut) objStm(n int, s *pdfOut) {
 // trailer. The file identifier is a hash of the file, so the same input
 // gives the same bytes.
 func (w *pdfOut) finish(n, root, info int) []byte {
-	sum := md5.Sum(w.b)
+	sum := sha256.Sum256(w.b)
 	w.off, w.stm, w.idx = grow(w.off, n), grow(w.stm, n), grow(w.idx, n)
 	xref := len(w.b)
 	w.off[n] = xref
@@ -278,9 +288,9 @@ func (w *pdfOut) finish(n, root, info int) []byte {
 		d = append(d, " 0 R"...)
 	}
 	d = append(d, " /ID [<"...)
-	d = appendHex(d, sum[:])
+	d = appendHex(d, sum[:16])
 	d = append(d, "> <"...)
-	d = appendHex(d, sum[:])
+	d = appendHex(d, sum[:16])
 	d = append(d, ">]"...)
 	w.stream(n, string(d), rows)
 	w.str("startxref\n")
