@@ -29,6 +29,7 @@ func (r *resolver) generatedPages(diags *diag.List) {
 	same := map[string]map[string]*Page{}
 	add := func(key string, p *Page) {
 		p.URL = r.url(p.Path)
+		p.idx = int32(len(s.Pages))
 		s.Pages = append(s.Pages, p)
 		if key == "" {
 			return

@@ -92,8 +92,7 @@ func FuzzResolveLink(f *testing.F) {
 		p := *from
 		p.Body = &markdown.Doc{Links: []markdown.Link{{Dest: dest}}}
 		var diags diag.List
-		r.resolveLinks(&p, &diags)
-		got := p.LinkDests[0]
+		got := r.links(&p, &diags, nil)[0]
 		if got == "" {
 			return
 		}

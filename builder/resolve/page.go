@@ -108,6 +108,9 @@ type Page struct {
 	Toolkits []*Page
 
 	termPos []LineCol // Input.TermPos
+	// idx is the page's place in Site.Pages (and Site.Docs), the same in
+	// every site WithBodies makes from the resolved one; -1 while unplaced.
+	idx int32
 }
 
 // Downloads are the files made from documents after resolve (briefs,

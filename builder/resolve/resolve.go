@@ -46,6 +46,8 @@ type Site struct {
 
 	// urls is the registry every output path was claimed in.
 	urls *registry
+	// patch is what WithBodies needs to make a site with new bodies.
+	patch *patchData
 }
 
 // Lang holds one language's pages.
@@ -86,15 +88,27 @@ func Resolve(cfg *config.Config, inputs []Input, opts Options) (*Site, diag.List
 			lang.TopLevel[p.Doc.Base] = p
 		}
 	}
+	for i, p := range s.Docs {
+		p.idx = int32(i)
+	}
 	r.linkTranslations()
 	r.lintTranslatedTerms(&diags)
 	r.linkToolkits(&diags)
-	for _, p := range s.Docs {
-		r.resolveLinks(p, &diags)
+	pd := &patchData{r: r, until: r.until, linkDiags: make([]diag.List, len(s.Docs)), fragTo: make([][]int32, len(s.Docs)), graph: &graph{}}
+	for i, p := range s.Docs {
+		// A link's problems depend on the body (and on the headings of the
+		// documents it names): kept apart, for WithBodies.
+		var ld diag.List
+		p.LinkDests = r.links(p, &ld, func(t *Page) { pd.fragTo[i] = append(pd.fragTo[i], t.idx) })
+		if len(ld) > 0 {
+			pd.linkDiags[i] = ld
+			diags.Append(ld)
+		}
 		r.attachments(p, &diags)
 		r.image(p, &diags)
 	}
 	r.generatedPages(&diags)
+	s.patch = pd
 	return s, diags
 }
 
@@ -141,6 +155,9 @@ type resolver struct {
 	byKey  map[string]map[string]*Page
 	// termVotes caches translatedTerms by taxonomy and language pair.
 	termVotes map[string]map[string]string
+	// until is the first publish_date or expiry_date after opts.Now that
+	// would change which documents are published (zero: none).
+	until time.Time
 }
 
 func newer(a, b *Page) bool {
@@ -152,6 +169,13 @@ func newer(a, b *Page) bool {
 
 func (r *resolver) url(p string) string { return r.site.BasePath + p }
 
+// changesAt notes t, a date at which what is published changes.
+func (r *resolver) changesAt(t time.Time) {
+	if r.until.IsZero() || t.Before(r.until) {
+		r.until = t
+	}
+}
+
 func (r *resolver) addDocument(in Input, skipped *skips, diags *diag.List) {
 	m, d := in.Meta, in.Doc
 	if m.Draft && (!r.opts.Drafts || m.Incomplete) {
@@ -160,11 +184,15 @@ func (r *resolver) addDocument(in Input, skipped *skips, diags *diag.List) {
 	}
 	if !m.PublishDate.IsZero() && m.PublishDate.After(r.opts.Now) && !r.opts.Drafts {
 		skipped.scheduled++
+		r.changesAt(m.PublishDate)
 		return
 	}
 	if !m.ExpiryDate.IsZero() && !m.ExpiryDate.After(r.opts.Now) {
 		skipped.expired++
 		return
+	}
+	if !m.ExpiryDate.IsZero() {
+		r.changesAt(m.ExpiryDate)
 	}
 	slug, ok := docSlug(d, m, diags)
 	if !ok {
@@ -172,7 +200,7 @@ func (r *resolver) addDocument(in Input, skipped *skips, diags *diag.List) {
 	}
 	dir := d.Section
 	p := &Page{Kind: KindDocument, Lang: d.Lang, Title: m.Title, Summary: m.Summary, Date: m.Date,
-		Section: d.Section, Doc: d, Meta: m, Body: in.Body, HTML: in.HTML, Slug: slug, Translations: map[string]*Page{}, termPos: in.TermPos}
+		Section: d.Section, Doc: d, Meta: m, Body: in.Body, HTML: in.HTML, Slug: slug, Translations: map[string]*Page{}, termPos: in.TermPos, idx: -1}
 	if dir == "" {
 		p.Path = d.Lang + "/" + slug + "/"
 	} else {
@@ -269,10 +297,12 @@ func (r *resolver) findToolkit(name, lang string) *Page {
 	return nil
 }
 
-// resolveLinks resolves the relative links of p's body: Markdown files become
-// the URL of the right translation, other files their media URL.
-func (r *resolver) resolveLinks(p *Page, diags *diag.List) {
-	p.LinkDests = make([]string, len(p.Body.Links))
+// links resolves the relative links of p's body: Markdown files become the
+// URL of the right translation, other files their media URL; it returns
+// their destinations (for Page.LinkDests) and calls fragOf (when not nil)
+// with each document whose headings a link names.
+func (r *resolver) links(p *Page, diags *diag.List, fragOf func(t *Page)) []string {
+	dests := make([]string, len(p.Body.Links))
 	for i, l := range p.Body.Links {
 		dest := l.Dest
 		if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "/") || isExternal(dest) {
@@ -291,10 +321,13 @@ func (r *resolver) resolveLinks(p *Page, diags *diag.List) {
 		}
 		var newDest string
 		if strings.HasSuffix(rel, ".md") {
-			t := r.documentFor(rel, p.Lang)
+			t := r.current(r.documentFor(rel, p.Lang))
 			if t == nil {
 				diags.Errorf(l.Pos, "link to %q: there is no document content/%s; check the path (it is relative to %s)", dest, rel, path.Dir(p.Doc.Path))
 				continue
+			}
+			if frag != "" && fragOf != nil {
+				fragOf(t)
 			}
 			if frag != "" && !hasHeading(t, frag) {
 				diags.Errorf(l.Pos, "link to %q: %s has no heading with the id %q", dest, t.Doc.Path, frag)
@@ -316,8 +349,9 @@ func (r *resolver) resolveLinks(p *Page, diags *diag.List) {
 		if frag != "" {
 			newDest += "#" + frag
 		}
-		p.LinkDests[i] = newDest
+		dests[i] = newDest
 	}
+	return dests
 }
 
 // attachments checks that the files a document lists exist beside it.

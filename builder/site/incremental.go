@@ -57,6 +57,13 @@ type sessionState struct {
 	static *staticOut
 	// sets are outputs made together (a language's search files), by key.
 	sets map[string]outSet
+	// stale are outputs made without their digests (rebody): the next
+	// whole rebuild makes them again.
+	stale map[string]bool
+	// loaded is the last good build's site and what it was loaded with,
+	// and diags its problems (sorted), for rebody.
+	loaded *loaded
+	diags  diag.List
 }
 
 // outSet is a group of outputs made at once from what one digest covers.
@@ -237,7 +244,7 @@ func (inc *incremental) keep(w *output.Writer, name string, d uint64) (kept bool
 		}
 	}()
 	old, ok := inc.st.digests[name]
-	if !ok || old != d {
+	if !ok || old != d || inc.st.stale[name] {
 		inc.mu.Lock()
 		inc.digests[name] = d
 		inc.mu.Unlock()

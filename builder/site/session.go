@@ -36,6 +36,9 @@ type Session struct {
 	// again (of those it could keep), for benchmarks.
 	stages []Stage
 	made   int
+	// rebodies counts the rebuilds that only swapped bodies (rebody), for
+	// tests.
+	rebodies int
 }
 
 // Snapshot is one good build of the site, in memory. It never changes.
@@ -110,6 +113,15 @@ func (s *Session) rebuild(changed []string, all bool) (diag.List, error) {
 	}
 	sw := &stopwatch{last: time.Now()}
 	defer func() { s.stages = sw.stages }()
+	if !all {
+		// A save that changed only documents' bodies (rebody.go).
+		if diags, done, err := s.rebody(prev, changed, &o, sw); done || err != nil {
+			if done {
+				s.pending, s.pendingAll = nil, false
+			}
+			return diags, err
+		}
+	}
 	inc := st.next(o.Source, prev, changed, all)
 	l, diags := load(&o, sw, inc.docs)
 	if diags.HasErrors() {
@@ -138,6 +150,7 @@ func (s *Session) rebuild(changed []string, all bool) (diag.List, error) {
 		snap.Briefs = briefRefs(prev, g.plan)
 	}
 	s.state = inc.done()
+	s.state.loaded, s.state.diags = l, diags
 	s.made = int(inc.made.Load())
 	s.pending, s.pendingAll = nil, false
 	s.cur.Store(snap)

@@ -134,6 +134,9 @@ type loaded struct {
 	bodies *bodies
 	// pictures are the content's pictures, published in their sizes (media.go).
 	pictures *pictureSource
+	// copts and contacts are what loadDoc reads a document with.
+	copts    content.Options
+	contacts map[string]bool
 	// av are the documents' galleries and videos (av.go).
 	av *av.Media
 }
@@ -233,6 +236,7 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 	for _, c := range cfg.PublicContacts {
 		publicContacts[schema.NormalizeContact(c)] = true
 	}
+	l.copts, l.contacts = copts, publicContacts
 	parallel(len(mdPaths), func(i int) {
 		var fsys fs.FS = contentFS
 		var sum uint64
@@ -249,46 +253,11 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 				fsys = fileBytes{mdPaths[i], src}
 			}
 		}
-		doc, d := content.LoadFile(fsys, mdPaths[i], copts)
-		l.tree.Docs[i] = doc
+		e := l.loadDoc(fsys, mdPaths[i], docs, sum, src)
+		l.tree.Docs[i], inputs[i], perDoc[i], html[i] = e.doc, e.input, e.diags, e.html
 		if docs != nil {
-			// The front matter's hash before the body is dropped.
-			front := docs.frontSum(mdPaths[i], src, doc.Body)
-			defer func() {
-				docs.store(mdPaths[i], &docEntry{sum: sum, front: front,
-					doc: doc, input: inputs[i], html: html[i], diags: perDoc[i]})
-			}()
+			docs.store(mdPaths[i], e)
 		}
-		if doc.Front == nil {
-			// Unreadable: reported, nothing to validate.
-			perDoc[i] = d
-			return
-		}
-		meta, vd := schema.Validate(doc, cfg.Sections)
-		d.Append(vd)
-		d.Append(schema.Lint(doc, meta, publicContacts))
-		body := l.md[doc.Lang].Parse(doc.Path, doc.Body, doc.BodyLine, markdown.WithLead(meta.Image != ""))
-		d.Append(bodyProblems(meta, body))
-		buf := bufPool.Get().(*bytes.Buffer)
-		buf.Reset()
-		if err := l.md[doc.Lang].RenderDeferred(buf, body); err != nil {
-			d.Errorf(diag.Pos{File: doc.Path}, "cannot render the Markdown: %v", err)
-		}
-		// Kept until the page is rendered: an exact copy, not a buffer's
-		// doubled capacity.
-		html[i] = bytes.Clone(buf.Bytes())
-		bufPool.Put(buf)
-		perDoc[i] = d
-		body.DropTree()
-		// Keep only what later stages use: the front matter's position and
-		// its terms' for messages and, when briefs are made, the Markdown to
-		// parse again.
-		termPos := resolve.TermPositions(doc.Front, cfg.Taxonomies)
-		doc.Front = &content.Value{Kind: content.Map, Pos: doc.Front.Pos}
-		if !cfg.BriefsOn() {
-			doc.Body = nil
-		}
-		inputs[i] = resolve.Input{Doc: doc, Meta: meta, Body: body, TermPos: termPos}
 	})
 	l.bodies = newBodies(l.tree.Docs, html)
 	l.pictures.keep(docs)
@@ -314,6 +283,51 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 		diags.Append(d)
 	}
 	return l, diags
+}
+
+// loadDoc reads, validates and parses document rel of fsys (read →
+// validate → Markdown): its load result. docs (serve's cache, may be nil)
+// hashes its front matter; sum and src are the file's hash and bytes when
+// serve read them already.
+func (l *loaded) loadDoc(fsys fs.FS, rel string, docs *docCache, sum uint64, src []byte) *docEntry {
+	cfg := l.cfg
+	doc, d := content.LoadFile(fsys, rel, l.copts)
+	e := &docEntry{sum: sum, doc: doc}
+	if docs != nil {
+		// The front matter's hash before the body is dropped.
+		e.front = docs.frontSum(rel, src, doc.Body)
+	}
+	if doc.Front == nil {
+		// Unreadable: reported, nothing to validate.
+		e.diags = d
+		return e
+	}
+	meta, vd := schema.Validate(doc, cfg.Sections)
+	d.Append(vd)
+	d.Append(schema.Lint(doc, meta, l.contacts))
+	body := l.md[doc.Lang].Parse(doc.Path, doc.Body, doc.BodyLine, markdown.WithLead(meta.Image != ""))
+	d.Append(bodyProblems(meta, body))
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	if err := l.md[doc.Lang].RenderDeferred(buf, body); err != nil {
+		d.Errorf(diag.Pos{File: doc.Path}, "cannot render the Markdown: %v", err)
+	}
+	// Kept until the page is rendered: an exact copy, not a buffer's
+	// doubled capacity.
+	e.html = bytes.Clone(buf.Bytes())
+	bufPool.Put(buf)
+	e.diags = d
+	body.DropTree()
+	// Keep only what later stages use: the front matter's position and
+	// its terms' for messages and, when briefs are made, the Markdown to
+	// parse again.
+	termPos := resolve.TermPositions(doc.Front, cfg.Taxonomies)
+	doc.Front = &content.Value{Kind: content.Map, Pos: doc.Front.Pos}
+	if !cfg.BriefsOn() {
+		doc.Body = nil
+	}
+	e.input = resolve.Input{Doc: doc, Meta: meta, Body: body, TermPos: termPos}
+	return e
 }
 
 // bufPool recycles the buffers bodies are rendered into.
