@@ -287,3 +287,7 @@ done
 # Search: what building the index adds, what a cold one-word query transfers,
 # and the index's size per language (bench/search.sh, on the same corpora).
 BENCH_NS="$NS" BENCH_DIR="$DIR" BENCH_OUT="$OUT" bash bench/search.sh --runs "$RUNS"
+
+# Pictures: processing a photo, reusing it, and a phone page's weight and
+# layout shift (bench/media.sh).
+bash bench/media.sh
