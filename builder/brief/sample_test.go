@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/4im-project/dissem/builder/brief"
 	"github.com/4im-project/dissem/builder/site"
 )
 
@@ -73,6 +74,11 @@ func TestSampleBriefs(t *testing.T) {
 	t.Run("no near-empty page", func(t *testing.T) { noShortPages(t, pdfs) })
 	t.Run("no one-letter word ends a line", func(t *testing.T) { noOneLetterLineEnds(t, pdfs) })
 	t.Run("kit", func(t *testing.T) { kitLayout(t, dest) })
+	t.Run("tagged", func(t *testing.T) { // tag_test.go
+		for _, p := range pdfs {
+			brief.CheckTagged(t, p)
+		}
+	})
 	t.Run("screenshots", func(t *testing.T) { writeScreenshots(t, dest) })
 }
 
