@@ -417,3 +417,28 @@ func TestTaggedText(t *testing.T) {
 		}
 	}
 }
+
+// TestBriefXMP: a brief's metadata stream carries the document's citation
+// data (issue 15): title, authors, language, licence and DOI.
+func TestBriefXMP(t *testing.T) {
+	d := loadDoc(t, fixtures[1])
+	d.DOI, d.LicenceName, d.LicenceURL = "10.5281/zenodo.42", "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"
+	r, err := engine(t).Brief(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := readQPDF(t, writeTemp(t, "xmp", r.PDF))
+	x := string(q.data(q.root["/Metadata"]))
+	for _, want := range []string{
+		`<rdf:li xml:lang="x-default">` + fixtures[1].title + `</rdf:li>`,
+		"<rdf:li>Kovács Éva</rdf:li><rdf:li>Ján Novák</rdf:li>",
+		"<dc:language><rdf:Bag><rdf:li>sk</rdf:li>",
+		"<dc:identifier>doi:10.5281/zenodo.42</dc:identifier>",
+		"<xmpRights:WebStatement>https://creativecommons.org/licenses/by/4.0/</xmpRights:WebStatement>",
+		`<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">CC BY 4.0</rdf:li>`,
+	} {
+		if !strings.Contains(x, want) {
+			t.Errorf("XMP lacks %s:\n%s", want, x)
+		}
+	}
+}
