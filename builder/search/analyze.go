@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/4im-project/dissem/builder/resolve"
 )
@@ -103,8 +104,7 @@ func newAnalyzer(stem func(string) string) *analyzer {
 }
 
 // lookup returns the term of a surface word, stemming it the first time.
-func (a *analyzer) lookup(w string) termInfo {
-	h := wordHash(w)
+func (a *analyzer) lookup(w string, h uint32) termInfo {
 	if ti, ok := a.words.get(w, h); ok {
 		return ti
 	}
@@ -150,7 +150,7 @@ func (a *analyzer) alias(other, name string) {
 	if len(ow) != 1 || len(nw) != 1 {
 		return
 	}
-	f, t := Fold(lower(ow[0])), a.terms[a.lookup(nw[0]).id]
+	f, t := Fold(lower(ow[0])), a.terms[a.lookup(nw[0], wordHash(nw[0])).id]
 	if f == t.key {
 		return
 	}
@@ -160,41 +160,81 @@ func (a *analyzer) alias(other, name string) {
 	t.forms[f] = true
 }
 
-// add counts the words of s in field f of the current document.
+// asciiWord marks the ASCII bytes that belong to a word (isWordRune).
+var asciiWord = func() (t [128]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
+// add counts the words of s in field f of the current document. It splits
+// s as eachWord does and hashes each word's bytes as it reads them (the
+// stemming cache's wordHash), so a word is read once.
 func (a *analyzer) add(s string, f int, pairs bool) {
+	a.acc.prev = -1
+	start, h := -1, uint32(0)
+	for i := 0; i < len(s); {
+		c := s[i]
+		size := 1
+		word := false
+		if c < 0x80 {
+			word = asciiWord[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			word = isWordRune(r)
+		}
+		if word {
+			if start < 0 {
+				start, h = i, fnvOffset
+			}
+			for k := i; k < i+size; k++ {
+				h = (h ^ uint32(s[k])) * fnvPrime
+			}
+		} else if start >= 0 {
+			a.token(s[start:i], start, mixHash(h), f, pairs)
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		a.token(s[start:], start, mixHash(h), f, pairs)
+	}
+}
+
+// token counts word w (hash h), at byte at of field f.
+func (a *analyzer) token(w string, at int, h uint32, f int, pairs bool) {
 	acc := &a.acc
-	acc.prev = -1
-	eachWord(s, func(w string, at int) {
-		if len(w) < 2 && !isNumber(w) {
-			acc.prev = -1
-			return
-		}
-		ti := a.lookup(w)
-		for int(ti.id) >= len(acc.slot) {
-			acc.slot = append(acc.slot, 0)
-		}
-		i := acc.slot[ti.id] - 1
-		if i < 0 {
-			i = int32(len(acc.posts))
-			acc.slot[ti.id] = i + 1
-			acc.posts = append(acc.posts, posting{variant: ti.variant})
-			acc.terms = append(acc.terms, ti.id)
-		}
-		p := &acc.posts[i]
-		if p.tf[f] < 255 {
-			p.tf[f]++
-		}
-		if f == fBody && p.off == 0 && at < 65535 {
-			p.off = uint16(at + 1)
-		}
-		if acc.lens[f] < 65535 {
-			acc.lens[f]++
-		}
-		if pairs && acc.prev >= 0 && acc.prev != ti.id {
-			a.pairs.add(pairRec{acc.prev, ti.id, acc.doc})
-		}
-		acc.prev = ti.id
-	})
+	if len(w) < 2 && !isNumber(w) {
+		acc.prev = -1
+		return
+	}
+	ti := a.lookup(w, h)
+	for int(ti.id) >= len(acc.slot) {
+		acc.slot = append(acc.slot, 0)
+	}
+	i := acc.slot[ti.id] - 1
+	if i < 0 {
+		i = int32(len(acc.posts))
+		acc.slot[ti.id] = i + 1
+		acc.posts = append(acc.posts, posting{variant: ti.variant})
+		acc.terms = append(acc.terms, ti.id)
+	}
+	p := &acc.posts[i]
+	if p.tf[f] < 255 {
+		p.tf[f]++
+	}
+	if f == fBody && p.off == 0 && at < 65535 {
+		p.off = uint16(at + 1)
+	}
+	if acc.lens[f] < 65535 {
+		acc.lens[f]++
+	}
+	if pairs && acc.prev >= 0 && acc.prev != ti.id {
+		a.pairs.add(pairRec{acc.prev, ti.id, acc.doc})
+	}
+	acc.prev = ti.id
 }
 
 // doc reads one document (number doc of the language) into the tables.

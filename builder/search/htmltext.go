@@ -6,14 +6,18 @@ import (
 	"math"
 )
 
-// blockTags end a word where they open or close: "<li>a</li><li>b</li>"
-// is two words, "<em>in</em>clusion" one.
-var blockTags = map[string]bool{
-	"p": true, "br": true, "li": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true,
-	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "div": true, "section": true,
-	"table": true, "tr": true, "td": true, "th": true, "thead": true, "tbody": true, "caption": true,
-	"blockquote": true, "pre": true, "figure": true, "figcaption": true, "hr": true, "img": true,
-	"aside": true, "details": true, "summary": true, "input": true, "sup": true, "nav": true,
+// isBlockTag reports whether a tag ends a word where it opens or closes:
+// "<li>a</li><li>b</li>" is two words, "<em>in</em>clusion" one.
+func isBlockTag(name []byte) bool {
+	switch string(name) { // no allocation: a switch compares the bytes
+	case "p", "br", "li", "ul", "ol", "dl", "dt", "dd",
+		"h1", "h2", "h3", "h4", "h5", "h6", "div", "section",
+		"table", "tr", "td", "th", "thead", "tbody", "caption",
+		"blockquote", "pre", "figure", "figcaption", "hr", "img",
+		"aside", "details", "summary", "input", "sup", "nav":
+		return true
+	}
+	return false
 }
 
 // appendText appends the text of a rendered body (HTML) to dst: tags
@@ -48,7 +52,7 @@ func appendTextUpTo(dst []byte, src []byte, limit int) []byte {
 			for n < len(tag) && (tag[n] >= 'a' && tag[n] <= 'z' || tag[n] >= '0' && tag[n] <= '9') {
 				n++
 			}
-			if blockTags[string(tag[:n])] { // no allocation: a map key
+			if isBlockTag(tag[:n]) {
 				pending = len(dst) > 0
 			}
 			i += end + 1
@@ -71,20 +75,40 @@ func appendTextUpTo(dst []byte, src []byte, limit int) []byte {
 				pending = false
 			}
 			dst = append(dst, ref...)
-		case isSpace(c):
-			pending = len(dst) > 0
-			i++
 		default:
-			if pending {
+			// A run of text up to the next tag or reference, copied at
+			// once and its white space collapsed in place: every space
+			// written stands for at least one read, so the writing never
+			// overtakes the reading.
+			run := src[i:]
+			if k := bytes.IndexByte(run, '<'); k >= 0 {
+				run = run[:k]
+			}
+			if k := bytes.IndexByte(run, '&'); k >= 0 {
+				run = run[:k]
+			}
+			i += len(run)
+			if pending && !isSpace(run[0]) {
 				dst = append(dst, ' ')
 				pending = false
 			}
-			j := i + 1
-			for j < len(src) && src[j] != '<' && src[j] != '&' && !isSpace(src[j]) {
-				j++
+			w := len(dst)
+			dst = append(dst, run...)
+			for r := w; r < len(dst); r++ {
+				c := dst[r]
+				if isSpace(c) {
+					pending = w > 0
+					continue
+				}
+				if pending {
+					dst[w] = ' '
+					w++
+					pending = false
+				}
+				dst[w] = c
+				w++
 			}
-			dst = append(dst, src[i:j]...)
-			i = j
+			dst = dst[:w]
 		}
 	}
 	return dst

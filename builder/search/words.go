@@ -17,13 +17,22 @@ type wordSlot struct {
 	ti             termInfo
 }
 
-// wordHash is FNV-1a over w's bytes, mixed, never 0.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// wordHash is FNV-1a over w's bytes, mixed (mixHash), never 0.
 func wordHash(w string) uint32 {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for i := 0; i < len(w); i++ {
-		h ^= uint32(w[i])
-		h *= 16777619
+		h = (h ^ uint32(w[i])) * fnvPrime
 	}
+	return mixHash(h)
+}
+
+// mixHash spreads FNV's bits to the low ones, which pick the slot.
+func mixHash(h uint32) uint32 {
 	h ^= h >> 15
 	h *= 0x2c1b3c6d
 	h ^= h >> 12
