@@ -442,3 +442,30 @@ func TestBriefXMP(t *testing.T) {
 		}
 	}
 }
+
+// TestTaggedDecorative: a picture marked decorative ("-") or without a
+// description is an artifact, not a Figure without /Alt; its caption is
+// still read.
+func TestTaggedDecorative(t *testing.T) {
+	d := loadDoc(t, fixtures[1])
+	d.Body = markdown.New(markdown.Options{Quotes: quotes["sk"]}).Parse("d.md",
+		[]byte("## Obrázky\n\n![-](foto.jpg \"Popis pod obrázkom\")\n\n![](abra.png)\n\n![Diagram procesu](diagram.svg)\n"), 1)
+	r, err := engine(t).Brief(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := readQPDF(t, writeTemp(t, "decorative", r.PDF))
+	tree := checkTree(t, q)
+	var figs, captions []string
+	for _, e := range tree {
+		switch e.role {
+		case "Figure":
+			figs = append(figs, e.alt)
+		case "Caption":
+			captions = append(captions, e.ref)
+		}
+	}
+	if strings.Join(figs, "|") != "Diagram procesu" || len(captions) != 1 {
+		t.Errorf("figures %q, %d captions; want only the described diagram, and the caption", figs, len(captions))
+	}
+}

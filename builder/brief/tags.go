@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/4im-project/dissem/builder/markdown"
 )
 
 // Tagged PDF (ISO 32000-1, 14.7–14.8; PDF/UA-1). The layout gives every
@@ -111,8 +112,7 @@ func (t *tagger) element(o *op) int32 {
 		!(o.kind == opText || o.kind == opImage || o.kind == opEmblem || o.kind == opLogo) {
 		return -1
 	}
-	if e := &t.els[el]; e.kind == elFigure && strings.TrimSpace(e.alt) == "" {
-		// As alt="" in HTML: PDF/UA allows no Figure without /Alt.
+	if t.decorative(el) {
 		return -1
 	}
 	return el
@@ -297,6 +297,16 @@ func (t *tagger) annot(o *op, x, top, w, h float64, anchors map[string]pos) {
 	t.annots = append(t.annots, a)
 }
 
+// decorative reports whether element i is a picture without a
+// description, or with the "-" that marks a decorative picture
+// (markdown.Decorative): its drawing is an artifact, as alt="" is in HTML,
+// since PDF/UA allows no Figure without /Alt.
+func (t *tagger) decorative(i int32) bool {
+	e := &t.els[i]
+	alt := strings.TrimSpace(e.alt)
+	return e.kind == elFigure && (alt == "" || alt == markdown.Decorative)
+}
+
 // role is the structure type of element i as written in the tree and in
 // the content stream.
 func (t *tagger) role(i int32) string {
@@ -325,6 +335,9 @@ func (t *tagger) role(i int32) string {
 	case elTD:
 		return "TD"
 	case elFigure:
+		if t.decorative(i) {
+			return "Div" // holds only a caption, if anything
+		}
 		return "Figure"
 	case elCaption:
 		return "Caption"

@@ -318,6 +318,9 @@ func (t *tagger) writeElem(w *pdfOut, i int32, parent int, children [][]int32, e
 	w.ref(parent)
 	switch e.kind {
 	case elFigure:
+		if t.decorative(i) {
+			break
+		}
 		w.str(" /Alt ")
 		writeText(w, e.alt)
 		if b, ok := t.bbox[i]; ok {
