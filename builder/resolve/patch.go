@@ -45,6 +45,19 @@ func (r *resolver) current(p *Page) *Page {
 	return r.site.Docs[p.idx]
 }
 
+// Current returns the page of s that stands where p stands in the site s
+// was made from by WithBodies (or in s itself): p or its copy. It is nil
+// for a page that is not one of theirs.
+func (s *Site) Current(p *Page) *Page {
+	if p == nil || p.idx < 0 || int(p.idx) >= len(s.Pages) {
+		return nil
+	}
+	if q := s.Pages[p.idx]; q.Path == p.Path && q.Kind == p.Kind {
+		return q
+	}
+	return nil
+}
+
 // pointers calls f with each page p points to.
 func pointers(p *Page, f func(q *Page)) {
 	for _, q := range p.Items {

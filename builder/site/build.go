@@ -111,6 +111,8 @@ type genResult struct {
 	search []*lazySearch
 	// pictures says what writeMedia published.
 	pictures media.Stats
+	// renderer made the pages (serve's rebody renders with it again).
+	renderer *render.Renderer
 }
 
 // generate runs the stages after load into w: static files, templates,
@@ -179,6 +181,7 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 		return g, diags, err
 	}
 	r = r.WithRegister(reg)
+	g.renderer = r
 	sw.lap("register")
 	// The search index before the pages: it reads every body, and a build
 	// lets each body go once its page is written, so the index's tables are

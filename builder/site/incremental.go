@@ -14,6 +14,7 @@ import (
 	"github.com/4im-project/dissem/builder/diag"
 	"github.com/4im-project/dissem/builder/media"
 	"github.com/4im-project/dissem/builder/output"
+	"github.com/4im-project/dissem/builder/render"
 	"github.com/4im-project/dissem/builder/resolve"
 )
 
@@ -64,6 +65,8 @@ type sessionState struct {
 	// and diags its problems (sorted), for rebody.
 	loaded *loaded
 	diags  diag.List
+	// renderer rendered its pages: its templates serve rebody too.
+	renderer *render.Renderer
 }
 
 // outSet is a group of outputs made at once from what one digest covers.

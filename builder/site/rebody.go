@@ -92,13 +92,22 @@ func (s *Session) rebody(prev *Snapshot, changed []string, o *Options, sw *stopw
 		}
 		nl.av = av
 	}
-	r, d := nl.renderer(o, st.static.assets)
-	if d.HasErrors() {
-		return nil, false, nil
+	var r *render.Renderer
+	if st.renderer != nil {
+		// The templates parsed for the last site, and the parts every page
+		// of a language shares, rendered for it already.
+		r = st.renderer.ForSite(site, nl.av)
+	} else {
+		var d diag.List
+		if r, d = nl.renderer(o, st.static.assets); d.HasErrors() {
+			return nil, false, nil
+		}
 	}
 	var plan []brief.Planned
 	if l.cfg.BriefsOn() {
-		plan = brief.Plan(site.Docs)
+		if plan = replan(prev, site); plan == nil {
+			plan = brief.Plan(site.Docs)
+		}
 		r = r.WithDownloads(brief.Downloads(plan, site.BasePath, nil))
 	}
 	sw.lap("static+templates")
@@ -158,11 +167,29 @@ func (s *Session) rebody(prev *Snapshot, changed []string, o *Options, sw *stopw
 		snap.Briefs = briefRefs(prev, plan)
 	}
 	s.state = st.rebodied(&nl, entries, made, rebodyDiags(st, entries, gone, added))
+	s.state.renderer = r
 	s.made = len(made)
 	s.rebodies++
 	s.cur.Store(snap)
 	sw.lap("snapshot")
 	return s.state.diags, true, nil
+}
+
+// replan is the previous snapshot's brief plan with site's pages in it:
+// what brief.Plan gives, as a plan is made of front matter (which briefs,
+// their names), without building every name again. nil when the previous
+// snapshot has none.
+func replan(prev *Snapshot, site *resolve.Site) []brief.Planned {
+	if prev.lazy == nil || len(prev.lazy.jobs) == 0 {
+		return nil
+	}
+	plan := slices.Clone(prev.lazy.jobs)
+	for i, j := range plan {
+		if plan[i].Page = site.Current(j.Page); plan[i].Page == nil {
+			return nil
+		}
+	}
+	return plan
 }
 
 // bodyOnly reports whether the new body of document page p (old before)

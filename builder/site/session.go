@@ -150,7 +150,7 @@ func (s *Session) rebuild(changed []string, all bool) (diag.List, error) {
 		snap.Briefs = briefRefs(prev, g.plan)
 	}
 	s.state = inc.done()
-	s.state.loaded, s.state.diags = l, diags
+	s.state.loaded, s.state.diags, s.state.renderer = l, diags, g.renderer
 	s.made = int(inc.made.Load())
 	s.pending, s.pendingAll = nil, false
 	s.cur.Store(snap)
