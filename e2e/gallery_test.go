@@ -131,8 +131,9 @@ func TestGalleryWithoutJavaScript(t *testing.T) {
 }
 
 // TestMediaOnAPhone: at 320 px the gallery page, the open lightbox and the
-// video page fit the screen, the lightbox's buttons are at least 44 px and
-// inside it, and axe finds nothing with the lightbox open.
+// video page fit the screen, the lightbox loads a picture sized for the
+// phone, its buttons are at least 44 px and inside the screen, and axe
+// finds nothing with the lightbox open.
 func TestMediaOnAPhone(t *testing.T) {
 	ctx := tab(t)
 	axe := axeSource(t)
@@ -153,6 +154,9 @@ func TestMediaOnAPhone(t *testing.T) {
 	eval[bool](t, ctx, `(document.querySelector("a.gallery-link").click(), true)`)
 	waitUntil(t, ctx, "the lightbox", `document.querySelector("dialog.lightbox").open`)
 	waitUntil(t, ctx, "the large picture", `document.querySelector("dialog.lightbox img").complete`)
+	if cur := eval[string](t, ctx, `document.querySelector("dialog.lightbox img").currentSrc`); cur == linkHref(t, ctx, 1) {
+		t.Errorf("the lightbox loads the largest picture on a 320 px phone (%s): it should pick a size from the thumbnail's srcset", cur)
+	}
 	bad := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("dialog.lightbox button:not([hidden]), dialog.lightbox img")).flatMap(e => {
 	  const r = e.getBoundingClientRect(), out = [];
 	  if (r.left < 0 || r.top < 0 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5) out.push(e.className + " outside the screen " + JSON.stringify(r));

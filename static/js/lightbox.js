@@ -69,6 +69,15 @@
         img.width = +thumb.getAttribute("width");
         img.height = +thumb.getAttribute("height");
       }
+      // The thumbnail's sizes let a phone load a screen's width, not the
+      // largest picture.
+      var srcset = thumb && thumb.getAttribute("srcset");
+      if (srcset) {
+        img.sizes = "100vw";
+        img.srcset = srcset;
+      } else {
+        img.removeAttribute("srcset");
+      }
       img.src = link.href;
       // The caption and its credit, as under the thumbnail.
       caption.textContent = "";
