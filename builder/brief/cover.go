@@ -91,14 +91,20 @@ func (l *layout) coverPage(m *Meta, level int) (foot []*row) {
 		used += r.h
 	}
 	nRows, nElems := len(l.rows), len(l.elems)
-	l.facts(m, c)
+	l.facts(m, c, 0)
 	for _, r := range l.rows[nRows:] {
 		used += r.before + r.h
 	}
 	used += footHeight(l.fundingRows(m))
 	l.rows, l.elems = l.rows[:nRows], l.elems[:nElems]
+	pic := len(l.rows)
 	l.leadPicture(m, c, pageH-marginBot-used-pictureSkip-12)
-	l.facts(m, c)
+	for _, r := range l.rows[pic:] {
+		used += r.before + r.h
+	}
+	// The facts sit at the foot of the cover, above the funding, with the
+	// room that is left above them.
+	l.facts(m, c, max(pageH-marginBot-used-12, 0))
 	return l.fundingRows(m)
 }
 
@@ -135,8 +141,8 @@ func (l *layout) leadPicture(m *Meta, c ctx, room float64) {
 }
 
 // facts sets the cover's label–value lines: date, language, authors,
-// partners and the web address.
-func (l *layout) facts(m *Meta, c ctx) {
+// partners and the web address, spare points further down than usual.
+func (l *layout) facts(m *Meta, c ctx, spare float64) {
 	var facts []Fact
 	add := func(key, val string) {
 		if val != "" {
@@ -148,7 +154,7 @@ func (l *layout) facts(m *Meta, c ctx) {
 	add("authors", strings.Join(m.Authors, ", "))
 	add("partners", strings.Join(m.Partners, ", "))
 	add("web", m.URL)
-	l.factRows(facts, m.label("web"), c, 22)
+	l.factRows(facts, m.label("web"), c, 22+spare)
 }
 
 // factRows sets label–value lines, the labels in a column of their own;
