@@ -64,13 +64,13 @@ func (e *Engine) bundlePages(b *Bundle) ([][]placed, []*row, []elem) {
 // toc sets the table of contents: each document, and the top headings of
 // each guide, with the page it starts on.
 func (l *layout) toc(b *Bundle, docs []*Document, intro *Document) {
-	defer l.enter(elTOC)()
 	c := ctx{left: textL, width: textW}
 	h := textOpts{fam: famSans, bold: true, size: headingSizes[0], color: colHeading}
 	leaveH := l.enter(elH)
 	l.setLevel(l.cur, 2)
 	rows := l.simple(b.label("contents"), h, inlineState{}, c.left, c.width)
 	leaveH()
+	defer l.enter(elTOC)() // the entries; a TOC holds no heading (ISO 32000-1 14.8.4.3)
 	rows[0].newPage = true
 	rows[0].marks = append(rows[0].marks, mark{anchor: "contents", title: b.label("contents"), level: 1})
 	rows[len(rows)-1].keep = true

@@ -146,6 +146,14 @@ func checkTree(t *testing.T, d *qpdfDoc) []*structElem {
 				t.Errorf("Link %s owns no annotation", e.ref)
 			}
 		}
+		// The containers of ISO 32000-1 14.8.4 hold only their parts.
+		if parts, ok := allowedKids[e.role]; ok {
+			for _, k := range e.kids {
+				if !strings.Contains(parts, " "+k.role+" ") {
+					t.Errorf("%s %s holds a %s", e.role, e.ref, k.role)
+				}
+			}
+		}
 	}
 	pt := d.parentTree(t)
 	seen := 0
@@ -205,6 +213,16 @@ func checkTree(t *testing.T, d *qpdfDoc) []*structElem {
 		t.Errorf("the tree references %d MCIDs, the pages draw %d of them", len(owner), seen)
 	}
 	return tree
+}
+
+// allowedKids lists what the list, table and table-of-contents
+// elements may hold.
+var allowedKids = map[string]string{
+	"L":     " LI L Caption ",
+	"LI":    " Lbl LBody ",
+	"Table": " TR THead TBody TFoot Caption ",
+	"TR":    " TH TD ",
+	"TOC":   " TOCI TOC Caption ",
 }
 
 func hasRole(e *structElem, role string) bool {
@@ -467,5 +485,14 @@ func TestTaggedDecorative(t *testing.T) {
 	}
 	if strings.Join(figs, "|") != "Diagram procesu" || len(captions) != 1 {
 		t.Errorf("figures %q, %d captions; want only the described diagram, and the caption", figs, len(captions))
+	}
+}
+
+// TestXMPPublisherAsAuthor: a document without authors credits its
+// publisher, as the page's citation tags do.
+func TestXMPPublisherAsAuthor(t *testing.T) {
+	x := xmpPacket(xmpOf(&Meta{Title: "T", Publisher: "4IM projekt"}))
+	if !bytes.Contains(x, []byte("<dc:creator><rdf:Seq><rdf:li>4IM projekt</rdf:li></rdf:Seq></dc:creator>")) {
+		t.Errorf("no publisher as creator:\n%s", x)
 	}
 }

@@ -127,6 +127,11 @@ func xmpOf(m *Meta) xmpInfo {
 	if lic == "" {
 		lic = m.Licence
 	}
-	return xmpInfo{Title: m.Title, Summary: m.Summary, Lang: m.Lang, Authors: m.Authors,
+	authors := m.Authors
+	if len(authors) == 0 && m.Publisher != "" {
+		// As the page's citation does: the publisher is the corporate author.
+		authors = []string{m.Publisher}
+	}
+	return xmpInfo{Title: m.Title, Summary: m.Summary, Lang: m.Lang, Authors: authors,
 		Keywords: m.Keywords, Licence: lic, LicenceURL: m.LicenceURL, DOI: m.DOI, Publisher: m.Publisher, Date: m.Date}
 }
