@@ -284,6 +284,16 @@ for n in $NS; do
 	}'
 done
 
+# serve end to end, as the editor sees it: write the file, the reload event,
+# the page fetched and checked (bench/savebench: the real server, its watcher
+# and its 50 ms quiet time included), and serve's memory after 200 more saves.
+echo
+echo "serve, save → reload event → page (bench/savebench; BENCH_SAVE_RUNS=${BENCH_SAVE_RUNS:-20} saves each):"
+for n in $NS; do
+	echo "N = $n:"
+	$GO run ./bench/savebench -bin bin/dissem -site "$DIR/$n/site" -saves "${BENCH_SAVE_RUNS:-20}" -mem-saves 200 | sed 's/^/  /' || log "savebench failed at N = $n"
+done
+
 # Search: what building the index adds, what a cold one-word query transfers,
 # and the index's size per language (bench/search.sh, on the same corpora).
 BENCH_NS="$NS" BENCH_DIR="$DIR" BENCH_OUT="$OUT" bash bench/search.sh --runs "$RUNS"
