@@ -2,8 +2,10 @@
 # bench/search.sh — what the search index costs and what a query transfers.
 # For each N (a corpus bench/run.sh made, or made here with bench/gencorpus):
 # builds the site with and without the index (--no-briefs) RUNS times each,
-# alternating, and prints the medians of wall time and peak RSS and what the
-# index adds (targets: ≤ 10 % wall time, ≤ 100 MB peak RSS at N = 10,000);
+# alternating, and prints the medians of wall time, CPU time (user + system)
+# and peak RSS and what the index adds (targets: ≤ 10 % wall time, ≤ 100 MB
+# peak RSS at N = 10,000; the CPU time is the steadier figure on a shared
+# machine, whose other work stretches the wall time);
 # then bench/searchbench on the last build: the gzip-compressed transfer and
 # requests of a cold one-word query until its first results (median and
 # worst over common and rare words; target ≤ 50 KB in ≤ 3 requests), and
@@ -46,15 +48,18 @@ for n in $NS; do
 			flag=--no-search
 			[ $mode = on ] && flag=
 			rm -rf "$OUT/$n/out-search"
-			/usr/bin/time -f "%e %M" -o "$RES/t" bin/dissem build --source "$DIR/$n/site" --dest "$OUT/$n/out-search" --no-briefs $flag --quiet
-			cat "$RES/t" >>"$RES/$n.$mode"
+			/usr/bin/time -f "%e %M %U %S" -o "$RES/t" bin/dissem build --source "$DIR/$n/site" --dest "$OUT/$n/out-search" --no-briefs $flag --quiet
+			awk '{print $1, $2, $3 + $4}' "$RES/t" >>"$RES/$n.$mode"
 		done
 	done
 	off_t=$(median "$RES/$n.off" 1) on_t=$(median "$RES/$n.on" 1)
 	off_m=$(median "$RES/$n.off" 2) on_m=$(median "$RES/$n.on" 2)
-	awk -v n="$n" -v a="$off_t" -v b="$on_t" -v c="$off_m" -v d="$on_m" -v r="$RUNS" 'BEGIN {
+	off_c=$(median "$RES/$n.off" 3) on_c=$(median "$RES/$n.on" 3)
+	awk -v n="$n" -v a="$off_t" -v b="$on_t" -v c="$off_m" -v d="$on_m" -v e="$off_c" -v f="$on_c" -v r="$RUNS" 'BEGIN {
 		printf "N=%s (%d runs each, medians): without the index %.2f s, %.0f MB; with it %.2f s, %.0f MB; the index adds %.2f s (%.1f %%, target ≤ 10 %%) and %.0f MB peak RSS (target ≤ 100 MB)\n",
-			n, r, a, c / 1024, b, d / 1024, b - a, (b - a) * 100 / a, (d - c) / 1024 }'
+			n, r, a, c / 1024, b, d / 1024, b - a, (b - a) * 100 / a, (d - c) / 1024
+		printf "N=%s  CPU time (user + system): without the index %.1f s, with it %.1f s; the index costs %.1f CPU s (%.1f %% of the build)\n",
+			n, e, f, f - e, (f - e) * 100 / e }'
 	bin/searchbench -site "$OUT/$n/out-search" -js static/js/search.js | sed "s/^/N=$n  /"
 	rm -rf "$OUT/$n/out-search"
 done
