@@ -612,23 +612,23 @@ func (v *View) Locale(code string) string {
 
 // JSONLD describes the page for search engines, in schema.org terms.
 func (v *View) JSONLD() template.JS {
-	cfg := v.r.site.Config
-	publisher := map[string]any{"@type": "Organization", "name": cfg.Publisher}
-	var data map[string]any
 	if w := v.citeWork(); w != nil {
-		data = w.JSONLD() // builder/cite: Report, Event, NewsArticle … with funder, licence, translations
-	} else {
-		data = map[string]any{
-			"@context": "https://schema.org", "@type": "WebPage",
-			"name": v.PageTitle(), "inLanguage": v.Lang, "url": v.Abs(v.URL), "publisher": publisher,
+		// builder/cite: Report, Event, NewsArticle … with funder, licence, translations
+		ld := w.JSONLD()
+		if img := v.jsonLDImage(); img != nil {
+			ld.Image = img // picture.go
 		}
-		if v.Kind == resolve.KindHome {
-			data["@type"] = "WebSite"
-			data["name"] = v.SiteTitle()
-		}
+		b, _ := json.Marshal(ld)
+		return template.JS(b)
 	}
-	if img := v.jsonLDImage(); img != nil && v.Kind == resolve.KindDocument {
-		data["image"] = img // picture.go
+	publisher := map[string]any{"@type": "Organization", "name": v.r.site.Config.Publisher}
+	data := map[string]any{
+		"@context": "https://schema.org", "@type": "WebPage",
+		"name": v.PageTitle(), "inLanguage": v.Lang, "url": v.Abs(v.URL), "publisher": publisher,
+	}
+	if v.Kind == resolve.KindHome {
+		data["@type"] = "WebSite"
+		data["name"] = v.SiteTitle()
 	}
 	b, _ := json.Marshal(data)
 	return template.JS(b)
