@@ -85,7 +85,7 @@ func TestBuildSmallSite(t *testing.T) {
 		{"en/search/s/hou.json", []string{`"The household survey","/en/guides/survey/"`}, nil},
 		{"404.html", []string{`Page not found`}, nil},
 		{"media/guides/questions.csv", []string{"How many people"}, nil},
-		{"en/case-studies/tetemvar/index.html", []string{`href="/en/case-studies/tetemvar/tetemvar-en.pdf"`, "(English, PDF, 1\u00a0page, "}, nil},
+		{"en/case-studies/tetemvar/index.html", []string{`href="/en/case-studies/tetemvar/tetemvar-en.pdf"`, "(English, PDF, 2\u00a0pages, "}, nil}, // a cover, then the text
 		{"en/guides/survey/index.html", []string{`href="/media/guides/questions.csv" download`, `href="/en/guides/survey/survey-en.pdf"`}, nil},
 		{"en/toolkits/kit/index.html", []string{`href="/en/toolkits/kit/kit-en.pdf"`, `href="/en/toolkits/kit/kit-en-kit.zip"`}, nil},
 		{"en/downloads/index.html", []string{`survey-en.pdf`, `kit-en-kit.zip`}, nil},
