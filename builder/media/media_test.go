@@ -365,3 +365,19 @@ func TestLinkedPicture(t *testing.T) {
 		t.Errorf("media/b.svg: %q", out["media/b.svg"])
 	}
 }
+
+func TestUpright(t *testing.T) {
+	src := jpegOf(t, stored(marked(), 6), mediatest.EXIF{Orientation: 6, GPS: &mediatest.GPS{Lat: 1, Lon: 2}})
+	out, changed, err := Upright(src, 90)
+	if err != nil || !changed {
+		t.Fatal(err, changed)
+	}
+	m, err := jpeg.Decode(bytes.NewReader(out))
+	if err != nil || m.Bounds().Dx() != 90 || colourName(m.At(5, 5)) != "red" || exifSegment(out) != nil {
+		t.Errorf("not upright or still with EXIF: %v %v", m.Bounds(), err)
+	}
+	plain := jpegOf(t, marked(), mediatest.EXIF{})
+	if out, changed, _ := Upright(plain, 90); changed || !bytes.Equal(out, plain) {
+		t.Error("an upright JPEG was re-encoded")
+	}
+}

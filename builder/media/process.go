@@ -132,3 +132,27 @@ func toRGBA(m image.Image) *image.RGBA {
 	draw.Draw(dst, dst.Bounds(), m, m.Bounds().Min, draw.Src)
 	return dst
 }
+
+// Upright returns a JPEG turned the way its EXIF orientation says it is
+// shown, re-encoded at quality q without metadata; other data, and a JPEG
+// already upright, come back as they are (changed false). For a layout
+// that embeds a picture's bytes (a PDF brief) and must not show a phone's
+// photo on its side.
+func Upright(data []byte, q int) (out []byte, changed bool, err error) {
+	o := orientation(data)
+	if sniff(data) != "jpeg" || o == 1 {
+		return data, false, nil
+	}
+	if cfg, err := jpeg.DecodeConfig(bytes.NewReader(data)); err != nil || int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
+		return data, false, nil
+	}
+	m, err := jpeg.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, false, err
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, orient(m, o), &jpeg.Options{Quality: q}); err != nil {
+		return nil, false, err
+	}
+	return buf.Bytes(), true, nil
+}
