@@ -107,6 +107,7 @@ func TestCache(t *testing.T) {
 		{"label", func(d *Document, _ map[string][]byte) { d.Labels = map[string]string{"notes": "Jegyzetek"} }},
 		{"base URL", func(d *Document, _ map[string][]byte) { d.BaseURL = "https://other.eu/" }},
 		{"logo", func(d *Document, _ map[string][]byte) { d.Logo = []byte("PNG") }},
+		{"no-break words", func(d *Document, _ map[string][]byte) { d.NoBreakAfter = []string{"a", "az"} }},
 		{"boxes", func(d *Document, _ map[string][]byte) { d.Boxes = []Box{{Title: "Key facts"}} }},
 	}
 	for _, tt := range tests {

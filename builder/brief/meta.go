@@ -59,6 +59,10 @@ type Meta struct {
 	// and ImageAlt its description; shown on the cover.
 	Image, ImageAlt string
 	Labels          map[string]string // keys in LabelKeys
+	// NoBreakAfter are the words Document.NoBreak keeps with the next
+	// (the language's no_break_after): part of the cache key, as editing
+	// them changes where lines break.
+	NoBreakAfter []string
 }
 
 // Box is structured content set apart in a tinted box: label–value facts,

@@ -101,7 +101,7 @@ func (s *Source) Document(p *resolve.Page) (*Document, map[string][]byte, error)
 	d := &Document{Meta: m, Body: body, BaseURL: cfg.BaseURL, ReadFile: readFile}
 	d.Logo, _ = s.logo()
 	if len(li.NoBreakAfter) > 0 {
-		d.NoBreak = li.NoBreakBefore
+		d.NoBreak, d.NoBreakAfter = li.NoBreakBefore, li.NoBreakAfter
 	}
 	return d, images, nil
 }
