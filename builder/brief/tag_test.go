@@ -496,3 +496,22 @@ func TestXMPPublisherAsAuthor(t *testing.T) {
 		t.Errorf("no publisher as creator:\n%s", x)
 	}
 }
+
+// FuzzReadPDF: the post-pass reader never panics, whatever it is given
+// (it only ever reads fpdf's output, but a bug there must not crash a
+// build).
+func FuzzReadPDF(f *testing.F) {
+	f.Add([]byte("%PDF-1.3\n3 0 obj\n<</Type /Catalog /Pages 1 0 R>>\nendobj\nxref\n0 4\n0000000000 65535 f \n0000000000 65535 f \n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<</Size 4 /Root 3 0 R>>\nstartxref\n58\n%%EOF\n"))
+	f.Add([]byte("xref\n0 1\nstartxref\n0\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		in, err := readPDF(b)
+		if err != nil {
+			return
+		}
+		in.pages()
+		in.fontNames()
+		for _, n := range in.order {
+			in.stream(n)
+		}
+	})
+}

@@ -41,10 +41,10 @@ func readPDF(b []byte) (*pdfIn, error) {
 	}
 	p := xref + len("xref\n0 ")
 	size, ok := intAt(b, p)
-	if !ok || size < 2 {
+	p = bytes.IndexByte(b[p:], '\n') + p + 1
+	if !ok || size < 2 || p > sx || size > (sx-p)/20 { // each entry is 20 bytes, before the trailer
 		return nil, errPDF
 	}
-	p = bytes.IndexByte(b[p:], '\n') + p + 1
 	in := &pdfIn{b: b, start: make([]int, size), end: make([]int, size), order: make([]int, 0, size), head: len(b)}
 	for n := 0; n < size; n++ {
 		// Each entry is "oooooooooo ggggg n \n" (20 bytes).
