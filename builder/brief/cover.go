@@ -126,9 +126,9 @@ func (l *layout) leadPicture(m *Meta, c ctx, room float64) {
 	}
 	w := c.width
 	h := min(p.h*w/p.w, pageH/3.2, room)
-	crop := p.svg == nil
+	crop := p.svg == nil && p.orient <= 1
 	if !crop && h < p.h*w/p.w {
-		w = p.w * h / p.h // a drawing is scaled, not cut
+		w = p.w * h / p.h // a drawing (or a turned photo) is scaled, not cut
 	}
 	if h < pageH/6 {
 		return

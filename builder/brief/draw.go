@@ -211,6 +211,10 @@ func (p *pen) image(o op, y float64) {
 		f.RegisterImageOptionsReader(img.name, opts, bytes.NewReader(img.data))
 		p.images[img.name] = true
 	}
+	if img.orient > 1 {
+		p.turned(img, o, y, opts)
+		return
+	}
 	if h := img.h * o.w / img.w; o.crop && h > o.h+0.5 {
 		// Fill the box, cutting the picture's top and bottom equally.
 		f.ClipRect(o.x, y, o.w, o.h, false)
@@ -219,4 +223,34 @@ func (p *pen) image(o op, y float64) {
 		return
 	}
 	f.ImageOptions(img.name, o.x, y, o.w, o.h, false, opts, 0, "")
+}
+
+// turned draws a JPEG stored sideways or mirrored upright in the box
+// o.x, y, o.w × o.h, as its Exif orientation says (viewers of PDFs do not
+// read the tag): 3 is turned half round, 6 a quarter clockwise, 8 a
+// quarter counter-clockwise, and 2, 4, 5, 7 are those mirrored. A
+// cropped banner is drawn whole in its box instead.
+func (p *pen) turned(img *picture, o op, y float64, opts fpdf.ImageOptions) {
+	f := p.f
+	cx, cy := o.x+o.w/2, y+o.h/2
+	f.TransformBegin()
+	switch img.orient {
+	case 2, 5, 7:
+		f.TransformMirrorHorizontal(cx)
+	case 4:
+		f.TransformMirrorVertical(cy)
+	}
+	w, h := o.w, o.h
+	switch img.orient {
+	case 3:
+		f.TransformRotate(180, cx, cy)
+	case 5, 6:
+		f.TransformRotate(-90, cx, cy) // clockwise
+		w, h = h, w
+	case 7, 8:
+		f.TransformRotate(90, cx, cy)
+		w, h = h, w
+	}
+	f.ImageOptions(img.name, cx-w/2, cy-h/2, w, h, false, opts, 0, "")
+	f.TransformEnd()
 }

@@ -21,7 +21,11 @@ type picture struct {
 	typ  string // "PNG", "JPG" or "SVG"
 	data []byte
 	svg  *fpdf.SVGBasicType
-	w, h float64 // natural size in points
+	w, h float64 // natural size in points, as shown (orientation applied)
+	// orient is the Exif orientation of a JPEG (1–8; 0 or 1: as stored):
+	// a phone's photo is stored sideways and shown upright by this tag,
+	// which PDF viewers do not read, so the pen turns the picture.
+	orient int
 }
 
 // printDPI is the resolution bitmaps are assumed to have: screen images of
@@ -70,6 +74,10 @@ func (l *layout) picture(name string, data []byte) (*picture, error) {
 		switch format {
 		case "jpeg":
 			p.typ = "JPG"
+			p.orient = jpegOrientation(data)
+			if p.orient >= 5 {
+				p.w, p.h = p.h, p.w // stored sideways
+			}
 			p.data = plainJPEG(data)
 		case "png":
 			p.typ = "PNG"
@@ -181,4 +189,59 @@ func plainJPEG(data []byte) []byte {
 		i += 2 + n
 	}
 	return data
+}
+
+// jpegOrientation reads the Exif orientation tag (0x0112) of a JPEG: 1–8,
+// or 0 when there is none or it cannot be read.
+func jpegOrientation(data []byte) int {
+	if len(data) < 4 || data[0] != 0xFF || data[1] != 0xD8 {
+		return 0
+	}
+	for i := 2; i+4 <= len(data) && data[i] == 0xFF; {
+		m := data[i+1]
+		n := int(data[i+2])<<8 | int(data[i+3])
+		if m == 0xDA || n < 2 || i+2+n > len(data) {
+			return 0
+		}
+		seg := data[i+4 : i+2+n]
+		if m == 0xE1 && len(seg) > 14 && string(seg[:6]) == "Exif\x00\x00" {
+			return tiffOrientation(seg[6:])
+		}
+		i += 2 + n
+	}
+	return 0
+}
+
+// tiffOrientation reads the orientation tag of a TIFF header's first IFD.
+func tiffOrientation(t []byte) int {
+	var u16 func([]byte) int
+	var u32 func([]byte) int
+	switch string(t[:2]) {
+	case "II":
+		u16 = func(b []byte) int { return int(b[0]) | int(b[1])<<8 }
+		u32 = func(b []byte) int { return u16(b) | u16(b[2:])<<16 }
+	case "MM":
+		u16 = func(b []byte) int { return int(b[0])<<8 | int(b[1]) }
+		u32 = func(b []byte) int { return u16(b)<<16 | u16(b[2:]) }
+	default:
+		return 0
+	}
+	ifd := u32(t[4:])
+	if ifd < 8 || ifd+2 > len(t) {
+		return 0
+	}
+	count := u16(t[ifd:])
+	for k := range count {
+		e := ifd + 2 + 12*k
+		if e+12 > len(t) {
+			return 0
+		}
+		if u16(t[e:]) == 0x0112 {
+			if o := u16(t[e+8:]); o >= 1 && o <= 8 {
+				return o
+			}
+			return 0
+		}
+	}
+	return 0
 }

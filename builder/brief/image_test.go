@@ -72,3 +72,52 @@ func TestLogoOnCover(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// exifOrientation is an APP1 segment holding only the orientation tag.
+func exifOrientation(o int, bigEndian bool) []byte {
+	tiff := []byte("II\x2a\x00\x08\x00\x00\x00\x01\x00\x12\x01\x03\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00")
+	tiff[18] = byte(o)
+	if bigEndian {
+		tiff = []byte("MM\x00\x2a\x00\x00\x00\x08\x00\x01\x01\x12\x00\x03\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00")
+		tiff[19] = byte(o)
+	}
+	body := append([]byte("Exif\x00\x00"), tiff...)
+	return append([]byte{0xFF, 0xE1, byte((len(body) + 2) >> 8), byte(len(body) + 2)}, body...)
+}
+
+// TestJPEGOrientation: a photo stored sideways (Exif orientation 6 or 8,
+// as phones save them) is measured upright, so the layout gives it the
+// shape readers see on the web; the tag is read in both byte orders.
+func TestJPEGOrientation(t *testing.T) {
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, image.NewRGBA(image.Rect(0, 0, 300, 150)), nil); err != nil {
+		t.Fatal(err)
+	}
+	raw := buf.Bytes()
+	l := engine(t).newLayout(&Document{}, "", 1, nil)
+	for _, tt := range []struct {
+		orient int
+		big    bool
+		wide   bool
+	}{{0, false, true}, {1, false, true}, {3, true, true}, {6, false, false}, {6, true, false}, {8, false, false}, {5, true, false}} {
+		data := raw
+		if tt.orient > 0 {
+			data = append(append(append([]byte(nil), raw[:2]...), exifOrientation(tt.orient, tt.big)...), raw[2:]...)
+		}
+		p, err := l.picture("x.jpg", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.orient != tt.orient || (p.w > p.h) != tt.wide {
+			t.Errorf("orientation %d (big-endian %v): read %d, %g×%g pt", tt.orient, tt.big, p.orient, p.w, p.h)
+		}
+		if tt.orient > 1 {
+			d := loadDoc(t, fixtures[2])
+			d.Image = "x.jpg"
+			d.ReadFile = func(string) ([]byte, error) { return data, nil }
+			if _, err := engine(t).Brief(d); err != nil {
+				t.Errorf("orientation %d: %v", tt.orient, err)
+			}
+		}
+	}
+}
