@@ -19,7 +19,9 @@ import (
 // Next), translations, terms, and links between documents, one to a
 // heading.
 func patchFS(surveyBody string) fstest.MapFS {
-	guide := func(order string) string { return "audience: A\ntoolkit: kit\norder: " + order + "\ntopics: [Housing]\n" }
+	guide := func(order string) string {
+		return "audience: A\ntoolkit: kit\norder: " + order + "\ntopics: [Housing]\n"
+	}
 	return fstest.MapFS{
 		"toolkits/kit.en.md":  {Data: []byte(front("Kit", "") + "The kit.\n")},
 		"toolkits/kit.hu.md":  {Data: []byte(front("Kit", "") + "A kit.\n")},
