@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/draw"
+	"image/gif"
 	_ "image/jpeg" // decode JPEG sizes
 	"image/png"
 	"path"
@@ -86,6 +87,18 @@ func (l *layout) picture(name string, data []byte) (*picture, error) {
 					return nil, err
 				}
 			}
+		case "gif":
+			// fpdf's own GIF reader fails a whole brief on an odd file;
+			// a PNG of the first frame is safe.
+			img, err := gif.Decode(bytes.NewReader(data))
+			if err != nil {
+				return nil, err
+			}
+			var b bytes.Buffer
+			if err := png.Encode(&b, img); err != nil {
+				return nil, err
+			}
+			p.typ, p.data = "PNG", b.Bytes()
 		default:
 			return nil, errUnsupported
 		}
