@@ -515,3 +515,34 @@ func FuzzReadPDF(f *testing.F) {
 		}
 	})
 }
+
+// TestTaggedRepeatedHeader: a table's header row, drawn again on every
+// page the table continues on, is tagged once; its link is a tagged
+// annotation once, not an annotation outside the structure on each page.
+func TestTaggedRepeatedHeader(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("## Table\n\n| Year | [Source](https://example.eu/s) |\n|---|---|\n")
+	for i := range 120 {
+		b.WriteString("| " + strconv.Itoa(1900+i) + " | survey |\n")
+	}
+	d := loadDoc(t, fixtures[2])
+	d.Body = markdown.New(markdown.Options{Quotes: quotes["en"]}).Parse("t.md", []byte(b.String()), 1)
+	r, err := engine(t).Brief(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := readQPDF(t, writeTemp(t, "header", r.PDF))
+	tree := checkTree(t, q)
+	ths, links := 0, 0
+	for _, e := range tree {
+		switch e.role {
+		case "TH":
+			ths++
+		case "Link":
+			links++
+		}
+	}
+	if len(q.pages) < 4 || ths != 2 || links != 2 { // the table's link and the cover's
+		t.Errorf("%d pages, %d TH, %d Link elements; want the header tagged once", len(q.pages), ths, links)
+	}
+}

@@ -272,8 +272,10 @@ func (t *tagger) end() {
 // annot records the link annotation of the text op just begun: rect is in
 // the layout's space (from the top left, y the top).
 func (t *tagger) annot(o *op, x, top, w, h float64, anchors map[string]pos) {
-	target := linkTarget(o, anchors)
-	if target == "" {
+	if linkTarget(o, anchors) == "" || t.cur > linkBase {
+		// Not a link, or a link in an artifact (a repeated table header):
+		// PDF/UA allows no annotation outside the structure, and the
+		// header's first drawing has the link.
 		return
 	}
 	a := annot{page: int32(t.f.PageNo() - 1), rect: [4]float64{x, pageH - top - h, x + w, pageH - top}, link: -1}
@@ -282,18 +284,16 @@ func (t *tagger) annot(o *op, x, top, w, h float64, anchors map[string]pos) {
 	} else {
 		a.dest = anchors[o.st.anchor]
 	}
-	if t.cur <= linkBase {
-		a.link = linkBase - t.cur
-		l := t.links[a.link]
-		if n := len(l.annots); n > 0 {
-			// The next word of a link on the same line: one annotation.
-			if p := &t.annots[l.annots[n-1]]; p.page == a.page && p.rect[1] == a.rect[1] && p.rect[3] == a.rect[3] && a.rect[0] >= p.rect[2] {
-				p.rect[2] = a.rect[2]
-				return
-			}
+	a.link = linkBase - t.cur
+	l := t.links[a.link]
+	if n := len(l.annots); n > 0 {
+		// The next word of a link on the same line: one annotation.
+		if p := &t.annots[l.annots[n-1]]; p.page == a.page && p.rect[1] == a.rect[1] && p.rect[3] == a.rect[3] && a.rect[0] >= p.rect[2] {
+			p.rect[2] = a.rect[2]
+			return
 		}
-		l.annots = append(l.annots, int32(len(t.annots)))
 	}
+	l.annots = append(l.annots, int32(len(t.annots)))
 	t.annots = append(t.annots, a)
 }
 
