@@ -180,10 +180,14 @@ func (l *layout) factRows(facts []Fact, linkLabel string, c ctx, before float64)
 			continue
 		}
 		if len(lr) > 0 {
+			// The label's words go first, in their order: they are read
+			// (tagged text) before the value.
+			ops := make([]op, 0, len(lr[0].ops)+len(vr[0].ops))
 			for _, o := range lr[0].ops {
 				o.y = vr[0].base
-				vr[0].ops = append([]op{o}, vr[0].ops...)
+				ops = append(ops, o)
 			}
+			vr[0].ops = append(ops, vr[0].ops...)
 		}
 		b := 2.0
 		if i == 0 {

@@ -546,3 +546,18 @@ func TestTaggedRepeatedHeader(t *testing.T) {
 		t.Errorf("%d pages, %d TH, %d Link elements; want the header tagged once", len(q.pages), ths, links)
 	}
 }
+
+// TestTaggedCoverFacts: a two-word label of the cover's facts is read in
+// its order, before its value.
+func TestTaggedCoverFacts(t *testing.T) {
+	d := loadDoc(t, fixtures[0])
+	d.Labels = map[string]string{"web": "Az interneten"}
+	r, err := engine(t).Brief(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := run(t, "pdfinfo", "-struct-text", writeTemp(t, "facts", r.PDF))
+	if !strings.Contains(out, `"Az interneten `) {
+		t.Errorf("the label is not read in order:\n%s", out)
+	}
+}
