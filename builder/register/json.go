@@ -18,40 +18,61 @@ func (r *Register) JSON() []byte {
 	b.WriteString(",\n\"periods\": ")
 	jsonList(&b, r.Periods)
 	b.WriteString(",\n\"rows\": [")
+	// The rows are most of the file: appended to one slice, not written
+	// through the buffer's methods a value at a time.
+	rows := b.AvailableBuffer()
 	for i := range r.Rows {
 		row := &r.Rows[i]
 		if i > 0 {
-			b.WriteByte(',')
+			rows = append(rows, ',')
 		}
-		b.WriteString("\n{\"document\": ")
-		jsonString(&b, row.Key)
-		for _, f := range []struct{ k, v string }{{"language", row.Lang}, {"type", row.Type}, {"title", row.Title},
-			{"date", row.Date.Format("2006-01-02")}, {"period", row.Period}} {
-			b.WriteString(", \"" + f.k + "\": ")
-			jsonString(&b, f.v)
-		}
-		for _, f := range []struct {
-			k string
-			v []string
-		}{{"languages", row.Languages}, {"partners", row.Partners}, {"cities", row.Cities}, {"topics", row.Topics}} {
-			b.WriteString(", \"" + f.k + "\": ")
-			jsonList(&b, f.v)
-		}
-		b.WriteString(", \"wp_task\": ")
-		jsonString(&b, row.WPTask)
-		b.WriteString(", \"url\": ")
-		jsonString(&b, row.URL)
+		rows = append(rows, "\n{\"document\": "...)
+		rows = appendJSON(rows, row.Key)
+		rows = append(rows, `, "language": `...)
+		rows = appendJSON(rows, row.Lang)
+		rows = append(rows, `, "type": `...)
+		rows = appendJSON(rows, row.Type)
+		rows = append(rows, `, "title": `...)
+		rows = appendJSON(rows, row.Title)
+		rows = append(rows, `, "date": "`...)
+		rows = row.Date.AppendFormat(rows, "2006-01-02")
+		rows = append(rows, `", "period": `...)
+		rows = appendJSON(rows, row.Period)
+		rows = append(rows, `, "languages": `...)
+		rows = appendJSONList(rows, row.Languages)
+		rows = append(rows, `, "partners": `...)
+		rows = appendJSONList(rows, row.Partners)
+		rows = append(rows, `, "cities": `...)
+		rows = appendJSONList(rows, row.Cities)
+		rows = append(rows, `, "topics": `...)
+		rows = appendJSONList(rows, row.Topics)
+		rows = append(rows, `, "wp_task": `...)
+		rows = appendJSON(rows, row.WPTask)
+		rows = append(rows, `, "url": `...)
+		rows = appendJSON(rows, row.URL)
 		if row.BriefURL == "" {
-			b.WriteString(", \"brief\": null")
+			rows = append(rows, `, "brief": null`...)
 		} else {
-			b.WriteString(", \"brief\": {\"url\": ")
-			jsonString(&b, row.BriefURL)
-			b.WriteString(", \"pages\": " + strconv.Itoa(row.Pages) + ", \"bytes\": " + strconv.FormatInt(row.Size, 10) + "}")
+			rows = append(rows, `, "brief": {"url": `...)
+			rows = appendJSON(rows, row.BriefURL)
+			if row.Size > 0 {
+				rows = append(rows, `, "pages": `...)
+				rows = strconv.AppendInt(rows, int64(row.Pages), 10)
+				rows = append(rows, `, "bytes": `...)
+				rows = strconv.AppendInt(rows, row.Size, 10)
+			} else {
+				// Not made yet (serve): not known.
+				rows = append(rows, `, "pages": null, "bytes": null`...)
+			}
+			rows = append(rows, '}')
 		}
-		b.WriteString(", \"translation\": ")
-		jsonString(&b, row.State)
-		b.WriteString(", \"complete\": " + strconv.FormatBool(row.Complete) + "}")
+		rows = append(rows, `, "translation": `...)
+		rows = appendJSON(rows, row.State)
+		rows = append(rows, `, "complete": `...)
+		rows = strconv.AppendBool(rows, row.Complete)
+		rows = append(rows, '}')
 	}
+	b.Write(rows)
 	b.WriteString("\n],\n\"counts\": {\n\"by_type_and_language\": {")
 	for i, tc := range r.ByTypeLang() {
 		if i > 0 {
@@ -108,12 +129,26 @@ func jsonList(b *bytes.Buffer, list []string) {
 	b.WriteByte(']')
 }
 
-// jsonString writes s as a JSON string: quotes, backslashes and control
+// jsonString writes s as a JSON string (see appendJSON).
+func jsonString(b *bytes.Buffer, s string) { b.Write(appendJSON(b.AvailableBuffer(), s)) }
+
+func appendJSONList(b []byte, list []string) []byte {
+	b = append(b, '[')
+	for i, s := range list {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = appendJSON(b, s)
+	}
+	return append(b, ']')
+}
+
+// appendJSON appends s as a JSON string: quotes, backslashes and control
 // characters escaped, U+2028 and U+2029 too (for scripts that embed the
 // file), invalid UTF-8 as U+FFFD, everything else as it is.
-func jsonString(b *bytes.Buffer, s string) {
+func appendJSON(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
-	b.WriteByte('"')
+	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -122,21 +157,19 @@ func jsonString(b *bytes.Buffer, s string) {
 			continue
 		}
 		if c < utf8.RuneSelf {
-			b.WriteString(s[start:i])
+			b = append(b, s[start:i]...)
 			switch c {
 			case '"', '\\':
-				b.WriteByte('\\')
-				b.WriteByte(c)
+				b = append(b, '\\', c)
 			case '\n':
-				b.WriteString(`\n`)
+				b = append(b, `\n`...)
 			case '\r':
-				b.WriteString(`\r`)
+				b = append(b, `\r`...)
 			case '\t':
-				b.WriteString(`\t`)
+				b = append(b, `\t`...)
 			default:
-				b.WriteString(`\u00`)
-				b.WriteByte(hex[c>>4])
-				b.WriteByte(hex[c&15])
+				b = append(b, `\u00`...)
+				b = append(b, hex[c>>4], hex[c&15])
 			}
 			i++
 			start = i
@@ -144,14 +177,14 @@ func jsonString(b *bytes.Buffer, s string) {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
-			b.WriteString(s[start:i])
+			b = append(b, s[start:i]...)
 			switch r {
 			case '\u2028':
-				b.WriteString(`\u2028`)
+				b = append(b, `\u2028`...)
 			case '\u2029':
-				b.WriteString(`\u2029`)
+				b = append(b, `\u2029`...)
 			default:
-				b.WriteString(`\ufffd`)
+				b = append(b, `\ufffd`...)
 			}
 			i += size
 			start = i
@@ -159,6 +192,6 @@ func jsonString(b *bytes.Buffer, s string) {
 		}
 		i += size
 	}
-	b.WriteString(s[start:])
-	b.WriteByte('"')
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

@@ -13,7 +13,7 @@ package register
 
 import (
 	"slices"
-	"sort"
+	"strings"
 	"time"
 
 	"github.com/4im-project/dissem/builder/resolve"
@@ -121,15 +121,14 @@ func Build(in Input) *Register {
 			pages = append(pages, p)
 		}
 	}
-	sort.SliceStable(pages, func(i, j int) bool {
-		a, b := pages[i], pages[j]
-		if !a.Date.Equal(b.Date) {
-			return a.Date.Before(b.Date)
+	slices.SortStableFunc(pages, func(a, b *resolve.Page) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
 		}
-		if a.Key != b.Key {
-			return a.Key < b.Key
+		if c := strings.Compare(a.Key, b.Key); c != 0 {
+			return c
 		}
-		return order[a.Lang] < order[b.Lang]
+		return order[a.Lang] - order[b.Lang]
 	})
 	hash := in.SourceHash
 	if hash == nil {
@@ -141,18 +140,32 @@ func Build(in Input) *Register {
 		}
 	}
 	types := map[string]bool{}
+	// A document's languages are the same list on each of its rows, and
+	// many rows share a day: each is worked out once.
+	langsOf := map[string][]string{}
+	periodOf := map[time.Time]string{}
 	reg.Rows = make([]Row, len(pages))
 	for i, p := range pages {
 		m := p.Meta
 		types[m.Type] = true
-		langs := make([]string, 0, len(codes))
-		for _, c := range codes {
-			if c == p.Lang || counted(p.Translations[c]) {
-				langs = append(langs, c)
+		langs, ok := langsOf[p.Key]
+		if !ok {
+			langs = make([]string, 0, len(codes))
+			for _, c := range codes {
+				if c == p.Lang || counted(p.Translations[c]) {
+					langs = append(langs, c)
+				}
 			}
+			langsOf[p.Key] = langs
+		}
+		day := time.Date(p.Date.Year(), p.Date.Month(), p.Date.Day(), 0, 0, 0, 0, time.UTC)
+		period, ok := periodOf[day]
+		if !ok {
+			period = cfg.PeriodOf(day)
+			periodOf[day] = period
 		}
 		row := Row{Key: p.Key, Lang: p.Lang, Type: m.Type, Title: m.Title, Date: p.Date,
-			Period: cfg.PeriodOf(p.Date), Languages: langs, Partners: m.Partners, Cities: m.Cities,
+			Period: period, Languages: langs, Partners: m.Partners, Cities: m.Cities,
 			Topics: m.Topics, WPTask: m.WPTask, URL: s.AbsURL(p.URL), Page: p}
 		if d := brief(in.Downloads[p]); d != nil {
 			row.BriefURL, row.Pages, row.Size = s.AbsURL(d.URL), d.Pages, d.Size
@@ -188,7 +201,11 @@ func brief(ds []*resolve.Download) *resolve.Download {
 // the default language's when published, else the first in site order (as
 // dissem status decides).
 func source(p *resolve.Page, def string, codes []string) *resolve.Page {
-	for _, c := range append([]string{def}, codes...) {
+	for i := -1; i < len(codes); i++ {
+		c := def
+		if i >= 0 {
+			c = codes[i]
+		}
 		if c == p.Lang {
 			return p
 		}

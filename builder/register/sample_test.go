@@ -138,7 +138,7 @@ func TestSampleRegister(t *testing.T) {
 	rowSet("register.csv", recs[1:])
 
 	var js struct {
-		Rows []map[string]any `json:"rows"`
+		Rows   []map[string]any `json:"rows"`
 		Counts struct {
 			ByType    map[string]map[string]int `json:"by_type_and_language"`
 			ByPartner map[string]map[string]int `json:"by_partner"`

@@ -3,6 +3,7 @@ package register
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"flag"
 	"os"
 	"strconv"
@@ -240,5 +241,28 @@ func TestDeterministic(t *testing.T) {
 	xb, _ := b.XLSX()
 	if !bytes.Equal(a.CSV(), b.CSV()) || !bytes.Equal(a.JSON(), b.JSON()) || !bytes.Equal(xa, xb) {
 		t.Error("the same register gave different bytes")
+	}
+}
+
+// TestJSONStrings checks that texts with quotes, control characters, line
+// separators and broken UTF-8 make valid JSON that reads back as written
+// (broken bytes as U+FFFD).
+func TestJSONStrings(t *testing.T) {
+	for _, title := range []string{`"quoted" \ back`, "tab\tand\x01ctl", "line\u2028sep", "bad\xffbyte", "Öt év – „idézet”"} {
+		s := site(t, "")
+		s.Docs[len(s.Docs)-1].Meta.Title = title
+		data := Build(Input{Site: s}).JSON()
+		var got struct {
+			Rows []struct{ Title string } `json:"rows"`
+		}
+		if err := json.Unmarshal(data, &got); err != nil {
+			t.Fatalf("%q: %v\n%s", title, err, data)
+		}
+		if want := strings.ToValidUTF8(title, "\uFFFD"); got.Rows[len(got.Rows)-1].Title != want {
+			t.Errorf("title %q read back as %q", title, got.Rows[len(got.Rows)-1].Title)
+		}
+		if bytes.Contains(data, []byte("\u2028")) && !bytes.Contains(data, []byte(`\u2028`)) {
+			t.Errorf("a raw U+2028 in the JSON")
+		}
 	}
 }

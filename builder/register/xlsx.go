@@ -1,11 +1,7 @@
 package register
 
 import (
-	"archive/zip"
 	"bytes"
-	"compress/flate"
-	"io"
-	"strconv"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -22,22 +18,14 @@ const (
 // content gives the same bytes.
 const fixedTime = "2000-01-01T00:00:00Z"
 
-// XLSX is the register as an Excel workbook: the rows on the first sheet
-// (texts as inline strings, which a spreadsheet never evaluates, so a
-// title beginning with "=" stays text; numbers as numbers), and a sheet
-// for each count. Its properties carry a fixed date and the zip entries no
+// XLSX is the register as an Excel workbook, made with excelize: the rows
+// on the first sheet (see withRows: texts as inline strings, which a
+// spreadsheet never evaluates, so a title beginning with "=" stays text;
+// numbers as numbers), and a sheet for each count. Its properties carry a fixed date and the zip entries no
 // times, so the same content gives the same bytes.
 func (r *Register) XLSX() ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	// The rows are most of the file: compress them fast.
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		z := zip.NewWriter(w)
-		z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-			return flate.NewWriter(out, flate.BestSpeed)
-		})
-		return z
-	})
 	if err := f.SetDocProps(&excelize.DocProperties{Created: fixedTime, Modified: fixedTime, Creator: "dissem",
 		LastModifiedBy: "dissem", Title: "Register of outputs", Language: "en"}); err != nil {
 		return nil, err
@@ -49,7 +37,7 @@ func (r *Register) XLSX() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := r.writeRows(f, bold); err != nil {
+	if err := r.writeHeader(f, bold); err != nil {
 		return nil, err
 	}
 	// The counts are small: written cell by cell.
@@ -105,49 +93,31 @@ func (r *Register) XLSX() ([]byte, error) {
 	if _, err := f.WriteTo(&b); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return r.withRows(b.Bytes())
 }
 
 // widths are the columns' widths on the register sheet, in characters.
 var widths = []float64{28, 9, 14, 50, 11, 9, 10, 30, 16, 30, 8, 50, 50, 11, 11, 11, 9}
 
-// writeRows streams the register's rows to its sheet.
-func (r *Register) writeRows(f *excelize.File, bold int) error {
-	sw, err := f.NewStreamWriter(SheetRegister)
-	if err != nil {
-		return err
-	}
+// writeHeader writes the register sheet's header, column widths and
+// frozen first row; withRows adds the rows.
+func (r *Register) writeHeader(f *excelize.File, bold int) error {
 	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(SheetRegister, col, col, w); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	if err := f.SetPanes(SheetRegister, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	line := make([]any, len(Columns))
+	head := make([]any, len(Columns))
 	for i, c := range Columns {
-		line[i] = excelize.Cell{StyleID: bold, Value: c}
+		head[i] = c
 	}
-	if err := sw.SetRow("A1", line); err != nil {
+	if err := f.SetSheetRow(SheetRegister, "A1", &head); err != nil {
 		return err
 	}
-	var cells []string
-	for i := range r.Rows {
-		row := &r.Rows[i]
-		cells = row.cells(cells)
-		for j, c := range cells {
-			line[j] = c
-		}
-		if row.BriefURL != "" {
-			line[13], line[14] = row.Pages, row.Size
-		} else {
-			line[13], line[14] = nil, nil
-		}
-		line[16] = row.Complete
-		if err := sw.SetRow("A"+strconv.Itoa(i+2), line); err != nil {
-			return err
-		}
-	}
-	return sw.Flush()
+	last, _ := excelize.CoordinatesToCellName(len(Columns), 1)
+	return f.SetCellStyle(SheetRegister, "A1", last, bold)
 }

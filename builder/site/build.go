@@ -176,10 +176,10 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 	if inc != nil {
 		sw.lap("digests")
 	}
-	reg, err := writeRegister(w, l, downloads, inc)
-	if err != nil {
-		return g, diags, err
-	}
+	reg, exports := startRegister(w, l, downloads, o.CacheDir, inc)
+	// The exports are written beside the search index and the pages; a
+	// build that stops early still waits for them to leave the writer.
+	defer exports()
 	r = r.WithRegister(reg)
 	g.renderer = r
 	sw.lap("register")
@@ -209,6 +209,9 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 		return g, diags, err
 	}
 	diags.Append(d)
+	if err := exports(); err != nil {
+		return g, diags, err
+	}
 	diags.Append(l.cat.Missing(relPath(o.Source + "/templates/i18n")))
 	return g, diags, nil
 }

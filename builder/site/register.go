@@ -1,7 +1,13 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"hash/maphash"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
 
 	"github.com/4im-project/dissem/builder/content"
 	"github.com/4im-project/dissem/builder/output"
@@ -10,39 +16,111 @@ import (
 	"github.com/4im-project/dissem/builder/status"
 )
 
-// writeRegister is the register stage: it makes the register of outputs
-// from the resolved site and the briefs' downloads and writes its exports
-// (register.csv, .json, .xlsx at the site's root); the pages show it.
-// serve keeps the previous snapshot's exports while the rows are the same.
-func writeRegister(w *output.Writer, l *loaded, downloads resolve.Downloads, inc *incremental) (*register.Register, error) {
-	reg := register.Build(register.Input{Site: l.site, Downloads: downloads, SourceHash: l.sourceHash})
+// registerCacheVersion changes when the exports' format does: a cached
+// file of another version is never used.
+const registerCacheVersion = "1"
+
+// startRegister is the register stage: it makes the register of outputs
+// from the resolved site and the briefs' downloads, for the pages to show,
+// and starts writing its exports (register.csv, .json, .xlsx at the
+// site's root) beside the pages; wait returns once they are written.
+//
+// The CSV holds every cell of the other two: the JSON and the workbook are
+// kept in cacheDir under the CSV's hash, so a build whose register did not
+// change copies them instead of making them again (at N = 10,000 they are
+// most of the stage's time), and serve keeps the previous snapshot's files
+// while the CSV is the same.
+func startRegister(w *output.Writer, l *loaded, downloads resolve.Downloads, cacheDir string, inc *incremental) (reg *register.Register, wait func() error) {
+	reg = register.Build(register.Input{Site: l.site, Downloads: downloads, SourceHash: l.sourceHash})
+	done := make(chan error, 1)
+	go func() { done <- writeExports(w, reg, cacheDir, inc) }()
+	var once sync.Once
+	var err error
+	return reg, func() error {
+		once.Do(func() { err = <-done })
+		return err
+	}
+}
+
+// writeExports writes the register's three files.
+func writeExports(w *output.Writer, reg *register.Register, cacheDir string, inc *incremental) error {
 	csv := reg.CSV()
-	var d uint64
+	if err := w.WriteRaw("register.csv", csv); err != nil {
+		return err
+	}
+	exts := []string{"json", "xlsx"}
+	var kept [2]bool
 	if inc != nil {
-		// The CSV holds every cell of the other two.
-		d = maphash.Bytes(inc.st.seed, csv)
+		d := maphash.Bytes(inc.st.seed, csv)
+		for i, ext := range exts {
+			kept[i] = inc.keep(w, "register."+ext, d)
+		}
 	}
-	files := []struct {
-		name string
-		make func() ([]byte, error)
-	}{
-		{"register.csv", func() ([]byte, error) { return csv, nil }},
-		{"register.json", func() ([]byte, error) { return reg.JSON(), nil }},
-		{"register.xlsx", reg.XLSX},
-	}
-	for _, f := range files {
-		if inc != nil && inc.keep(w, f.name, d) {
+	sum := sha256.New()
+	sum.Write([]byte(registerCacheVersion + "\x00" + strings.Join(reg.Langs, ",") + "\x00" + strings.Join(reg.Periods, ",") + "\x00"))
+	sum.Write(csv)
+	key := hex.EncodeToString(sum.Sum(nil)[:12])
+	dir := filepath.Join(cacheDir, "register")
+	var files [2][]byte
+	var errs [2]error
+	var wg sync.WaitGroup
+	for i, ext := range exts {
+		if kept[i] {
 			continue
 		}
-		data, err := f.make()
-		if err != nil {
-			return nil, err
+		wg.Go(func() {
+			cached := filepath.Join(dir, key+"."+ext)
+			if data, err := os.ReadFile(cached); err == nil {
+				files[i] = data
+				return
+			}
+			if ext == "json" {
+				files[i] = reg.JSON()
+			} else {
+				files[i], errs[i] = reg.XLSX()
+			}
+			if errs[i] == nil {
+				cacheRegister(dir, key, ext, files[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i, ext := range exts {
+		if kept[i] {
+			continue
 		}
-		if err := w.WriteRaw(f.name, data); err != nil {
-			return nil, err
+		if errs[i] != nil {
+			return errs[i]
+		}
+		if err := w.WriteRaw("register."+ext, files[i]); err != nil {
+			return err
 		}
 	}
-	return reg, nil
+	return nil
+}
+
+// cacheRegister keeps an export for the next build, in place of the
+// previous one; a cache that cannot be written only costs time.
+func cacheRegister(dir, key, ext string, data []byte) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return
+	}
+	old, _ := filepath.Glob(filepath.Join(dir, "*."+ext))
+	for _, f := range old {
+		_ = os.Remove(f)
+	}
+	tmp, err := os.CreateTemp(dir, ".tmp-*")
+	if err != nil {
+		return
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil && cerr == nil {
+		// Renamed into place whole: a killed build leaves no half file.
+		if os.Rename(tmp.Name(), filepath.Join(dir, key+"."+ext)) == nil {
+			return
+		}
+	}
+	_ = os.Remove(tmp.Name())
 }
 
 // sourceHash is status.Hash of a source document's body, read again from

@@ -59,6 +59,15 @@ func TestSessionIsTheBuild(t *testing.T) {
 			continue
 		}
 		got, ok := snap.Files[name]
+		switch name {
+		case "register.csv":
+			want = unmadeCSV.ReplaceAll(want, []byte(`$1,"",""`))
+		case "register.json":
+			want = unmadeJSON.ReplaceAll(want, []byte(`"pages": null, "bytes": null`))
+		case "register.xlsx":
+			// Its cells are the CSV's; a zip of other cells is not compared.
+			continue
+		}
 		switch {
 		case !ok:
 			t.Errorf("%s: built, not in the snapshot", name)
@@ -115,6 +124,12 @@ func TestSessionIsTheBuild(t *testing.T) {
 
 // unmade turns a built page's download labels ("PDF, 4 pages, 180 KB",
 // "ZIP, 1.2 MB") into serve's, which cannot know pages and size ("PDF").
+// unmadeCSV and unmadeJSON are the register's pages and size of a brief.
+var (
+	unmadeCSV  = regexp.MustCompile(`("https://[^"]*\.pdf"),"\d+","\d+"`)
+	unmadeJSON = regexp.MustCompile(`"pages": \d+, "bytes": \d+`)
+)
+
 var unmade = regexp.MustCompile(`(PDF|ZIP)(, [^()<]*?)?, [\d.,]+(?: |\x{a0})[KM]B\)`)
 
 // TestSessionReadsWhileRebuilding: a server reads snapshots and makes lazy

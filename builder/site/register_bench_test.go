@@ -1,0 +1,66 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/4im-project/dissem/bench/corpus"
+	"github.com/4im-project/dissem/builder/output"
+)
+
+// BenchmarkRegister is what the register stage adds to a build: the
+// register made from the loaded site, and its three exports (CSV, JSON,
+// XLSX) written into memory, with a cold cache
+// (DISSEM_BENCH_REGISTER_WARM=1: the previous build's). It reports the wall and CPU time of one stage (target:
+// ≤ 100 ms at N = 10,000, bench/run.sh prints it). DISSEM_BENCH_N sets the
+// corpus size (documents × 3 languages; default 1000).
+func BenchmarkRegister(b *testing.B) {
+	n := 1000
+	if v, err := strconv.Atoi(os.Getenv("DISSEM_BENCH_N")); err == nil && v > 0 {
+		n = v
+	}
+	dir := b.TempDir()
+	if err := corpus.Generate(dir, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	o := Options{Source: filepath.Join(dir, "site"), NoBriefs: true, NoSearch: true, Now: fixedNow}
+	o.defaults()
+	l, d := load(&o, nil, nil)
+	if d.HasErrors() {
+		b.Fatal(d)
+	}
+	rows, size := 0, 0
+	cpu0 := registerCPU()
+	// Cold: a new cache each time, every export made; warm: the cache of
+	// the previous build, as the next build of an unchanged site finds it.
+	cache := b.TempDir()
+	warm := os.Getenv("DISSEM_BENCH_REGISTER_WARM") != ""
+	for b.Loop() {
+		if !warm {
+			cache = b.TempDir()
+		}
+		w := output.NewMemory(false)
+		reg, wait := startRegister(w, l, nil, cache, nil)
+		if err := wait(); err != nil {
+			b.Fatal(err)
+		}
+		rows, size = len(reg.Rows), int(w.Bytes())
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/stage")
+	b.ReportMetric(float64((registerCPU()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/stage")
+	b.ReportMetric(float64(rows), "rows")
+	b.ReportMetric(float64(size)/(1<<20), "MB")
+}
+
+// registerCPU is the CPU time the process has used, user and system.
+func registerCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
