@@ -70,15 +70,17 @@ type tagger struct {
 	lastLink []int32   // per element: the link its last content op was in, or -1
 	mc       [][]int32 // per page: MCID → owner
 	annots   []annot
-	cur      int32 // owner of the open sequence
-	curArt   string
-	page     int32 // 0-based page of the open sequence
-	art      string
+	cur      int32                // owner of the open sequence
+	curArt   string               // its artifact kind, when an artifact
+	page     int32                // 0-based page of the open sequence
+	art      string               // the artifact kind the pen asks for the next ops (artHeader…)
 	prev     []lastText           // per element: its text op drawn last
 	levels   []int                // heading levels as written (headingLevels)
 	bbox     map[int32][4]float64 // a figure's box on its page, in PDF space
 }
 
+// newTagger prepares the tagging of a PDF that f draws, whose ops name
+// the elements els (the layout's, in reading order).
 func newTagger(f *fpdf.Fpdf, els []elem) *tagger {
 	t := &tagger{f: f, els: els, kids: make([][]kid, len(els)), lastLink: make([]int32, len(els)), prev: make([]lastText, len(els)), cur: ownNone}
 	for i := range t.lastLink {
