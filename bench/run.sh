@@ -298,6 +298,28 @@ for n in $NS; do
 	$GO run ./bench/savebench -bin bin/dissem -site "$DIR/$n/site" -saves "${BENCH_SAVE_RUNS:-20}" -mem-saves 200 | sed 's/^/  /' || log "savebench failed at N = $n"
 done
 
+# The register of outputs (issue 15's target: the stage and its exports add
+# ≤ 100 ms to a build at N = 10,000): BenchmarkRegister's CPU time per build,
+# with a cold cache (every export made) and a warm one (the JSON and workbook
+# of the previous build, as an unchanged site finds them).
+echo
+echo "register of outputs (go test -bench BenchmarkRegister; CPU time of the stage):"
+printf '%7s  %-6s %8s %10s %10s  %s\n' N cache rows "cpu ms" "wall ms" "target at N=10000"
+for n in $NS; do
+	for warm in "" 1; do
+		if ! out=$(DISSEM_BENCH_N=$n DISSEM_BENCH_REGISTER_WARM=$warm go test ./builder/site -run - -bench BenchmarkRegister -benchtime 5x -count=1 -timeout 30m 2>&1); then
+			log "$out"
+			continue
+		fi
+		printf '%s\n' "$out" | awk -v n="$n" -v cache="$([ -n "$warm" ] && echo warm || echo cold)" '/^BenchmarkRegister/ {
+			for (i = 3; i < NF; i++) { if ($(i+1) == "cpu-ms/stage") cpu = $i; if ($(i+1) == "ms/stage") wall = $i; if ($(i+1) == "rows") rows = $i }
+			t = sprintf("≤ 100 ms: %s", cpu <= 100 ? "met" : "NOT met")
+			if (n != 10000) t = "(" t ")"
+			printf "%7s  %-6s %8d %10.1f %10.1f  %s\n", n, cache, rows, cpu, wall, t
+		}'
+	done
+done
+
 # Search: what building the index adds, what a cold one-word query transfers,
 # and the index's size per language (bench/search.sh, on the same corpora).
 BENCH_NS="$NS" BENCH_DIR="$DIR" BENCH_OUT="$OUT" bash bench/search.sh --runs "$RUNS"
