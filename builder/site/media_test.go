@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -139,5 +140,80 @@ func TestPicturesInTheSite(t *testing.T) {
 		if err != nil || !bytes.Equal(a, b) {
 			t.Errorf("%s differs on rebuild (%v)", filepath.Base(f), err)
 		}
+	}
+}
+
+// TestPicturesInServe: serve keeps publishing the pictures of documents
+// it does not read again, and a changed picture gets new names on the
+// pages that show it.
+func TestPicturesInServe(t *testing.T) {
+	src := picturesSite(t)
+	// A picture only the body shows: the kept document must ask for it.
+	var plan bytes.Buffer
+	if err := jpeg.Encode(&plan, image.NewRGBA(image.Rect(0, 0, 300, 200)), nil); err != nil {
+		t.Fatal(err)
+	}
+	survey := filepath.Join(src, "content/guides/survey.en.md")
+	text, _ := os.ReadFile(survey)
+	if err := os.WriteFile(survey, append(text, "\n![The floor plan](plan.jpg)\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "content/guides/plan.jpg"), plan.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := NewSession(Options{Source: src, Now: fixedNow, CacheDir: filepath.Join(t.TempDir(), "cache")})
+	pictures := func() (names []string, page string) {
+		snap := s.Snapshot()
+		for name := range snap.Files {
+			if strings.HasPrefix(name, "pictures/") {
+				names = append(names, name)
+			}
+		}
+		return names, string(snap.Files["en/guides/survey/index.html"])
+	}
+	rebuild := func(changed ...string) {
+		d, err := s.Rebuild(changed, len(changed) == 0)
+		if err != nil || d.HasErrors() {
+			t.Fatal(err, d)
+		}
+	}
+	rebuild()
+	first, _ := pictures()
+	if len(first) != 4 {
+		t.Fatalf("first build publishes %v", first)
+	}
+	// Another document changes: the survey is kept, its pictures stay.
+	about := filepath.Join(src, "content/about.md")
+	data, _ := os.ReadFile(about)
+	if err := os.WriteFile(about, append(data, "\nOne more line.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rebuild("content/about.md")
+	if kept, _ := pictures(); len(kept) != 4 {
+		t.Errorf("after an edit elsewhere: %v, want the 4 pictures still", kept)
+	}
+	// The picture changes: new names, on the page too.
+	m := image.NewRGBA(image.Rect(0, 0, 900, 600))
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, m, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "content/guides/hall.jpg"), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rebuild("content/guides/hall.jpg")
+	now, page := pictures()
+	sort.Strings(first)
+	oldHash := strings.Split(first[0], ".")[1]
+	if len(now) != 4 || strings.Contains(strings.Join(now, " "), oldHash) {
+		t.Errorf("after the picture changed: %v (before %v)", now, first)
+	}
+	for _, name := range now {
+		if !strings.Contains(page, "/"+name) {
+			t.Errorf("the page does not show %s", name)
+		}
+	}
+	if !strings.Contains(page, `width="900" height="600"`) {
+		t.Error("the page keeps the old size")
 	}
 }
