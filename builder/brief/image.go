@@ -5,7 +5,7 @@ import (
 	"image"
 	"image/draw"
 	"image/gif"
-	_ "image/jpeg" // decode JPEG sizes
+	"image/jpeg"
 	"image/png"
 	"path"
 	"strings"
@@ -14,6 +14,7 @@ import (
 	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	xdraw "golang.org/x/image/draw"
 )
 
 // picture is an image ready for fpdf: PNG or JPEG bytes, or a parsed SVG.
@@ -80,6 +81,11 @@ func (l *layout) picture(name string, data []byte) (*picture, error) {
 				p.w, p.h = p.h, p.w // stored sideways
 			}
 			p.data = plainJPEG(data)
+			if max(cfg.Width, cfg.Height) > maxPrintPixels {
+				if small, err := smallerJPEG(data); err == nil {
+					p.data = small
+				}
+			}
 		case "png":
 			p.typ = "PNG"
 			if len(data) > 28 && (data[24] == 16 || data[28] == 1) {
@@ -257,4 +263,27 @@ func tiffOrientation(t []byte) int {
 		}
 	}
 	return 0
+}
+
+// maxPrintPixels is the longest side a photo keeps in a brief: 1,800
+// pixels across the cover's 16.6 cm are 275 dpi, enough for print, where a
+// phone's 4,000 would make every brief megabytes larger.
+const maxPrintPixels = 1800
+
+// smallerJPEG scales a photo down to maxPrintPixels on its longest side,
+// re-encoded without metadata (the orientation is kept in picture.orient).
+func smallerJPEG(data []byte) ([]byte, error) {
+	img, err := jpeg.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	b := img.Bounds()
+	scale := float64(maxPrintPixels) / float64(max(b.Dx(), b.Dy()))
+	dst := image.NewRGBA(image.Rect(0, 0, max(1, int(float64(b.Dx())*scale+0.5)), max(1, int(float64(b.Dy())*scale+0.5))))
+	xdraw.ApproxBiLinear.Scale(dst, dst.Bounds(), img, b, xdraw.Src, nil)
+	var out bytes.Buffer
+	if err := jpeg.Encode(&out, dst, &jpeg.Options{Quality: 88}); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }

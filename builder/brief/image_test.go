@@ -121,3 +121,33 @@ func TestJPEGOrientation(t *testing.T) {
 		}
 	}
 }
+
+// TestLargeJPEGIsScaled: a photo larger than print needs is embedded at
+// maxPrintPixels on its longest side, printed at the same size.
+func TestLargeJPEGIsScaled(t *testing.T) {
+	src := image.NewRGBA(image.Rect(0, 0, 3000, 1000))
+	for x := range 3000 {
+		for y := range 1000 {
+			src.Set(x, y, color.RGBA{uint8(x), uint8(y), 90, 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, src, nil); err != nil {
+		t.Fatal(err)
+	}
+	l := engine(t).newLayout(&Document{}, "", 1, nil)
+	p, err := l.picture("big.jpg", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := jpeg.DecodeConfig(bytes.NewReader(p.data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Width != maxPrintPixels || cfg.Height != 600 {
+		t.Errorf("embedded %d×%d pixels, want %d×600", cfg.Width, cfg.Height, maxPrintPixels)
+	}
+	if p.w != 3000*72/printDPI || len(p.data) >= buf.Len() {
+		t.Errorf("printed %g pt wide (want %d), %d bytes from %d", p.w, 3000*72/printDPI, len(p.data), buf.Len())
+	}
+}
