@@ -28,10 +28,10 @@ type Options struct {
 	FS     fs.FS
 	Files  map[string]bool
 	Prefix string
-	// Pictures publishes a photo or poster in its sizes (builder/media)
-	// and says why it cannot, naming the file; nil publishes the file as
-	// it is.
-	Pictures func(rel string) (Picture, error)
+	// Pictures publishes a photo or poster in its sizes (builder/media),
+	// with Thumb the smallest at least width px wide, and says why it
+	// cannot, naming the file; nil publishes the file as it is.
+	Pictures func(rel string, width int) (Picture, error)
 }
 
 // Media is what Prepare found, by page. It is not changed after Prepare

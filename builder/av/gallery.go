@@ -12,7 +12,8 @@ type Picture struct {
 	Src           string
 	Srcset        string
 	Width, Height int
-	// Thumb is the smallest size at least ThumbWidth px wide.
+	// Thumb is the smallest size at least as wide as asked for
+	// (ThumbWidth for a gallery, PosterWidth for a poster).
 	Thumb                   string
 	ThumbWidth, ThumbHeight int
 }
@@ -55,5 +56,5 @@ func (pr *preparer) picture(rel string) (Picture, error) {
 		u := pr.url(rel)
 		return Picture{Src: u, Thumb: u}, nil
 	}
-	return pr.opts.Pictures(rel)
+	return pr.opts.Pictures(rel, ThumbWidth)
 }

@@ -15,12 +15,12 @@ func prepareAV(l *loaded, prefix string) (*av.Media, diag.List) {
 	opts := av.Options{FS: l.contentFS, Files: l.tree.Files, Prefix: prefix}
 	if l.pictures != nil && l.pictures.set != nil {
 		set := l.pictures.set
-		opts.Pictures = func(rel string) (av.Picture, error) {
+		opts.Pictures = func(rel string, width int) (av.Picture, error) {
 			img, err := set.Image(rel)
 			if err != nil {
 				return av.Picture{}, err
 			}
-			thumb := img.Fit(av.ThumbWidth)
+			thumb := img.Fit(width)
 			return av.Picture{Src: img.Src, Srcset: img.Srcset, Width: img.Width, Height: img.Height,
 				Thumb: thumb.URL, ThumbWidth: thumb.Width, ThumbHeight: thumb.Height}, nil
 		}
