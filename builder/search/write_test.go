@@ -96,3 +96,15 @@ func TestAppendText(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildEmpty: a language without documents has a manifest and no
+// shards (no panic in the merge of empty tables).
+func TestBuildEmpty(t *testing.T) {
+	files, err := Build([]Lang{{Code: "sk", TypeLabel: func(s string) string { return s }}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 1 || !strings.Contains(string(files["sk/search/meta.json"]), `"n":0`) {
+		t.Errorf("files: %v", files)
+	}
+}
