@@ -28,6 +28,7 @@ type lightboxState struct {
 	Src      string `json:"src"`
 	Alt      string `json:"alt"`
 	Caption  string `json:"caption"`
+	Status   string `json:"status"`   // what the live region says
 	Focus    string `json:"focus"`    // the focused element: "close", "prev", "next", "link N" or its tag
 	InDialog bool   `json:"inDialog"` // focus is inside the dialog
 }
@@ -44,7 +45,7 @@ const lightboxJS = `(() => {
   const img = d && d.querySelector("img");
   return {open: !!(d && d.open), modal: d ? d.getAttribute("aria-modal") || "" : "", label: d ? d.getAttribute("aria-label") || "" : "",
     count: d ? d.querySelector(".lightbox-count").textContent : "", src: img ? img.src : "", alt: img ? img.alt : "",
-    caption: d ? d.querySelector("figcaption").textContent : "", focus: focus, inDialog: !!(d && d.contains(a))};
+    caption: d ? d.querySelector("figcaption").textContent : "", status: d ? d.querySelector("[role=status]").textContent : "", focus: focus, inDialog: !!(d && d.contains(a))};
 })()`
 
 func lightbox(t *testing.T, ctx context.Context) lightboxState {
@@ -77,7 +78,7 @@ func TestGalleryKeyboard(t *testing.T) {
 		t.Errorf("after Enter on the second thumbnail: %+v", s)
 	}
 	press(t, ctx, kb.ArrowRight)
-	if s = lightbox(t, ctx); s.Count != fmt.Sprintf("3 / %d", n) || s.Src != linkHref(t, ctx, 3) {
+	if s = lightbox(t, ctx); s.Count != fmt.Sprintf("3 / %d", n) || s.Src != linkHref(t, ctx, 3) || s.Status != s.Count+": "+s.Alt {
 		t.Errorf("after →: %+v", s)
 	}
 	for range 3 {

@@ -40,6 +40,9 @@
     img.decoding = "async";
     var caption = el("figcaption", "lightbox-caption");
     var count = el("p", "lightbox-count");
+    // Says which photo is shown when the reader moves to another.
+    var status = el("p", "visually-hidden");
+    status.setAttribute("role", "status");
     figure.appendChild(img);
     figure.appendChild(caption);
     var bar = el("div", "lightbox-bar");
@@ -52,12 +55,13 @@
     bar.appendChild(close);
     dialog.appendChild(bar);
     dialog.appendChild(figure);
+    dialog.appendChild(status);
     document.body.appendChild(dialog);
 
     var current = 0;
     var opener = null;
 
-    function show(i) {
+    function show(i, quiet) {
       current = (i + links.length) % links.length;
       var link = links[current];
       var thumb = link.querySelector("img");
@@ -89,11 +93,12 @@
       count.textContent = (current + 1) + " / " + links.length;
       dialog.setAttribute("aria-label", (heading ? heading.textContent + ": " : "") + count.textContent);
       prev.hidden = next.hidden = links.length < 2;
+      status.textContent = quiet ? "" : count.textContent + ": " + img.alt;
     }
 
     function open(i) {
       opener = document.activeElement;
-      show(i);
+      show(i, true); // the dialog's name says it as it opens
       dialog.showModal();
       dialog.focus();
       document.documentElement.classList.add("lightbox-open");
@@ -124,6 +129,18 @@
     close.addEventListener("click", shut);
     // A click on the dark backdrop (the dialog itself, outside its parts) closes.
     dialog.addEventListener("click", function (e) { if (e.target === dialog) { shut(); } });
+
+    // A swipe sideways on a touch screen goes to the next or previous photo.
+    var touchX = null;
+    dialog.addEventListener("touchstart", function (e) {
+      touchX = e.touches.length === 1 ? e.touches[0].clientX : null;
+    }, { passive: true });
+    dialog.addEventListener("touchend", function (e) {
+      if (touchX === null || !e.changedTouches.length) { return; }
+      var dx = e.changedTouches[0].clientX - touchX;
+      touchX = null;
+      if (Math.abs(dx) > 50) { show(current + (dx < 0 ? 1 : -1)); }
+    });
 
     dialog.addEventListener("keydown", function (e) {
       switch (e.key) {
