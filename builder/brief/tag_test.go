@@ -408,10 +408,11 @@ func TestReadPDFRejects(t *testing.T) {
 
 // TestTaggedText reads the text of the structure back in reading order:
 // the words keep their spaces, also across lines, pages and links, and
-// where a list item's number is drawn after its first line.
+// where a list item's number is drawn after its first line; a note's
+// number, drawn after the note's first line, is read before it.
 func TestTaggedText(t *testing.T) {
 	long := strings.Repeat("The words of a long item run over several lines of the column, and each line goes on where the last one stopped. ", 3)
-	src := "## Words\n\n1. " + long + "\n2. Short.\n\nA paragraph with [a link that runs over the end of a line in the narrow column of the body text](https://example.eu/a) and more words after it, to see the spaces around it.\n"
+	src := "## Words\n\n1. " + long + "\n2. Short.\n\nA paragraph with [a link that runs over the end of a line in the narrow column of the body text](https://example.eu/a) and more words after it, to see the spaces around it.[^1]\n\n[^1]: The words of the note.\n"
 	d := loadDoc(t, fixtures[2])
 	d.Body = markdown.New(markdown.Options{Quotes: quotes["en"]}).Parse("words.md", []byte(src), 1)
 	r, err := engine(t).Brief(d)
@@ -429,7 +430,8 @@ func TestTaggedText(t *testing.T) {
 	plain := func(s string) string { return strings.NewReplacer("-", "", "\u00ad", "").Replace(s) }
 	got := plain(all.String())
 	for _, want := range []string{"1." + strings.TrimSpace(long), "2.Short.",
-		"A paragraph with a link that runs over the end of a line in the narrow column of the body text and more words after it, to see the spaces around it."} {
+		"A paragraph with a link that runs over the end of a line in the narrow column of the body text and more words after it, to see the spaces around it.1",
+		"1. The words of the note."} { // a note's number is read before it, with a space
 		if !strings.Contains(got, plain(want)) {
 			t.Errorf("structure text lacks %q:\n%s", want, got)
 		}

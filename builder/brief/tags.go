@@ -1,6 +1,9 @@
 package brief
 
 import (
+	"cmp"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -38,7 +41,10 @@ const (
 // kid is one piece of an element's content: an MCID on a page, or a link.
 type kid struct {
 	page, mcid int32 // page is 0-based
-	link       int32 // ≥ 0: the kid is links[link]; then page and mcid are unused
+	link       int32 // ≥ 0: the kid is links[link]; then mcid is unused
+	// where its first op is drawn (the baseline, from the top, and x):
+	// an element's pieces are read in this order (sortKids)
+	y, x float64
 }
 
 // linkEl is a /Link element made from ops that link to one place.
@@ -77,6 +83,7 @@ type tagger struct {
 	prev     []lastText           // per element: its text op drawn last
 	levels   []int                // heading levels as written (headingLevels)
 	bbox     map[int32][4]float64 // a figure's box on its page, in PDF space
+	atY, atX float64              // where the op being begun is drawn (its baseline)
 }
 
 // newTagger prepares the tagging of a PDF that f draws, whose ops name
@@ -123,6 +130,9 @@ func (t *tagger) element(o *op) int32 {
 // begin opens (or continues) the marked-content sequence op o is drawn
 // in; top is the top of its row on the page. Text ops go through text.
 func (t *tagger) begin(o *op, top float64, anchors map[string]pos) {
+	if o.kind != opText {
+		t.atY, t.atX = top+o.y, o.x
+	}
 	el := t.element(o)
 	owner := ownArtifact
 	switch {
@@ -170,7 +180,7 @@ func (t *tagger) open(owner int32) {
 	role := "Link"
 	if owner >= 0 {
 		role = t.role(owner)
-		t.kids[owner] = append(t.kids[owner], kid{page: page, mcid: mcid, link: -1})
+		t.kids[owner] = append(t.kids[owner], kid{page: page, mcid: mcid, link: -1, y: t.atY, x: t.atX})
 	} else {
 		l := t.links[linkBase-owner]
 		l.kids = append(l.kids, kid{page: page, mcid: mcid, link: -1})
@@ -188,7 +198,8 @@ func (t *tagger) open(owner int32) {
 // not the link's.
 func (t *tagger) text(o *op, top float64, text string, x, y, spaceW float64, anchors map[string]pos) {
 	el := t.element(o)
-	space := false
+	t.atY, t.atX = y-o.st.rise, x
+	space, after := false, false
 	if el >= 0 && text != "" {
 		// Other elements' text may come between (a list item's number is
 		// drawn after the first line of its text): what counts is the
@@ -198,16 +209,25 @@ func (t *tagger) text(o *op, top float64, text string, x, y, spaceW float64, anc
 		first, _ := utf8.DecodeRuneInString(text)
 		page := int32(t.f.PageNo() - 1)
 		base := y - o.st.rise // a note's reference is on its line
-		t.prev[el] = lastText{set: true, page: page, end: x + o.w, y: base,
+		next := lastText{set: true, page: page, start: x, end: x + o.w, y: base,
 			noSpace: unicode.IsSpace(last) || last == '-' || last == '\u00AD'}
-		sameLine := page == prev.page && base == prev.y
+		sameLine := prev.set && page == prev.page && base == prev.y
+		if sameLine {
+			next.start = min(x, prev.start)
+		}
 		switch {
+		case sameLine && x+o.w <= prev.start:
+			// Drawn left of the line's text after it (a note's number):
+			// read first (sortKids), so the space goes after it.
+			after = !unicode.IsSpace(last)
+			next.end, next.noSpace = prev.end, prev.noSpace
 		case !prev.set || unicode.IsSpace(first):
 		case sameLine && x-prev.end < spaceW/3: // another style inside a word
 		case !sameLine && prev.noSpace: // a line ending with a hyphen
 		default:
 			space = true
 		}
+		t.prev[el] = next
 	}
 	if target := linkTarget(o, anchors); space && target != "" &&
 		(t.lastLink[el] < 0 || t.links[t.lastLink[el]].target != target) {
@@ -222,6 +242,9 @@ func (t *tagger) text(o *op, top float64, text string, x, y, spaceW float64, anc
 	if space {
 		text, x = " "+text, x-spaceW
 	}
+	if after {
+		text += " "
+	}
 	t.f.Text(x, y, text)
 }
 
@@ -231,7 +254,7 @@ func (t *tagger) link(el int32, target string, o *op) int32 {
 	if j < 0 || t.links[j].target != target {
 		j = int32(len(t.links))
 		t.links = append(t.links, &linkEl{parent: el, target: target, lastY: o.y})
-		t.kids[el] = append(t.kids[el], kid{link: j})
+		t.kids[el] = append(t.kids[el], kid{link: j, page: int32(t.f.PageNo() - 1), y: t.atY, x: t.atX})
 		t.lastLink[el] = j
 	}
 	l := t.links[j]
@@ -257,10 +280,32 @@ func (t *tagger) link(el int32, target string, o *op) int32 {
 
 // lastText is where the last text op ended, and in which element.
 type lastText struct {
-	set     bool
-	page    int32
-	end, y  float64
-	noSpace bool // it ended with a space or a hyphen: no space is needed after it
+	set        bool
+	page       int32
+	start, end float64 // the leftmost x of the element's text on the line, and where the last op ended
+	y          float64
+	noSpace    bool // it ended with a space or a hyphen: no space is needed after it
+}
+
+// sortKids puts each element's pieces in reading order: by page, line
+// and then from the left. It is the order they are drawn in, except where
+// the layout draws a label after the text it heads (a note's number
+// after the note's first line).
+func (t *tagger) sortKids() {
+	for _, ks := range t.kids {
+		if len(ks) < 2 {
+			continue
+		}
+		slices.SortStableFunc(ks, func(a, b kid) int {
+			switch {
+			case a.page != b.page:
+				return int(a.page - b.page)
+			case math.Abs(a.y-b.y) > 0.5:
+				return cmp.Compare(a.y, b.y)
+			}
+			return cmp.Compare(a.x, b.x)
+		})
+	}
 }
 
 // end closes the open marked-content sequence.

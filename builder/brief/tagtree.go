@@ -14,6 +14,7 @@ import (
 // their /Annots, and fonts named as subsets.
 func (t *tagger) finish(pdf []byte, x xmpInfo) ([]byte, error) {
 	t.end()
+	t.sortKids()
 	in, err := readPDF(pdf)
 	if err != nil {
 		return nil, err
