@@ -6,6 +6,9 @@ import (
 	"math"
 )
 
+// isSpace reports whether c is HTML white space, which separates words.
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
 // isBlockTag reports whether a tag ends a word where it opens or closes:
 // "<li>a</li><li>b</li>" is two words, "<em>in</em>clusion" one.
 func isBlockTag(name []byte) bool {
@@ -34,7 +37,6 @@ func appendTextUpTo(dst []byte, src []byte, limit int) []byte {
 	limit += len(dst)
 	// pending: a space is owed before the next character (never at the start).
 	pending := false
-	isSpace := func(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 	for i := 0; i < len(src) && len(dst) < limit; {
 		c := src[i]
 		switch {
@@ -96,7 +98,7 @@ func appendTextUpTo(dst []byte, src []byte, limit int) []byte {
 			dst = append(dst, run...)
 			for r := w; r < len(dst); r++ {
 				c := dst[r]
-				if isSpace(c) {
+				if c <= ' ' && isSpace(c) { // most bytes are letters
 					pending = w > 0
 					continue
 				}
