@@ -117,6 +117,22 @@ func (e *Engine) Unprintable(d *Document, path string, bodyLine int) diag.List {
 			text []string
 		}{"the indicators", []string{in.Name, in.Value, in.Target}})
 	}
+	var boxed []string
+	for _, b := range d.Boxes {
+		boxed = append(boxed, b.Title)
+		for _, f := range b.Facts {
+			boxed = append(boxed, f.Value)
+		}
+		for _, l := range b.Lists {
+			boxed = append(boxed, l.Items...)
+		}
+	}
+	if len(boxed) > 0 {
+		fields = append(fields, struct {
+			name string
+			text []string
+		}{"the key facts or recommendations", boxed})
+	}
 	for _, f := range fields {
 		for _, s := range f.text {
 			for _, r := range s {

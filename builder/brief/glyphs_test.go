@@ -148,3 +148,15 @@ func TestBriefWithUnprintableCharacters(t *testing.T) {
 	}
 	run(t, "qpdf", "--check", path)
 }
+
+// TestUnprintableInBoxes: a character the fonts lack in a recommendation
+// or a key fact (front matter, no line to point at) is reported too.
+func TestUnprintableInBoxes(t *testing.T) {
+	d := &Document{Meta: Meta{Title: "T", Boxes: []Box{{Title: "Key recommendations",
+		Lists: []BoxList{{Items: []string{"Act now 🚀"}}}, Facts: []Fact{{"Place", "Miskolc 🚀"}}}}}}
+	got := engine(t).Unprintable(d, "content/x.md", 1).String()
+	want := "content/x.md: warning: the PDF brief's font has no glyph for 🚀 (U+1F680) in the key facts or recommendations; the brief prints ? instead\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -58,6 +58,9 @@ func flat(s string) string {
 
 // TestSampleBriefs builds the sample site once and checks its briefs.
 func TestSampleBriefs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the whole sample site")
+	}
 	need(t, "pdftotext")
 	tmp := t.TempDir()
 	dest := filepath.Join(tmp, "public")
