@@ -141,12 +141,12 @@ func (r *nodeRenderer) paragraph(w util.BufWriter, src []byte, node ast.Node, en
 	r.pictureTag(w, src, img, false)
 	if caption != "" || credit != "" {
 		_, _ = w.WriteString("\n<figcaption>")
-		_, _ = w.WriteString(html.EscapeString(caption))
+		_, _ = w.WriteString(html.EscapeString(r.noBreak(caption)))
 		if credit != "" {
 			if caption != "" {
 				_ = w.WriteByte(' ')
 			}
-			_, _ = w.WriteString(`<span class="credit">` + html.EscapeString(credit) + `</span>`)
+			_, _ = w.WriteString(`<span class="credit">` + html.EscapeString(r.noBreak(credit)) + `</span>`)
 		}
 		_, _ = w.WriteString("</figcaption>")
 	}
@@ -176,6 +176,25 @@ func (r *nodeRenderer) pictureTag(w util.BufWriter, src []byte, n *ast.Image, in
 	} else {
 		_, _ = w.WriteString(` loading="lazy" decoding="async">`)
 	}
+}
+
+// noBreak puts a no-break space after each word the language does not
+// leave at a line's end, as the body's text gets (typeset.go).
+func (r *nodeRenderer) noBreak(s string) string {
+	if r.opts.NoBreak == nil || !strings.Contains(s, " ") {
+		return s
+	}
+	var b strings.Builder
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' && r.opts.NoBreak(s[:i]) {
+			b.WriteString(s[start:i])
+			b.WriteString("\u00a0")
+			start = i + 1
+		}
+	}
+	b.WriteString(s[start:])
+	return b.String()
 }
 
 // creditDashes separate a caption from its credit.

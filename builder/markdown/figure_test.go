@@ -80,6 +80,20 @@ func TestPictureProblems(t *testing.T) {
 	}
 }
 
+// TestCaptionNoBreak: a caption is typeset like the text: no line ends
+// with a Slovak one-letter preposition.
+func TestCaptionNoBreak(t *testing.T) {
+	m := New(Options{Pictures: &fakePictures{}, NoBreak: func(s string) bool { return strings.HasSuffix(s, " v") || s == "v" }})
+	d := m.Parse("content/x.md", []byte(`![Sála](small.png "Konferencia v Miškovci — Foto: v meste")`), 1)
+	var b bytes.Buffer
+	if err := m.Render(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	if want := "<figcaption>Konferencia v\u00a0Miškovci <span class=\"credit\">Foto: v\u00a0meste</span></figcaption>"; !strings.Contains(b.String(), want) {
+		t.Errorf("got %s\nwant %s", b.String(), want)
+	}
+}
+
 func TestSplitTitle(t *testing.T) {
 	for _, c := range []struct{ in, caption, credit string }{
 		{"The room — Photo: Anna", "The room", "Photo: Anna"},
