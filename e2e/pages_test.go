@@ -41,6 +41,8 @@ func pageKinds(t *testing.T, lang string) []pageRef {
 		{"search", base + "search/"},
 		{"search with results", base + "search/?q=miskolc"},
 		{"downloads", base + "downloads/"},
+		{"register of outputs", base + "register/"},
+		{"reuse", base + "reuse/"},
 	}
 	for _, s := range sections {
 		first := firstChild(filepath.Join(siteDir, lang, s.section))
