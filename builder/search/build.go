@@ -306,8 +306,7 @@ func buildLang(l Lang, emit emitFunc) error {
 	n := len(l.Docs)
 	ix := analyze(l)
 	terms := score(ix, n)
-	sh := &shards{dir: l.Code + "/search/", emit: emit, l: l, shown: make([]display, n), known: make([]bool, n),
-		summary: make([]string, n)}
+	sh := &shards{dir: l.Code + "/search/", emit: emit, l: l, shown: make([]display, n), summary: make([]string, n)}
 	// The postings and document lengths go once the terms are packed
 	// (nothing reads ix or terms after this), before the shards are written.
 	wants := sh.addTerms(terms)
@@ -315,17 +314,9 @@ func buildLang(l Lang, emit emitFunc) error {
 	ix, terms = nil, nil
 	sh.snippets(wants)
 	sh.sortForms()
-	entries := sh.entries()
-	for lo := 0; lo < len(entries); {
-		p := Prefix(entries[lo].route, PrefixLen)
-		hi := lo + 1
-		for hi < len(entries) && Prefix(entries[hi].route, PrefixLen) == p {
-			hi++
-		}
-		if !sh.place(entries[lo:hi], PrefixLen, p) {
-			return errStop
-		}
-		lo = hi
+	sh.displays()
+	if !sh.write(sh.entries()) {
+		return errStop
 	}
 	var b []byte
 	for c := 0; c*Chunk < n; c++ {
@@ -334,8 +325,7 @@ func buildLang(l Lang, emit emitFunc) error {
 			if d > c*Chunk {
 				b = append(b, ',')
 			}
-			v := sh.display(int32(d))
-			b = appendJSONStrings(b, v[:])
+			b = appendJSONStrings(b, sh.shown[d][:])
 		}
 		b = append(b, ']')
 		if !emit(sh.dir+"d/"+strconv.Itoa(c)+".json", slices.Clone(b)) {

@@ -76,14 +76,25 @@ type shards struct {
 	terms []termOut
 	forms []formOut
 	pairs []pairOut
-	// shown[d] is document d's display data once known[d]; summary[d]
+	// shown[d] is document d's display data (made by displays); summary[d]
 	// its summary clipped for a snippet ("" until asked for).
 	shown   []display
-	known   []bool
 	summary []string
 	buf     []byte
-	key     []byte
-	docs    []int32
+}
+
+// encoder writes shards; each worker has its own buffers.
+type encoder struct {
+	*shards
+	buf, key []byte
+	docs     []int32
+	files    []file
+}
+
+// file is a made file, to emit.
+type file struct {
+	name string
+	data []byte
 }
 
 // want is a snippet to cut: term's best document k, at offset at of
@@ -248,12 +259,71 @@ func (s *shards) entries() []entry {
 	return out
 }
 
-// place writes the shard of prefix (its entries, all of whose routes begin
+// displays makes every document's display data, on a worker per CPU.
+func (s *shards) displays() {
+	n := len(s.shown)
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/64))
+	pool.Each(workers, workers, func(w int) {
+		for d := w * n / workers; d < (w+1)*n/workers; d++ {
+			s.shown[d] = displayOf(s.l, s.l.Docs[d])
+		}
+	})
+}
+
+// write makes the shards of entries (sorted by route) and emits them in
+// order of their prefixes. The shards are made on a worker per CPU, a
+// batch at a time, and emitted in order after each batch, so the bytes and
+// the order never depend on scheduling and a batch's files are all that is
+// held. False: emit refused a file.
+func (s *shards) write(entries []entry) bool {
+	type span struct {
+		lo, hi int
+		prefix string
+	}
+	var spans []span
+	for lo := 0; lo < len(entries); {
+		p := Prefix(entries[lo].route, PrefixLen)
+		hi := lo + 1
+		for hi < len(entries) && Prefix(entries[hi].route, PrefixLen) == p {
+			hi++
+		}
+		spans = append(spans, span{lo, hi, p})
+		lo = hi
+	}
+	workers := runtime.GOMAXPROCS(0)
+	encs := make([]*encoder, workers)
+	for i := range encs {
+		encs[i] = &encoder{shards: s}
+	}
+	batch := 8 * workers
+	out := make([][]file, batch)
+	for at := 0; at < len(spans); at += batch {
+		todo := spans[at:min(len(spans), at+batch)]
+		pool.Each(workers, workers, func(w int) {
+			e := encs[w]
+			for i := w; i < len(todo); i += workers {
+				e.files = nil
+				e.place(entries[todo[i].lo:todo[i].hi], PrefixLen, todo[i].prefix)
+				out[i] = e.files
+			}
+		})
+		for i := range todo {
+			for _, f := range out[i] {
+				if !s.emit(f.name, f.data) {
+					return false
+				}
+			}
+			out[i] = nil
+		}
+	}
+	return true
+}
+
+// place makes the shard of prefix (its entries, all of whose routes begin
 // with prefix, level letters long), splitting it by one more letter while
 // it is larger than SplitSize: the split shard keeps the entries no longer
 // than its prefix and says at which length to look further ("split").
-// False: emit refused the file.
-func (s *shards) place(entries []entry, level int, prefix string) bool {
+func (s *encoder) place(entries []entry, level int, prefix string) {
 	name := s.dir + "s/" + ShardName(prefix) + ".json"
 	s.buf = s.encode(s.buf[:0], entries, 0)
 	// Entries sorted by route: those of exactly prefix come first.
@@ -262,28 +332,24 @@ func (s *shards) place(entries []entry, level int, prefix string) bool {
 		short++
 	}
 	if len(s.buf) <= SplitSize || short == len(entries) || level >= 12 {
-		return s.emit(name, slices.Clone(s.buf))
+		s.files = append(s.files, file{name, slices.Clone(s.buf)})
+		return
 	}
 	s.buf = s.encode(s.buf[:0], entries[:short], level+1)
-	if !s.emit(name, slices.Clone(s.buf)) {
-		return false
-	}
+	s.files = append(s.files, file{name, slices.Clone(s.buf)})
 	for lo := short; lo < len(entries); {
 		p := Prefix(entries[lo].route, level+1)
 		hi := lo + 1
 		for hi < len(entries) && Prefix(entries[hi].route, level+1) == p {
 			hi++
 		}
-		if !s.place(entries[lo:hi], level+1, p) {
-			return false
-		}
+		s.place(entries[lo:hi], level+1, p)
 		lo = hi
 	}
-	return true
 }
 
 // encode appends the shard of entries.
-func (s *shards) encode(b []byte, entries []entry, split int) []byte {
+func (s *encoder) encode(b []byte, entries []entry, split int) []byte {
 	b = append(b, `{"version":`...)
 	b = strconv.AppendInt(b, Version, 10)
 	if split != 0 {
@@ -380,17 +446,9 @@ func (s *shards) encode(b []byte, entries []entry, split int) []byte {
 		b = append(b, '"')
 		b = strconv.AppendInt(b, int64(d), 10)
 		b = append(b, `":`...)
-		v := s.display(d)
+		v := s.shown[d]
 		v[4] = "" // the snippet stands for the summary
 		b = appendJSONStrings(b, v[:])
 	}
 	return append(b, "}}"...)
-}
-
-// display returns document d's display data, made once.
-func (s *shards) display(d int32) display {
-	if !s.known[d] {
-		s.shown[d], s.known[d] = displayOf(s.l, s.l.Docs[d]), true
-	}
-	return s.shown[d]
 }
