@@ -105,3 +105,32 @@ func TestTranscriptFile(t *testing.T) {
 		}
 	}
 }
+
+// TestSources: a WebM and an MP4 of one video are offered in the order
+// written, each with its type; the captions are found beside the first.
+func TestSources(t *testing.T) {
+	var png bytes.Buffer
+	if err := pngenc.Encode(&png, image.NewGray(image.Rect(0, 0, 4, 3))); err != nil {
+		t.Fatal(err)
+	}
+	v := &schema.Video{Sources: []string{"clip.webm", "clip.mp4"}, Poster: "still.png"}
+	files := fstest.MapFS{
+		"news/clip.webm":     {Data: []byte("\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\x82\x84webm")},
+		"news/clip.mp4":      {Data: []byte(mp4)},
+		"news/still.png":     {Data: png.Bytes()},
+		"news/clip.en.vtt":   {Data: []byte(vtt)},
+		"news/other.en.vtt":  {Data: []byte("not captions")}, // another video's: not read
+		"news/clip.de.vtt":   {Data: []byte("not a site language")},
+		"news/clip.mkv.none": {Data: []byte("")},
+	}
+	s := site(v, "en")
+	m, d := prepare(t, s, files)
+	if len(d) > 0 {
+		t.Fatalf("diags:\n%s", d)
+	}
+	got := m.Of(s.Docs[0]).Video
+	want := []Source{{URL: "/media/news/clip.webm", Type: "video/webm"}, {URL: "/media/news/clip.mp4", Type: "video/mp4"}}
+	if !reflect.DeepEqual(got.Sources, want) || len(got.Tracks) != 1 || got.Width != 4 {
+		t.Errorf("video %+v", got)
+	}
+}
