@@ -162,6 +162,14 @@ func (s *Set) Link(rel string) (*Image, error) {
 	return img, err
 }
 
+// Forget takes rel out of the pictures Write publishes: one that only a
+// document left out of the site shows (a draft).
+func (s *Set) Forget(rel string) {
+	s.mu.Lock()
+	delete(s.images, rel)
+	s.mu.Unlock()
+}
+
 // Used returns the paths of the pictures asked for, sorted.
 func (s *Set) Used() []string {
 	s.mu.Lock()

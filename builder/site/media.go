@@ -193,6 +193,7 @@ func writeMedia(w *output.Writer, l *loaded, extra, read []string, inc *incremen
 			}
 		}
 	}
+	l.pictures.forgetDrafts(l, extra)
 	used := usedFiles(l.site)
 	for _, rel := range extra {
 		if _, ok := used[rel]; !ok {
@@ -267,6 +268,41 @@ func (p *pictureSource) keep(docs *docCache) {
 			e.pictures = rels
 		} else if e.pictures != nil {
 			p.again(e.doc.Path, e.pictures)
+		}
+	}
+}
+
+// forgetDrafts leaves out the pictures that only documents left out of
+// the site show (drafts, documents not yet or no longer published): a
+// photo of residents waiting for their consent must not be published
+// with a draft that is not. extra are the files the galleries and videos
+// of published pages use.
+func (p *pictureSource) forgetDrafts(l *loaded, extra []string) {
+	if p.set == nil || len(l.tree.Docs) == len(l.site.Docs) {
+		return
+	}
+	published := map[string]bool{}
+	keep := map[string]bool{}
+	for _, rel := range extra {
+		keep[rel] = true
+	}
+	for _, pg := range l.site.Docs {
+		published[pg.Doc.Path] = true
+		for _, rel := range p.of(pg.Doc.Path) {
+			keep[rel] = true
+		}
+		if rel := leadPath(pg); rel != "" {
+			keep[rel] = true
+		}
+	}
+	for _, d := range l.tree.Docs {
+		if d == nil || published[d.Path] {
+			continue
+		}
+		for _, rel := range p.of(d.Path) {
+			if !keep[rel] {
+				p.set.Forget(rel)
+			}
 		}
 	}
 }

@@ -217,3 +217,43 @@ func TestPicturesInServe(t *testing.T) {
 		t.Error("the page keeps the old size")
 	}
 }
+
+// TestDraftPicturesNotPublished: a picture only a draft shows is not
+// published while the draft is not.
+func TestDraftPicturesNotPublished(t *testing.T) {
+	src := picturesSite(t)
+	var secret bytes.Buffer
+	if err := jpeg.Encode(&secret, image.NewRGBA(image.Rect(0, 0, 300, 200)), nil); err != nil {
+		t.Fatal(err)
+	}
+	draft := `---
+title: "Coaching"
+summary: "Draft."
+date: 2024-06-01
+audience: "Social workers"
+draft: true
+---
+![Residents waiting for their consent](secret.jpg)
+`
+	for name, data := range map[string][]byte{"content/guides/coaching.en.md": []byte(draft), "content/guides/secret.jpg": secret.Bytes()} {
+		if err := os.WriteFile(filepath.Join(src, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, drafts := range []bool{false, true} {
+		dest := filepath.Join(t.TempDir(), "out")
+		res, err := Build(Options{Source: src, Dest: dest, Now: fixedNow, CacheDir: filepath.Join(t.TempDir(), "cache"), Drafts: drafts})
+		if err != nil || res.Diags.HasErrors() {
+			t.Fatal(err, res.Diags)
+		}
+		found, _ := filepath.Glob(filepath.Join(dest, "pictures", "secret-*"))
+		if drafts != (len(found) > 0) {
+			t.Errorf("drafts shown %v: the draft's picture published as %v", drafts, found)
+		}
+		for _, d := range res.Diags {
+			if strings.Contains(d.String(), "secret.jpg: warning") {
+				t.Errorf("the draft's picture is called unused: %s", d)
+			}
+		}
+	}
+}
