@@ -246,7 +246,8 @@ func (rv *RegisterView) IndicatorChart() template.HTML {
 	var bars []register.Bar
 	for _, in := range rv.Indicators() {
 		if in.Chartable {
-			b := rv.v.indicatorBar(in.CaseStudy+": "+in.Name, in.indicator)
+			// Already typeset in the case study's language.
+			b := rv.v.indicatorBar("", in.indicator)
 			b.Label = in.CaseStudy + ": " + in.Name
 			bars = append(bars, b)
 		}
