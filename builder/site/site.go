@@ -94,7 +94,12 @@ func (s *stopwatch) lap(name string) {
 
 // Summary is the line printed at the end of a build.
 func (r *Result) Summary() string {
-	return fmt.Sprintf("built %d pages and %d briefs in %d languages in %.2f s", r.Pages, r.Briefs, r.Languages, r.Duration.Seconds())
+	s := fmt.Sprintf("built %d pages and %d briefs in %d languages in %.2f s", r.Pages, r.Briefs, r.Languages, r.Duration.Seconds())
+	if p := r.Pictures; p.Images > 0 {
+		// An editor sees that an unchanged picture costs nothing.
+		s += fmt.Sprintf("; %d pictures (%d resized, %d from the cache)", p.Images, p.Processed, p.Reused)
+	}
+	return s
 }
 
 func (o *Options) defaults() {
