@@ -381,3 +381,32 @@ func TestUpright(t *testing.T) {
 		t.Error("an upright JPEG was re-encoded")
 	}
 }
+
+// TestStripWebP: a WebP's EXIF and XMP chunks go, its image data stays.
+func TestStripWebP(t *testing.T) {
+	chunk := func(id string, data []byte) []byte {
+		out := append([]byte(id), 0, 0, 0, 0)
+		binary.LittleEndian.PutUint32(out[4:], uint32(len(data)))
+		out = append(out, data...)
+		if len(data)%2 == 1 {
+			out = append(out, 0)
+		}
+		return out
+	}
+	body := chunk("VP8X", []byte{0x0C, 0, 0, 0, 9, 0, 0, 9, 0, 0})
+	body = append(body, chunk("VP8L", []byte("pixels!"))...)
+	body = append(body, chunk("EXIF", []byte("GPS 48.1 20.7"))...)
+	body = append(body, chunk("XMP ", []byte("<x:xmpmeta/>"))...)
+	file := append([]byte("RIFF\x00\x00\x00\x00WEBP"), body...)
+	binary.LittleEndian.PutUint32(file[4:], uint32(len(file)-8))
+	out := stripWebP(file)
+	if bytes.Contains(out, []byte("GPS")) || bytes.Contains(out, []byte("xmpmeta")) || !bytes.Contains(out, []byte("pixels!")) {
+		t.Errorf("stripped: %q", out)
+	}
+	if out[20]&0x0C != 0 || int(binary.LittleEndian.Uint32(out[4:])) != len(out)-8 {
+		t.Errorf("flags %x, size %d of %d", out[20], binary.LittleEndian.Uint32(out[4:]), len(out))
+	}
+	if got := stripWebP([]byte("RIFF\xff\xff\xff\xffWEBPVP8 \xff\xff\xff\x7f")); len(got) == 0 {
+		t.Error("a malformed file vanished")
+	}
+}

@@ -98,7 +98,8 @@ func (s *Set) isLinked(rel string) bool {
 
 // writeLinked publishes a linked picture at its own address: a JPEG or PNG
 // as its largest variant, whose bytes carry no metadata; a WebP, GIF or SVG
-// as it is (a re-encoded WebP would be a JPEG under a .webp name).
+// as it is (a re-encoded WebP would be a JPEG under a .webp name), a WebP
+// without its EXIF and XMP chunks.
 func (s *Set) writeLinked(w Writer, img *Image, largest []byte) error {
 	if img.Format != "jpeg" && img.Format != "png" {
 		data, err := fs.ReadFile(s.fsys, img.Rel)
@@ -106,6 +107,9 @@ func (s *Set) writeLinked(w Writer, img *Image, largest []byte) error {
 			return err
 		}
 		largest = data
+		if img.Format == "webp" {
+			largest = stripWebP(data)
+		}
 	}
 	return w.WriteRaw("media/"+img.Rel, largest)
 }
