@@ -34,6 +34,11 @@ func Key(d *Document, images map[string][]byte) string {
 	field(string(meta))
 	field(d.BaseURL)
 	field(string(d.Logo))
+	if d.Video != nil || d.Gallery != nil {
+		// The transcript, captions and labels; the pictures are in images.
+		media, _ := json.Marshal([2]any{d.Video, d.Gallery})
+		field(string(media))
+	}
 	if d.Body != nil {
 		field(string(d.Body.Source))
 		for _, l := range d.Body.Links {

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/4im-project/dissem/builder/hyphen"
+	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // Engine holds the font metrics and hyphenation patterns, prepared once per
@@ -158,10 +159,20 @@ func (l *layout) resolve(dest string) (link, anchor string) {
 
 // body lays out the document's body.
 func (l *layout) body() {
-	if l.doc.Body == nil || l.doc.Body.Root == nil {
-		return
+	c := bodyCtx()
+	media := l.doc.Video != nil || l.doc.Gallery != nil
+	if l.doc.Body != nil && l.doc.Body.Root != nil {
+		for b := l.doc.Body.Root.FirstChild(); b != nil; b = b.NextSibling() {
+			if _, notes := b.(*east.FootnoteList); notes && media {
+				l.media(c) // the notes stay the brief's last section
+				media = false
+			}
+			l.block(b, c)
+		}
 	}
-	l.blocks(l.doc.Body.Root, bodyCtx())
+	if media {
+		l.media(c)
+	}
 }
 
 // bodyCtx is how the body is set: justified and hyphenated in the column.

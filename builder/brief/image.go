@@ -13,7 +13,6 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
 	xdraw "golang.org/x/image/draw"
 )
 
@@ -141,41 +140,9 @@ func (l *layout) image(n *ast.Image, c ctx) {
 		l.emit(l.para(n, o, c.left, c.width), c, c.skip())
 		return
 	}
-	w, h := p.w, p.h
-	if p.typ == "SVG" && w < c.width*0.6 {
-		w, h = c.width*0.6, h*c.width*0.6/w // vector: draw it at a readable size
-	}
-	if w > c.width {
-		w, h = c.width, h*c.width/w
-	}
-	if maxH := (pageH - marginTop - marginBot) * 0.6; h > maxH {
-		w, h = w*maxH/h, maxH
-	}
-	defer l.enter(elFigure)()
-	l.setAlt(l.cur, markdown.PlainText(n, l.src))
-	r := &row{h: h, desc: "image " + dest}
-	r.ops = []op{{kind: opImage, x: c.left + (c.width-w)/2, y: 0, w: w, h: h, img: p, el: l.cur}}
-	rows := []*row{r}
-	if title := string(n.Title); title != "" {
-		o := c.o
-		o.italic, o.size, o.color, o.justify, o.align = true, 9, colMuted, false, east.AlignCenter
-		z := itemizer{l: l, o: o}
-		z.text(title, z.style(inlineState{}), false)
-		leave := l.enter(elCaption)
-		caption := l.setText(z.items, o, c.left, c.width)
-		leave()
-		if len(caption) > 0 {
-			// A figure and its caption are one unit: the whole caption
-			// goes with the picture to the next page if need be.
-			r.keep = true
-			for _, cr := range caption[:len(caption)-1] {
-				cr.keep = true
-			}
-			caption[0].before = 3
-			rows = append(rows, caption...)
-		}
-	}
-	l.emit(rows, c, c.skip()+4)
+	title := string(n.Title)
+	fill := func(z *itemizer) { z.text(title, z.style(inlineState{}), false) }
+	l.figure(p, markdown.PlainText(n, l.src), "image "+dest, fill, c)
 }
 
 // plainJPEG returns a JPEG without its metadata segments (APP1: Exif and

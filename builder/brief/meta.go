@@ -111,6 +111,10 @@ type Document struct {
 	// Logo is the site's logo (PNG or JPEG) for the cover; nil: the
 	// site's mark is drawn.
 	Logo []byte
+	// Video and Gallery are the document's media, set after the body
+	// (media.go); nil: none.
+	Video   *Video
+	Gallery *Gallery
 }
 
 // Bundle is a toolkit's replication guide: the toolkit's introduction and its

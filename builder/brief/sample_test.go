@@ -77,6 +77,8 @@ func TestSampleBriefs(t *testing.T) {
 	t.Run("no near-empty page", func(t *testing.T) { noShortPages(t, pdfs) })
 	t.Run("no one-letter word ends a line", func(t *testing.T) { noOneLetterLineEnds(t, pdfs) })
 	t.Run("kit", func(t *testing.T) { kitLayout(t, dest) })
+	// media_sample_test.go
+	t.Run("video and gallery", func(t *testing.T) { mediaBriefs(t, dest) })
 	t.Run("tagged", func(t *testing.T) { // tag_test.go
 		for _, p := range pdfs {
 			brief.CheckTagged(t, p)

@@ -35,6 +35,10 @@ type Source struct {
 	Cache    *Cache
 	// Static is the site's static folder, where site.yaml's "logo" is.
 	Static fs.FS
+	// Transcript returns a document's video transcript in paragraphs, as
+	// its page shows it (builder/av reads transcript files); nil: only a
+	// transcript written in the front matter is printed.
+	Transcript func(p *resolve.Page) []string
 
 	logoOnce  sync.Once
 	logoData  []byte
@@ -100,6 +104,7 @@ func (s *Source) Document(p *resolve.Page) (*Document, map[string][]byte, error)
 	}
 	d := &Document{Meta: m, Body: body, BaseURL: cfg.BaseURL, ReadFile: readFile}
 	d.Logo, _ = s.logo()
+	s.media(p, d, li, images)
 	if len(li.NoBreakAfter) > 0 {
 		d.NoBreak, d.NoBreakAfter = li.NoBreakBefore, li.NoBreakAfter
 	}

@@ -14,7 +14,17 @@ func (l *loaded) briefSource(cache *brief.Cache) (*brief.Source, error) {
 		return nil, err
 	}
 	return &brief.Source{Site: l.site, Catalog: l.cat, Body: l.body, Files: l.tree.Files,
-		ReadFile: l.contentFS.ReadFile, Static: l.staticFS, Engine: eng, Cache: cache}, nil
+		ReadFile: l.contentFS.ReadFile, Static: l.staticFS, Engine: eng, Cache: cache,
+		Transcript: l.transcript}, nil
+}
+
+// transcript is a document's video transcript in paragraphs, as checked
+// and read by builder/av for its page, for the brief.
+func (l *loaded) transcript(p *resolve.Page) []string {
+	if m := l.av.Of(p); m != nil && m.Video != nil {
+		return m.Video.Transcript
+	}
+	return nil
 }
 
 // writeBriefs is the brief stage of a build: it makes every brief, bundle
