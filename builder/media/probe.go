@@ -97,6 +97,9 @@ func (s *Set) probe(rel string) (*Image, error) {
 		if !ok {
 			return nil, fmt.Errorf("%s has no size: give its <svg> element a viewBox (viewBox=\"0 0 800 600\") or width and height attributes", shown)
 		}
+		if why := svgActive(data); why != "" {
+			return nil, fmt.Errorf("%s contains %s; a picture must not run code or load from other sites: remove it, or export the drawing again as plain SVG or as PNG", shown, why)
+		}
 		img.Width, img.Height = w, h
 		s.plan(img, ".svg")
 		return img, nil

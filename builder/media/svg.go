@@ -80,3 +80,94 @@ func length(s string) int {
 	}
 	return int(v + 0.5)
 }
+
+// svgActive finds what would make an SVG more than a picture when a reader
+// opens it at its own address (a browser runs an SVG document's scripts and
+// loads what it references, in the site's origin): a script, an event
+// handler, a javascript: or data: link, embedded HTML or a reference to
+// another site. It returns a description with the line in the SVG, or "".
+func svgActive(data []byte) string {
+	d := xml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))))
+	d.Strict = false
+	d.AutoClose = xml.HTMLAutoClose
+	d.Entity = xml.HTMLEntity
+	inStyle := 0
+	for {
+		line, _ := d.InputPos()
+		tok, err := d.Token()
+		if err != nil {
+			return ""
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch strings.ToLower(t.Name.Local) {
+			case "script", "handler":
+				return "a script (<" + t.Name.Local + "> at line " + strconv.Itoa(line) + ")"
+			case "foreignobject", "iframe", "embed", "object":
+				return "embedded content (<" + t.Name.Local + "> at line " + strconv.Itoa(line) + ")"
+			case "style":
+				inStyle++
+			}
+			for _, a := range t.Attr {
+				name := strings.ToLower(a.Name.Local)
+				if strings.HasPrefix(name, "on") {
+					return "an event handler (" + a.Name.Local + "= at line " + strconv.Itoa(line) + ")"
+				}
+				if why := svgRef(name, a.Value); why != "" {
+					return why + " at line " + strconv.Itoa(line)
+				}
+			}
+		case xml.EndElement:
+			if strings.EqualFold(t.Name.Local, "style") && inStyle > 0 {
+				inStyle--
+			}
+		case xml.CharData:
+			if inStyle > 0 {
+				if why := svgRef("style", string(t)); why != "" {
+					return why + " at line " + strconv.Itoa(line)
+				}
+			}
+		}
+	}
+}
+
+// svgRef judges one attribute value (or a style sheet's text): links and
+// animation values may not be scripts or HTML, and nothing may be loaded
+// from another site.
+func svgRef(name, value string) string {
+	v := strings.ToLower(strings.Map(func(r rune) rune {
+		if r <= ' ' || r == '\u00a0' {
+			return -1 // browsers ignore spaces and controls inside a scheme
+		}
+		return r
+	}, value))
+	for _, bad := range []string{"javascript:", "vbscript:", "data:text/html", "data:application/", "data:image/svg"} {
+		if strings.Contains(v, bad) {
+			return "a link to " + strings.TrimSuffix(bad, ":") + " content"
+		}
+	}
+	external := func(ref string) bool {
+		return strings.HasPrefix(ref, "http:") || strings.HasPrefix(ref, "https:") || strings.HasPrefix(ref, "//") || strings.HasPrefix(ref, "ftp:")
+	}
+	switch name {
+	case "href", "src":
+		if external(v) {
+			return "a reference to another site (" + strings.TrimSpace(value) + ")"
+		}
+	case "style", "fill", "stroke", "filter", "mask", "clip-path", "marker-start", "marker-mid", "marker-end", "cursor":
+		if strings.Contains(v, "@import") {
+			return "a style sheet import"
+		}
+		for rest := v; ; {
+			i := strings.Index(rest, "url(")
+			if i < 0 {
+				break
+			}
+			rest = strings.TrimLeft(rest[i+4:], "'\"")
+			if external(rest) {
+				return "a reference to another site in " + name
+			}
+		}
+	}
+	return ""
+}

@@ -221,7 +221,13 @@ func writeMedia(w *output.Writer, l *loaded, extra, read []string, inc *incremen
 			// Linked or attached, a picture is published at its own
 			// address too, without its metadata.
 			if _, err := set.Link(rel); err != nil {
-				diags.Errorf(diag.Pos{File: path.Join(l.pictures.prefix, rel)}, "%v", err)
+				// Said at the file itself: its name need not be said twice.
+				file := path.Join(l.pictures.prefix, rel)
+				msg := err.Error()
+				if m, ok := strings.CutPrefix(msg, file+" "); ok {
+					msg = "this file " + m
+				}
+				diags.Errorf(diag.Pos{File: file}, "%s", msg)
 			}
 		case pictures[rel] || l.pictures.asked[rel]:
 			// Published in its sizes by set.Write, or reported where
