@@ -9,10 +9,14 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/resolve"
+	"github.com/4im-project/dissem/builder/schema"
 )
 
 // testPNG is a w×h picture of one colour.
-func testPNG(t *testing.T, w, h int, c color.RGBA) []byte {
+func testPNG(t testing.TB, w, h int, c color.RGBA) []byte {
 	t.Helper()
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for i := 0; i < len(img.Pix); i += 4 {
@@ -27,7 +31,7 @@ func testPNG(t *testing.T, w, h int, c color.RGBA) []byte {
 
 // mediaDoc is the Hungarian fixture (it has notes) with a video and a gallery of n photos
 // (pictures made here, read through the document's ReadFile).
-func mediaDoc(t *testing.T, n int) *Document {
+func mediaDoc(t testing.TB, n int) *Document {
 	d := loadDoc(t, fixtures[0])
 	files := map[string][]byte{"media/poster.png": testPNG(t, 640, 360, color.RGBA{20, 60, 120, 255})}
 	d.Video = &Video{Poster: "media/poster.png", Still: "Still from the video", Caption: "The centre in eleven seconds",
@@ -101,5 +105,50 @@ func TestMediaSections(t *testing.T) {
 				t.Errorf("%d photos: the Figure %q has no Caption", n, alt)
 			}
 		}
+	}
+}
+
+// TestMediaWarnings: a WebP poster or gallery photo, which the page shows
+// but a brief cannot print, is reported at its front-matter field, with
+// what the brief does instead; PNG photos are not.
+func TestMediaWarnings(t *testing.T) {
+	webp := []byte("RIFF\x24\x00\x00\x00WEBPVP8 \x18\x00\x00\x00")
+	pos := func(line int) diag.Pos { return diag.Pos{File: "content/x.md", Line: line, Col: 11} }
+	p := &resolve.Page{Meta: &schema.Meta{
+		Video:   &schema.Video{Poster: "still.webp", PosterPos: pos(8)},
+		Gallery: []schema.GalleryPhoto{{Src: "a.png", SrcPos: pos(11)}, {Src: "b.webp", SrcPos: pos(12)}},
+	}}
+	d := &Document{Video: &Video{Poster: "/media/still.webp"},
+		Gallery: &Gallery{Photos: []Photo{{Src: "/media/a.png"}, {Src: "/media/b.webp"}}}}
+	images := map[string][]byte{"/media/still.webp": webp, "/media/a.png": testPNG(t, 4, 4, color.RGBA{A: 255}), "/media/b.webp": webp}
+	got := mediaWarnings(p, d, images).String()
+	want := "content/x.md:8:11: warning: field \"video\": the PDF brief cannot print the WEBP poster still.webp and shows the caption without it; give a JPEG or PNG copy (poster: still.jpg)\n" +
+		"content/x.md:12:11: warning: field \"gallery\": the PDF brief cannot print the WEBP photo b.webp and leaves it out; give a JPEG or PNG copy (src: b.jpg)\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// BenchmarkMediaBrief lays out and draws a brief with a video (poster and
+// transcript) and a gallery of four photos; compare with the same brief
+// without them (BenchmarkMediaBrief/none) for what the media cost.
+func BenchmarkMediaBrief(b *testing.B) {
+	for _, tc := range []struct {
+		name  string
+		media bool
+	}{{"none", false}, {"video+4photos", true}} {
+		b.Run(tc.name, func(b *testing.B) {
+			d := mediaDoc(b, 4)
+			if !tc.media {
+				d.Video, d.Gallery = nil, nil
+			}
+			e := engine(b)
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := e.Brief(d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/4im-project/dissem/builder/diag"
 	"github.com/4im-project/dissem/builder/i18n"
 	"github.com/4im-project/dissem/builder/resolve"
 )
@@ -67,4 +68,33 @@ func paragraphs(text string) []string {
 		}
 	}
 	return out
+}
+
+// mediaWarnings tells the editor about a poster or gallery photo a brief
+// cannot print (WebP, AVIF: browsers show them, fpdf cannot): the brief
+// shows the video's caption without the still, or leaves the photo out.
+func mediaWarnings(p *resolve.Page, d *Document, images map[string][]byte) diag.List {
+	var diags diag.List
+	unprintable := func(dest string) bool {
+		data, ok := images[dest]
+		return ok && !printablePicture(data)
+	}
+	kind := func(name string) string {
+		return strings.ToUpper(strings.TrimPrefix(path.Ext(name), "."))
+	}
+	if v := d.Video; v != nil && unprintable(v.Poster) {
+		name := p.Meta.Video.Poster
+		diags.Warnf(p.Meta.Video.PosterPos, "field \"video\": the PDF brief cannot print the %s poster %s and shows the caption without it; give a JPEG or PNG copy (poster: %s)",
+			kind(name), name, strings.TrimSuffix(name, path.Ext(name))+".jpg")
+	}
+	if g := d.Gallery; g != nil {
+		for i, ph := range g.Photos {
+			if i < len(p.Meta.Gallery) && unprintable(ph.Src) {
+				name := p.Meta.Gallery[i].Src
+				diags.Warnf(p.Meta.Gallery[i].SrcPos, "field \"gallery\": the PDF brief cannot print the %s photo %s and leaves it out; give a JPEG or PNG copy (src: %s)",
+					kind(name), name, strings.TrimSuffix(name, path.Ext(name))+".jpg")
+			}
+		}
+	}
+	return diags
 }

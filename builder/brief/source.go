@@ -284,6 +284,7 @@ func (s *Source) MakeAll(plan []Planned, workers int, write func(name string, da
 			keys[i] = Key(d, images)
 			warns[i] = s.Engine.Unprintable(d, needed[i].Doc.Path, needed[i].Doc.BodyLine)
 			warns[i].Append(pictureWarnings(needed[i], d, images))
+			warns[i].Append(mediaWarnings(needed[i], d, images))
 		}
 		errs[i] = err
 	})
