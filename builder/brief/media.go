@@ -169,6 +169,9 @@ func (l *layout) gallerySection(g *Gallery, c ctx) {
 		h := 0.0
 		for j, cl := range pair {
 			x := w.left + float64(j)*(cw+gridGap)
+			if len(pair) == 1 {
+				x = w.left + (w.width-cw)/2 // an odd last photo: centred
+			}
 			// Each photo fits a cell as wide as the column and as high
 			// as 3:4 of it, so that portrait photos stay small.
 			pw, ph := fit(cl.p.w, cl.p.h, cw, cw*0.75)
