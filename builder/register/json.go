@@ -1,8 +1,8 @@
 package register
 
 import (
-	"bytes"
 	"strconv"
+	"time"
 	"unicode/utf8"
 )
 
@@ -10,127 +10,144 @@ import (
 // (texts as written, lists as arrays, numbers as numbers, a missing brief
 // as null) and the counts, one row a line. It carries no date of its own
 // making: the same content gives the same bytes.
+//
+// It is appended to one slice sized from the rows' texts beforehand: at
+// 30,000 rows a growing buffer spent half the time clearing and copying.
 func (r *Register) JSON() []byte {
-	var b bytes.Buffer
-	b.Grow(256 + len(r.Rows)*500)
-	b.WriteString("{\n\"languages\": ")
-	jsonList(&b, r.Langs)
-	b.WriteString(",\n\"periods\": ")
-	jsonList(&b, r.Periods)
-	b.WriteString(",\n\"rows\": [")
-	// The rows are most of the file: appended to one slice, not written
-	// through the buffer's methods a value at a time.
-	rows := b.AvailableBuffer()
+	n := 512
+	for i := range r.Rows {
+		// The keys and punctuation of a row are under 260 bytes.
+		n += 260 + r.Rows[i].textLen()
+	}
+	b := make([]byte, 0, n)
+	b = append(b, "{\n\"languages\": "...)
+	b = appendJSONList(b, r.Langs)
+	b = append(b, ",\n\"periods\": "...)
+	b = appendJSONList(b, r.Periods)
+	b = append(b, ",\n\"rows\": ["...)
 	for i := range r.Rows {
 		row := &r.Rows[i]
 		if i > 0 {
-			rows = append(rows, ',')
+			b = append(b, ',')
 		}
-		rows = append(rows, "\n{\"document\": "...)
-		rows = appendJSON(rows, row.Key)
-		rows = append(rows, `, "language": `...)
-		rows = appendJSON(rows, row.Lang)
-		rows = append(rows, `, "type": `...)
-		rows = appendJSON(rows, row.Type)
-		rows = append(rows, `, "title": `...)
-		rows = appendJSON(rows, row.Title)
-		rows = append(rows, `, "date": "`...)
-		rows = row.Date.AppendFormat(rows, "2006-01-02")
-		rows = append(rows, `", "period": `...)
-		rows = appendJSON(rows, row.Period)
-		rows = append(rows, `, "languages": `...)
-		rows = appendJSONList(rows, row.Languages)
-		rows = append(rows, `, "partners": `...)
-		rows = appendJSONList(rows, row.Partners)
-		rows = append(rows, `, "cities": `...)
-		rows = appendJSONList(rows, row.Cities)
-		rows = append(rows, `, "topics": `...)
-		rows = appendJSONList(rows, row.Topics)
-		rows = append(rows, `, "wp_task": `...)
-		rows = appendJSON(rows, row.WPTask)
-		rows = append(rows, `, "url": `...)
-		rows = appendJSON(rows, row.URL)
+		b = append(b, "\n{\"document\": "...)
+		b = appendJSON(b, row.Key)
+		b = append(b, `, "language": `...)
+		b = appendJSON(b, row.Lang)
+		b = append(b, `, "type": `...)
+		b = appendJSON(b, row.Type)
+		b = append(b, `, "title": `...)
+		b = appendJSON(b, row.Title)
+		b = append(b, `, "date": "`...)
+		b = appendDate(b, row.Date)
+		b = append(b, `", "period": `...)
+		b = appendJSON(b, row.Period)
+		b = append(b, `, "languages": `...)
+		b = appendJSONList(b, row.Languages)
+		b = append(b, `, "partners": `...)
+		b = appendJSONList(b, row.Partners)
+		b = append(b, `, "cities": `...)
+		b = appendJSONList(b, row.Cities)
+		b = append(b, `, "topics": `...)
+		b = appendJSONList(b, row.Topics)
+		b = append(b, `, "wp_task": `...)
+		b = appendJSON(b, row.WPTask)
+		b = append(b, `, "url": `...)
+		b = appendJSON(b, row.URL)
 		if row.BriefURL == "" {
-			rows = append(rows, `, "brief": null`...)
+			b = append(b, `, "brief": null`...)
 		} else {
-			rows = append(rows, `, "brief": {"url": `...)
-			rows = appendJSON(rows, row.BriefURL)
+			b = append(b, `, "brief": {"url": `...)
+			b = appendJSON(b, row.BriefURL)
 			if row.Size > 0 {
-				rows = append(rows, `, "pages": `...)
-				rows = strconv.AppendInt(rows, int64(row.Pages), 10)
-				rows = append(rows, `, "bytes": `...)
-				rows = strconv.AppendInt(rows, row.Size, 10)
+				b = append(b, `, "pages": `...)
+				b = strconv.AppendInt(b, int64(row.Pages), 10)
+				b = append(b, `, "bytes": `...)
+				b = strconv.AppendInt(b, row.Size, 10)
 			} else {
 				// Not made yet (serve): not known.
-				rows = append(rows, `, "pages": null, "bytes": null`...)
+				b = append(b, `, "pages": null, "bytes": null`...)
 			}
-			rows = append(rows, '}')
+			b = append(b, '}')
 		}
-		rows = append(rows, `, "translation": `...)
-		rows = appendJSON(rows, row.State)
-		rows = append(rows, `, "complete": `...)
-		rows = strconv.AppendBool(rows, row.Complete)
-		rows = append(rows, '}')
+		b = append(b, `, "translation": `...)
+		b = appendJSON(b, row.State)
+		b = append(b, `, "complete": `...)
+		b = strconv.AppendBool(b, row.Complete)
+		b = append(b, '}')
 	}
-	b.Write(rows)
-	b.WriteString("\n],\n\"counts\": {\n\"by_type_and_language\": {")
+	b = append(b, "\n],\n\"counts\": {\n\"by_type_and_language\": {"...)
 	for i, tc := range r.ByTypeLang() {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.WriteString("\n")
-		jsonString(&b, tc.Type)
-		b.WriteString(": {\"documents\": " + strconv.Itoa(tc.Docs))
+		b = append(b, '\n')
+		b = appendJSON(b, tc.Type)
+		b = append(b, `: {"documents": `...)
+		b = strconv.AppendInt(b, int64(tc.Docs), 10)
 		for j, l := range r.Langs {
-			b.WriteString(", ")
-			jsonString(&b, l)
-			b.WriteString(": " + strconv.Itoa(tc.ByLang[j]))
+			b = append(b, ", "...)
+			b = appendJSON(b, l)
+			b = append(b, ": "...)
+			b = strconv.AppendInt(b, int64(tc.ByLang[j]), 10)
 		}
-		b.WriteByte('}')
+		b = append(b, '}')
 	}
-	b.WriteString("},\n\"by_partner\": {")
+	b = append(b, "},\n\"by_partner\": {"...)
 	for i, l := range r.Langs {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.WriteString("\n")
-		jsonString(&b, l)
-		b.WriteString(": ")
-		jsonCounts(&b, r.ByPartner(l))
+		b = append(b, '\n')
+		b = appendJSON(b, l)
+		b = append(b, ": "...)
+		b = appendJSONCounts(b, r.ByPartner(l))
 	}
 	counts, outside := r.ByPeriod()
-	b.WriteString("},\n\"by_period\": ")
-	jsonCounts(&b, counts)
-	b.WriteString(",\n\"outside_periods\": " + strconv.Itoa(outside) + "\n}\n}\n")
-	return b.Bytes()
+	b = append(b, "},\n\"by_period\": "...)
+	b = appendJSONCounts(b, counts)
+	b = append(b, ",\n\"outside_periods\": "...)
+	b = strconv.AppendInt(b, int64(outside), 10)
+	return append(b, "\n}\n}\n"...)
 }
 
-// jsonCounts writes counts as an object in their order.
-func jsonCounts(b *bytes.Buffer, counts []Count) {
-	b.WriteByte('{')
+// textLen is the length of the row's texts, lists and all: what sizes an
+// export's buffer.
+func (row *Row) textLen() int {
+	n := len(row.Key) + len(row.Lang) + len(row.Type) + len(row.Title) + len(row.Period) +
+		len(row.WPTask) + len(row.URL) + len(row.BriefURL) + len(row.State)
+	for _, list := range [...][]string{row.Languages, row.Partners, row.Cities, row.Topics} {
+		for _, s := range list {
+			n += len(s) + 4
+		}
+	}
+	return n
+}
+
+// appendDate appends t as 2006-01-02 (what time.AppendFormat does, a
+// tenth of the time: it is on every row of every export).
+func appendDate(b []byte, t time.Time) []byte {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.AppendFormat(b, "2006-01-02")
+	}
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+int(m)/10), byte('0'+int(m)%10), '-', byte('0'+d/10), byte('0'+d%10))
+}
+
+// appendJSONCounts appends counts as an object in their order.
+func appendJSONCounts(b []byte, counts []Count) []byte {
+	b = append(b, '{')
 	for i, c := range counts {
 		if i > 0 {
-			b.WriteString(", ")
+			b = append(b, ", "...)
 		}
-		jsonString(b, c.Label)
-		b.WriteString(": " + strconv.Itoa(c.N))
+		b = appendJSON(b, c.Label)
+		b = append(b, ": "...)
+		b = strconv.AppendInt(b, int64(c.N), 10)
 	}
-	b.WriteByte('}')
+	return append(b, '}')
 }
-
-func jsonList(b *bytes.Buffer, list []string) {
-	b.WriteByte('[')
-	for i, s := range list {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		jsonString(b, s)
-	}
-	b.WriteByte(']')
-}
-
-// jsonString writes s as a JSON string (see appendJSON).
-func jsonString(b *bytes.Buffer, s string) { b.Write(appendJSON(b.AvailableBuffer(), s)) }
 
 func appendJSONList(b []byte, list []string) []byte {
 	b = append(b, '[')

@@ -5,8 +5,8 @@ import (
 	"bytes"
 	"compress/flate"
 	"io"
+	"slices"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -99,7 +99,9 @@ func (r *Register) writeSheetRows(w io.Writer) error {
 		b = xmlText(b, row.Lang)
 		b = xmlText(b, row.Type)
 		b = xmlText(b, row.Title)
-		b = xmlText(b, row.Date.Format("2006-01-02"))
+		b = append(b, `<c t="inlineStr"><is><t>`...)
+		b = appendDate(b, row.Date)
+		b = append(b, `</t></is></c>`...)
 		b = xmlText(b, row.Period)
 		b = xmlList(b, row.Languages)
 		b = xmlList(b, row.Partners)
@@ -142,7 +144,32 @@ func xmlList(b []byte, list []string) []byte {
 	case 1:
 		return xmlText(b, list[0])
 	}
-	return xmlText(b, strings.Join(list, listSep))
+	// Joined as it is written: the joined text begins as the first item
+	// does and ends as the last does, or with listSep's space.
+	first, last := list[0], list[len(list)-1]
+	b = append(b, `<c t="inlineStr"><is><t`...)
+	if first != "" && first[0] == ' ' || last == "" || last[len(last)-1] == ' ' || slices.ContainsFunc(list, hasBreak) {
+		b = append(b, ` xml:space="preserve"`...)
+	}
+	b = append(b, '>')
+	for i, s := range list {
+		if i > 0 {
+			b = append(b, listSep...)
+		}
+		b = xmlEscape(b, s)
+	}
+	return append(b, `</t></is></c>`...)
+}
+
+// hasBreak reports whether s holds a tab or a line end, which XML drops
+// from a text unless told to keep its spaces.
+func hasBreak(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\t' || c == '\n' || c == '\r' {
+			return true
+		}
+	}
+	return false
 }
 
 // xmlText writes s as an inline-string cell (an empty cell for ""):
@@ -153,10 +180,17 @@ func xmlText(b []byte, s string) []byte {
 		return append(b, `<c/>`...)
 	}
 	b = append(b, `<c t="inlineStr"><is><t`...)
-	if s[0] == ' ' || s[len(s)-1] == ' ' || strings.ContainsAny(s, "\t\n\r") {
+	if s[0] == ' ' || s[len(s)-1] == ' ' || hasBreak(s) {
 		b = append(b, ` xml:space="preserve"`...)
 	}
 	b = append(b, '>')
+	b = xmlEscape(b, s)
+	return append(b, `</t></is></c>`...)
+}
+
+// xmlEscape appends s escaped for XML text, characters XML 1.0 cannot
+// hold replaced by U+FFFD.
+func xmlEscape(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -194,6 +228,5 @@ func xmlText(b []byte, s string) []byte {
 		i += size
 		start = i
 	}
-	b = append(b, s[start:]...)
-	return append(b, `</t></is></c>`...)
+	return append(b, s[start:]...)
 }
