@@ -2,7 +2,9 @@ package register
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/4im-project/dissem/builder/config"
@@ -25,6 +27,38 @@ type TypeCount struct {
 // ByTypeLang counts language versions by type and language, and each
 // type's documents.
 func (r *Register) ByTypeLang() []TypeCount {
+	r.count()
+	out := slices.Clone(r.counts.types)
+	for i := range out {
+		out[i].ByLang = slices.Clone(out[i].ByLang)
+	}
+	return out
+}
+
+// counts are the register's counts, made once: the pages in each language
+// and the JSON and the workbook all show them.
+type counts struct {
+	once     sync.Once
+	types    []TypeCount
+	partners map[string][]Count
+	periods  []Count
+	outside  int
+}
+
+// count makes the counts.
+func (r *Register) count() {
+	r.counts.once.Do(func() {
+		c := &r.counts
+		c.types = r.byTypeLang()
+		c.partners = make(map[string][]Count, len(r.Langs))
+		for _, l := range r.Langs {
+			c.partners[l] = r.byPartner(l)
+		}
+		c.periods, c.outside = r.byPeriod()
+	})
+}
+
+func (r *Register) byTypeLang() []TypeCount {
 	at := map[string]int{}
 	out := make([]TypeCount, len(r.Types))
 	for i, t := range r.Types {
@@ -60,13 +94,21 @@ func (r *Register) ByLang() []int {
 // language's when it has none in lang): the page in each language counts
 // in that language's words.
 func (r *Register) ByPartner(lang string) []Count {
+	r.count()
+	if c, ok := r.counts.partners[lang]; ok {
+		return slices.Clone(c)
+	}
+	return r.byPartner(lang)
+}
+
+func (r *Register) byPartner(lang string) []Count {
 	n := map[string]int{}
 	for i := range r.Docs {
 		d := &r.Docs[i]
-		seen := map[string]bool{}
-		for _, p := range r.Rows[r.rowOf(d, lang, d.Rows[0])].Partners {
-			if !seen[p] {
-				seen[p] = true
+		partners := r.Rows[r.rowOf(d, lang, d.Rows[0])].Partners
+		for j, p := range partners {
+			// A partner named twice counts once.
+			if !slices.Contains(partners[:j], p) {
 				n[p]++
 			}
 		}
@@ -88,6 +130,11 @@ func (r *Register) ByPartner(lang string) []Count {
 // published in (their source version's date), in period order, periods
 // without documents included; outside is how many fall in none.
 func (r *Register) ByPeriod() (counts []Count, outside int) {
+	r.count()
+	return slices.Clone(r.counts.periods), r.counts.outside
+}
+
+func (r *Register) byPeriod() (counts []Count, outside int) {
 	at := map[string]int{}
 	counts = make([]Count, len(r.Periods))
 	for i, p := range r.Periods {

@@ -164,6 +164,64 @@ func appendJSONList(b []byte, list []string) []byte {
 // characters escaped, U+2028 and U+2029 too (for scripts that embed the
 // file), invalid UTF-8 as U+FFFD, everything else as it is.
 func appendJSON(b []byte, s string) []byte {
+	if utf8.ValidString(s) {
+		// Valid UTF-8 (nearly every text): only the bytes jsonSpecial
+		// marks need a look.
+		b = append(b, '"')
+		start := 0
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if !jsonSpecial[c] {
+				continue
+			}
+			if c == 0xE2 {
+				if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+					b = append(b, s[start:i]...)
+					b = append(b, `\u202`...)
+					b = append(b, '8'+s[i+2]-0xA8)
+					i += 2
+					start = i + 1
+				}
+				continue
+			}
+			b = append(b, s[start:i]...)
+			b = appendJSONByte(b, c)
+			start = i + 1
+		}
+		b = append(b, s[start:]...)
+		return append(b, '"')
+	}
+	return appendJSONSlow(b, s)
+}
+
+// jsonSpecial marks the bytes appendJSON escapes (controls, quote,
+// backslash) and 0xE2, which begins U+2028 and U+2029.
+var jsonSpecial = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'], t[0xE2] = true, true, true
+	return t
+}()
+
+// appendJSONByte appends an ASCII byte that needs escaping.
+func appendJSONByte(b []byte, c byte) []byte {
+	const hex = "0123456789abcdef"
+	switch c {
+	case '"', '\\':
+		return append(b, '\\', c)
+	case '\n':
+		return append(b, `\n`...)
+	case '\r':
+		return append(b, `\r`...)
+	case '\t':
+		return append(b, `\t`...)
+	}
+	return append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
+}
+
+// appendJSONSlow is appendJSON for a text that is not valid UTF-8.
+func appendJSONSlow(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0

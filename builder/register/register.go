@@ -86,6 +86,8 @@ type Register struct {
 	Rows []Row
 	// Docs group the rows by document, in the order of their first row.
 	Docs []Doc
+
+	counts counts
 }
 
 // Doc is one document: its rows (one per language, site order).
@@ -121,15 +123,33 @@ func Build(in Input) *Register {
 			pages = append(pages, p)
 		}
 	}
-	slices.SortStableFunc(pages, func(a, b *resolve.Page) int {
+	// Sorted by a total order (the load's order last, for pages that share
+	// date, key and language): an unstable sort gives the stable one's
+	// order in a fraction of its time.
+	type ranked struct {
+		p *resolve.Page
+		i int
+	}
+	rk := make([]ranked, len(pages))
+	for i, p := range pages {
+		rk[i] = ranked{p, i}
+	}
+	slices.SortFunc(rk, func(x, y ranked) int {
+		a, b := x.p, y.p
 		if c := a.Date.Compare(b.Date); c != 0 {
 			return c
 		}
 		if c := strings.Compare(a.Key, b.Key); c != 0 {
 			return c
 		}
-		return order[a.Lang] - order[b.Lang]
+		if c := order[a.Lang] - order[b.Lang]; c != 0 {
+			return c
+		}
+		return x.i - y.i
 	})
+	for i := range rk {
+		pages[i] = rk[i].p
+	}
 	hash := in.SourceHash
 	if hash == nil {
 		hash = func(p *resolve.Page) string {
@@ -143,7 +163,8 @@ func Build(in Input) *Register {
 	// A document's languages are the same list on each of its rows, and
 	// many rows share a day: each is worked out once.
 	langsOf := map[string][]string{}
-	periodOf := map[time.Time]string{}
+	periodOf := map[int]string{}
+	urls := absURLs(s, pages, in.Downloads)
 	reg.Rows = make([]Row, len(pages))
 	for i, p := range pages {
 		m := p.Meta
@@ -158,17 +179,18 @@ func Build(in Input) *Register {
 			}
 			langsOf[p.Key] = langs
 		}
-		day := time.Date(p.Date.Year(), p.Date.Month(), p.Date.Day(), 0, 0, 0, 0, time.UTC)
+		y, mo, d := p.Date.Date()
+		day := y<<9 | int(mo)<<5 | d
 		period, ok := periodOf[day]
 		if !ok {
-			period = cfg.PeriodOf(day)
+			period = cfg.PeriodOf(time.Date(y, mo, d, 0, 0, 0, 0, time.UTC))
 			periodOf[day] = period
 		}
 		row := Row{Key: p.Key, Lang: p.Lang, Type: m.Type, Title: m.Title, Date: p.Date,
 			Period: period, Languages: langs, Partners: m.Partners, Cities: m.Cities,
-			Topics: m.Topics, WPTask: m.WPTask, URL: s.AbsURL(p.URL), Page: p}
+			Topics: m.Topics, WPTask: m.WPTask, URL: urls[2*i], Page: p}
 		if d := brief(in.Downloads[p]); d != nil {
-			row.BriefURL, row.Pages, row.Size = s.AbsURL(d.URL), d.Pages, d.Size
+			row.BriefURL, row.Pages, row.Size = urls[2*i+1], d.Pages, d.Size
 		}
 		row.State = state(p, source(p, cfg.DefaultLanguage, codes), hash)
 		row.Complete = row.State != Stale
@@ -182,6 +204,37 @@ func Build(in Input) *Register {
 	reg.group(cfg.DefaultLanguage, codes)
 	reg.Periods = periods(cfg, reg.Rows)
 	return reg
+}
+
+// absURLs are the pages' absolute addresses and their briefs' (two a
+// page, "" without a brief), as Site.AbsURL makes them, cut from one
+// string: two strings a row were a fifth of Build.
+func absURLs(s *resolve.Site, pages []*resolve.Page, dl resolve.Downloads) []string {
+	base := strings.TrimSuffix(s.Config.BaseURL, "/") + "/"
+	n := 0
+	for _, p := range pages {
+		n += 2*len(base) + 2*len(p.URL) + 16
+	}
+	buf := make([]byte, 0, n)
+	ends := make([]int, 2*len(pages))
+	for i, p := range pages {
+		buf = append(buf, base...)
+		buf = append(buf, strings.TrimPrefix(p.URL, s.BasePath)...)
+		ends[2*i] = len(buf)
+		if d := brief(dl[p]); d != nil {
+			buf = append(buf, base...)
+			buf = append(buf, strings.TrimPrefix(d.URL, s.BasePath)...)
+		}
+		ends[2*i+1] = len(buf)
+	}
+	all := string(buf)
+	out := make([]string, len(ends))
+	start := 0
+	for i, e := range ends {
+		out[i] = all[start:e]
+		start = e
+	}
+	return out
 }
 
 // counted is Counted for a translation that may be absent.
@@ -234,21 +287,36 @@ func state(p, src *resolve.Page, hash func(*resolve.Page) string) string {
 // group collects the rows of each document, in the order of their first row.
 func (r *Register) group(def string, codes []string) {
 	at := map[string]int{}
+	doc := make([]int, len(r.Rows))
+	var size []int
 	for i, row := range r.Rows {
 		j, ok := at[row.Key]
 		if !ok {
 			j = len(r.Docs)
 			at[row.Key] = j
 			r.Docs = append(r.Docs, Doc{Key: row.Key, Type: row.Type})
+			size = append(size, 0)
 		}
+		doc[i] = j
+		size[j]++
+	}
+	// The documents' row lists share one array.
+	all := make([]int, 0, len(r.Rows))
+	for j := range r.Docs {
+		r.Docs[j].Rows = all[len(all) : len(all) : len(all)+size[j]]
+		all = all[:len(all)+size[j]]
+	}
+	for i, j := range doc {
 		r.Docs[j].Rows = append(r.Docs[j].Rows, i)
 	}
 	for j := range r.Docs {
 		d := &r.Docs[j]
 		// Rows of one document may be dated apart: put them in site order.
-		slices.SortFunc(d.Rows, func(a, b int) int {
-			return slices.Index(codes, r.Rows[a].Lang) - slices.Index(codes, r.Rows[b].Lang)
-		})
+		if len(d.Rows) > 1 {
+			slices.SortFunc(d.Rows, func(a, b int) int {
+				return slices.Index(codes, r.Rows[a].Lang) - slices.Index(codes, r.Rows[b].Lang)
+			})
+		}
 		first := r.Rows[d.Rows[0]]
 		d.Period = r.Rows[r.rowOf(d, source(first.Page, def, codes).Lang, d.Rows[0])].Period
 	}

@@ -161,6 +161,16 @@ func xmlList(b []byte, list []string) []byte {
 	return append(b, `</t></is></c>`...)
 }
 
+// xmlSpecial marks the bytes xmlEscape looks at: controls, &, <, > and
+// 0xEF, which begins U+FFFE and U+FFFF.
+var xmlSpecial = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['&'], t['<'], t['>'], t[0xEF] = true, true, true, true
+	return t
+}()
+
 // hasBreak reports whether s holds a tab or a line end, which XML drops
 // from a text unless told to keep its spaces.
 func hasBreak(s string) bool {
@@ -191,6 +201,46 @@ func xmlText(b []byte, s string) []byte {
 // xmlEscape appends s escaped for XML text, characters XML 1.0 cannot
 // hold replaced by U+FFFD.
 func xmlEscape(b []byte, s string) []byte {
+	if utf8.ValidString(s) {
+		// Valid UTF-8 (nearly every text): only the bytes xmlSpecial
+		// marks need a look.
+		start := 0
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if !xmlSpecial[c] {
+				continue
+			}
+			var rep string
+			switch c {
+			case '&':
+				rep = "&amp;"
+			case '<':
+				rep = "&lt;"
+			case '>':
+				rep = "&gt;"
+			case '\t', '\n':
+				continue
+			case '\r':
+				rep = "&#13;"
+			case 0xEF:
+				// U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+				if i+2 >= len(s) || s[i+1] != 0xBF || s[i+2] < 0xBE {
+					continue
+				}
+				b = append(b, s[start:i]...)
+				b = append(b, "\uFFFD"...)
+				i += 2
+				start = i + 1
+				continue
+			default:
+				rep = "\uFFFD"
+			}
+			b = append(b, s[start:i]...)
+			b = append(b, rep...)
+			start = i + 1
+		}
+		return append(b, s[start:]...)
+	}
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
