@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/flate"
 	"io"
-	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -16,21 +15,58 @@ const sheetPart = "xl/worksheets/sheet1.xml"
 // withRows returns the workbook xlsx (as excelize wrote it, the register
 // sheet holding its header only) with the register's rows in that sheet.
 // excelize's stream writer took a quarter of a second for 30,000 rows;
-// the rows are plain enough to write directly: inline strings (never
-// evaluated, so a title beginning with "=" stays text), numbers and
-// booleans. Every other part is copied as it is, compressed bytes and all.
+// the rows are plain enough to write directly: texts (inline, or shared
+// for the repeated ones: never evaluated, so a title beginning with "="
+// stays text), numbers and booleans. The shared-string table gets the
+// repeated texts (see shared); every other part is copied as it is,
+// compressed bytes and all.
 func (r *Register) withRows(xlsx []byte) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(xlsx), int64(len(xlsx)))
 	if err != nil {
 		return nil, err
 	}
+	// The shared-string table first: the sheet's cells refer to it by
+	// index, whichever part comes first in the file.
+	sh := r.share()
+	var sst []byte
+	off := -1
+	for _, f := range zr.File {
+		if f.Name != sstPart {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		old, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		if sst, off, err = sh.table(old); err != nil {
+			return nil, err
+		}
+	}
+	if off < 0 {
+		return nil, errNoSST
+	}
 	var out bytes.Buffer
-	out.Grow(len(xlsx) + len(r.Rows)*120)
+	out.Grow(len(xlsx) + len(r.Rows)*80)
 	zw := zip.NewWriter(&out)
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
 		return flate.NewWriter(w, flate.BestSpeed)
 	})
 	for _, f := range zr.File {
+		if f.Name == sstPart {
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+			if err != nil {
+				return nil, err
+			}
+			if _, err := w.Write(sst); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		if f.Name != sheetPart {
 			raw, err := f.OpenRaw()
 			if err != nil {
@@ -67,7 +103,7 @@ func (r *Register) withRows(xlsx []byte) ([]byte, error) {
 		if _, err := w.Write(head); err != nil {
 			return nil, err
 		}
-		if err := r.writeSheetRows(w); err != nil {
+		if err := r.writeSheetRows(w, sh, int32(off)); err != nil {
 			return nil, err
 		}
 		if _, err := w.Write(sheet[end:]); err != nil {
@@ -87,27 +123,24 @@ func (e sheetError) Error() string { return string(e) }
 const errNoSheetData = sheetError("register.xlsx: the register sheet has no sheetData")
 
 // writeSheetRows writes the rows as SpreadsheetML, from row 2 (row 1 is
-// the header), a buffer at a time.
-func (r *Register) writeSheetRows(w io.Writer) error {
+// the header), a buffer at a time: the texts a row alone has (document,
+// title, addresses) inline, the repeated ones from sh, whose first text is
+// at off in the shared-string table.
+func (r *Register) writeSheetRows(w io.Writer, sh *shared, off int32) error {
 	var b []byte
 	for i := range r.Rows {
 		row := &r.Rows[i]
+		c := sh.cells[i*sharedCols : (i+1)*sharedCols]
 		b = append(b, `<row r="`...)
 		b = strconv.AppendInt(b, int64(i+2), 10)
 		b = append(b, `">`...)
 		b = xmlText(b, row.Key)
-		b = xmlText(b, row.Lang)
-		b = xmlText(b, row.Type)
+		b = sh.cell(b, c[0], off) // language
+		b = sh.cell(b, c[1], off) // type
 		b = xmlText(b, row.Title)
-		b = append(b, `<c t="inlineStr"><is><t>`...)
-		b = appendDate(b, row.Date)
-		b = append(b, `</t></is></c>`...)
-		b = xmlText(b, row.Period)
-		b = xmlList(b, row.Languages)
-		b = xmlList(b, row.Partners)
-		b = xmlList(b, row.Cities)
-		b = xmlList(b, row.Topics)
-		b = xmlText(b, row.WPTask)
+		for _, k := range c[2:9] { // date, period, the lists, wp_task
+			b = sh.cell(b, k, off)
+		}
 		b = xmlText(b, row.URL)
 		b = xmlText(b, row.BriefURL)
 		if row.Size > 0 {
@@ -119,7 +152,7 @@ func (r *Register) writeSheetRows(w io.Writer) error {
 		} else {
 			b = append(b, `<c/><c/>`...)
 		}
-		b = xmlText(b, row.State)
+		b = sh.cell(b, c[9], off) // translation
 		if row.Complete {
 			b = append(b, `<c t="b"><v>1</v></c></row>`...)
 		} else {
@@ -134,31 +167,6 @@ func (r *Register) writeSheetRows(w io.Writer) error {
 	}
 	_, err := w.Write(b)
 	return err
-}
-
-// xmlList writes a list as one text cell, joined by listSep.
-func xmlList(b []byte, list []string) []byte {
-	switch len(list) {
-	case 0:
-		return append(b, `<c/>`...)
-	case 1:
-		return xmlText(b, list[0])
-	}
-	// Joined as it is written: the joined text begins as the first item
-	// does and ends as the last does, or with listSep's space.
-	first, last := list[0], list[len(list)-1]
-	b = append(b, `<c t="inlineStr"><is><t`...)
-	if first != "" && first[0] == ' ' || last == "" || last[len(last)-1] == ' ' || slices.ContainsFunc(list, hasBreak) {
-		b = append(b, ` xml:space="preserve"`...)
-	}
-	b = append(b, '>')
-	for i, s := range list {
-		if i > 0 {
-			b = append(b, listSep...)
-		}
-		b = xmlEscape(b, s)
-	}
-	return append(b, `</t></is></c>`...)
 }
 
 // xmlSpecial marks the bytes xmlEscape looks at: controls, &, <, > and
@@ -182,20 +190,27 @@ func hasBreak(s string) bool {
 	return false
 }
 
-// xmlText writes s as an inline-string cell (an empty cell for ""):
-// escaped for XML, characters XML 1.0 cannot hold replaced by U+FFFD,
-// spaces at its ends kept.
+// xmlText writes s as an inline-string cell (an empty cell for ""): see
+// xmlT.
 func xmlText(b []byte, s string) []byte {
 	if s == "" {
 		return append(b, `<c/>`...)
 	}
-	b = append(b, `<c t="inlineStr"><is><t`...)
-	if s[0] == ' ' || s[len(s)-1] == ' ' || hasBreak(s) {
+	b = append(b, `<c t="inlineStr"><is>`...)
+	b = xmlT(b, s)
+	return append(b, `</is></c>`...)
+}
+
+// xmlT writes s as a text element: escaped for XML, characters XML 1.0
+// cannot hold replaced by U+FFFD, spaces at its ends kept.
+func xmlT(b []byte, s string) []byte {
+	b = append(b, `<t`...)
+	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ' || hasBreak(s)) {
 		b = append(b, ` xml:space="preserve"`...)
 	}
 	b = append(b, '>')
 	b = xmlEscape(b, s)
-	return append(b, `</t></is></c>`...)
+	return append(b, `</t>`...)
 }
 
 // xmlEscape appends s escaped for XML text, characters XML 1.0 cannot
