@@ -112,6 +112,9 @@ func (l *Live) Rebuild(changed []string, all bool) (diag.List, error) {
 	took := time.Since(start)
 	snap := l.b.Snapshot()
 	probs := problems(diags, err)
+	// The terminal first: by the time a page reloads, the editor's
+	// terminal already says why.
+	l.print(diags, err, probs, changed, all, took, snap != nil)
 	prev := l.state.Load()
 	if snap != prev.snap || !slices.Equal(probs, prev.problems) {
 		next := newState(prev.version+1, snap, probs)
@@ -126,7 +129,6 @@ func (l *Live) Rebuild(changed []string, all bool) (diag.List, error) {
 		l.state.Store(next)
 		l.hub.notify()
 	}
-	l.print(diags, err, probs, changed, all, took, snap != nil)
 	return diags, err
 }
 
