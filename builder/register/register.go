@@ -12,6 +12,7 @@
 package register
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -127,25 +128,29 @@ func Build(in Input) *Register {
 	// date, key and language): an unstable sort gives the stable one's
 	// order in a fraction of its time.
 	type ranked struct {
-		p *resolve.Page
-		i int
+		p         *resolve.Page
+		sec       int64
+		nsec      int32
+		lang, pos int32
 	}
 	rk := make([]ranked, len(pages))
 	for i, p := range pages {
-		rk[i] = ranked{p, i}
+		rk[i] = ranked{p, p.Date.Unix(), int32(p.Date.Nanosecond()), int32(order[p.Lang]), int32(i)}
 	}
 	slices.SortFunc(rk, func(x, y ranked) int {
-		a, b := x.p, y.p
-		if c := a.Date.Compare(b.Date); c != 0 {
+		if x.sec != y.sec {
+			return cmp.Compare(x.sec, y.sec)
+		}
+		if x.nsec != y.nsec {
+			return cmp.Compare(x.nsec, y.nsec)
+		}
+		if c := strings.Compare(x.p.Key, y.p.Key); c != 0 {
 			return c
 		}
-		if c := strings.Compare(a.Key, b.Key); c != 0 {
-			return c
+		if x.lang != y.lang {
+			return cmp.Compare(x.lang, y.lang)
 		}
-		if c := order[a.Lang] - order[b.Lang]; c != 0 {
-			return c
-		}
-		return x.i - y.i
+		return cmp.Compare(x.pos, y.pos)
 	})
 	for i := range rk {
 		pages[i] = rk[i].p

@@ -3,7 +3,6 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"hash/maphash"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,7 +17,7 @@ import (
 
 // registerCacheVersion changes when the exports' format does: a cached
 // file of another version is never used.
-const registerCacheVersion = "1"
+const registerCacheVersion = "2"
 
 // startRegister is the register stage: it makes the register of outputs
 // from the resolved site and the briefs' downloads, for the pages to show,
@@ -44,16 +43,25 @@ func startRegister(w *output.Writer, l *loaded, downloads resolve.Downloads, cac
 
 // writeExports writes the register's three files.
 func writeExports(w *output.Writer, reg *register.Register, cacheDir string, inc *incremental) error {
-	csv := reg.CSV()
-	if err := w.WriteRaw("register.csv", csv); err != nil {
-		return err
-	}
 	exts := []string{"json", "xlsx"}
 	var kept [2]bool
+	csvKept := false
 	if inc != nil {
-		d := maphash.Bytes(inc.st.seed, csv)
+		// serve: a save that changed no cell keeps the three files (the
+		// digest costs a fraction of the CSV).
+		d := reg.Digest(inc.st.seed)
+		csvKept = inc.keep(w, "register.csv", d)
 		for i, ext := range exts {
 			kept[i] = inc.keep(w, "register."+ext, d)
+		}
+		if csvKept && kept[0] && kept[1] {
+			return nil
+		}
+	}
+	csv := reg.CSV()
+	if !csvKept {
+		if err := w.WriteRaw("register.csv", csv); err != nil {
+			return err
 		}
 	}
 	sum := sha256.New()
