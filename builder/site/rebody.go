@@ -104,16 +104,19 @@ func (s *Session) rebody(prev *Snapshot, changed []string, o *Options, sw *stopw
 		}
 	}
 	var plan []brief.Planned
+	var downloads resolve.Downloads
 	if l.cfg.BriefsOn() {
 		if plan = replan(prev, site); plan == nil {
 			plan = brief.Plan(site.Docs)
 		}
-		r = r.WithDownloads(brief.Downloads(plan, site.BasePath, nil))
+		downloads = brief.Downloads(plan, site.BasePath, nil)
+		r = r.WithDownloads(downloads)
 	}
 	sw.lap("static+templates")
 	// The changed documents' pages: the only outputs a body reaches.
 	var pages []*resolve.Page
 	langs := map[string]bool{}
+	sources := false
 	for i, p := range site.Docs {
 		if e := entries[p.Doc.Rel]; e != nil && e.doc == p.Doc {
 			if !bodyOnly(l.site.Docs[i], p) {
@@ -121,9 +124,25 @@ func (s *Session) rebody(prev *Snapshot, changed []string, o *Options, sw *stopw
 			}
 			pages = append(pages, p)
 			langs[p.Lang] = true
+			if marked(l.site.Docs[i]) {
+				s.sourceRebodies++
+				// The register shows whether its translations are stale:
+				// made again only when the new body changes that.
+				sources = sources || !statesKept(l.site.Docs[i], st.docs[p.Doc.Rel].doc.Body, e.doc.Body)
+			}
 		}
 	}
 	w := output.NewMemory(!o.NoMinify)
+	if sources {
+		// A source whose translations say what they were made from: the
+		// register tells whether they are stale, from its body.
+		var regPages []*resolve.Page
+		if r, regPages, err = remakeRegister(w, &nl, r, downloads, prev, o.CacheDir); err != nil {
+			return nil, false, err
+		}
+		pages = append(pages, regPages...)
+		s.registers++
+	}
 	errs := make([]error, len(pages))
 	for i, p := range pages {
 		buf := bufPool.Get().(*bytes.Buffer)
@@ -193,11 +212,11 @@ func replan(prev *Snapshot, site *resolve.Site) []brief.Planned {
 }
 
 // bodyOnly reports whether the new body of document page p (old before)
-// reaches no output but p's page and, lazily, the search index. A body
-// also decides which content files are published (the files it links to
-// and the pictures it shows, made in several sizes) and, for a source
-// whose translations say what they were made from, whether they are
-// stale (the register): then the whole rebuild runs.
+// reaches no output but p's page, lazily the search index and, for a
+// source whose translations say what they were made from (marked), the
+// register. A body also decides which content files are published (the
+// files it links to and the pictures it shows, made in several sizes):
+// then the whole rebuild runs.
 func bodyOnly(old, p *resolve.Page) bool {
 	for _, b := range []*resolve.Page{old, p} {
 		for _, l := range b.Body.Links {
@@ -216,15 +235,7 @@ func bodyOnly(old, p *resolve.Page) bool {
 		slices.Sort(out)
 		return slices.Compact(out)
 	}
-	if !slices.Equal(media(old), media(p)) {
-		return false
-	}
-	for _, t := range old.Translations {
-		if t.Meta.TranslatedFrom != "" {
-			return false
-		}
-	}
-	return true
+	return slices.Equal(media(old), media(p))
 }
 
 // rebodyDiags are the last good build's problems with the changed

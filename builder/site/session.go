@@ -39,6 +39,10 @@ type Session struct {
 	// rebodies counts the rebuilds that only swapped bodies (rebody), for
 	// tests.
 	rebodies int
+	// sourceRebodies counts the documents they swapped that were sources
+	// whose translations say what they were made from, and registers the
+	// rebuilds that made the register again for them, for tests.
+	sourceRebodies, registers int
 }
 
 // Snapshot is one good build of the site, in memory. It never changes.
