@@ -114,7 +114,8 @@ func TestIncrementalIsFull(t *testing.T) {
 	// and those that make a translation stale or current again.
 	t.Logf("%d good steps of %d; %d files kept from the previous snapshot; %d rebuilds only swapped bodies, of %d marked sources (%d made the register again)",
 		steps, *editSteps, kept, lazy.rebodies, lazy.sourceRebodies, lazy.registers)
-	if steps < *editSteps/2 || kept == 0 || lazy.rebodies < *editSteps/10 || lazy.sourceRebodies < *editSteps/30 || lazy.registers == 0 || lazy.registers == lazy.sourceRebodies {
+	if steps < *editSteps/2 || kept == 0 || lazy.rebodies < *editSteps/10 || lazy.sourceRebodies < *editSteps/60 ||
+		(*editSteps >= 200 && (lazy.registers == 0 || lazy.registers == lazy.sourceRebodies)) {
 		t.Errorf("only %d steps built, %d files were kept, %d rebuilds swapped bodies, of %d marked sources (%d made the register again): the test does not test much",
 			steps, kept, lazy.rebodies, lazy.sourceRebodies, lazy.registers)
 	}
@@ -167,6 +168,8 @@ type editor struct {
 	// renamed is set while the survey's first heading is renamed: the
 	// about page's link to it (#the-method) leads nowhere.
 	renamed bool
+	// survey0 is the survey's English text as the site has it.
+	survey0 string
 }
 
 // genDoc is a document the editor wrote, as fields it can change.
@@ -232,7 +235,7 @@ func newEditor(t *testing.T, rnd *rand.Rand) *editor {
 			t.Fatal(err)
 		}
 	}
-	return &editor{t: t, rnd: rnd, dir: dir, docs: map[string]*genDoc{}, cache: t.TempDir()}
+	return &editor{t: t, rnd: rnd, dir: dir, docs: map[string]*genDoc{}, cache: t.TempDir(), survey0: string(src)}
 }
 
 // bodyHash is the translated_from of a translation made from the document
@@ -453,6 +456,12 @@ func (e *editor) edit() (string, []string) {
 		data, err := fs.ReadFile(os.DirFS(e.dir), survey)
 		if err != nil {
 			e.t.Fatal(err)
+		}
+		if string(data) != e.survey0 && e.rnd.IntN(3) == 0 {
+			// Undone: the Hungarian translation is current again.
+			e.renamed = false
+			e.write(survey, e.survey0)
+			return "undo the survey's edits", []string{survey}
 		}
 		e.write(survey, string(data)+"\n"+e.words(8)+"\n")
 		return "edit the survey's body", []string{survey}
