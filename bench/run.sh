@@ -282,6 +282,9 @@ for n in $NS; do
 			if ($i == "ms-cpu-median") cpu = $(i - 1)
 		}
 		if (save == "body") t = sprintf("median ≤ 100, p95 ≤ 250: %s", (med <= 100 && p95 <= 250) ? "met" : "NOT met")
+		# An English source: its first save makes its translations stale and
+		# the register again (the p95 of 20 saves is that one).
+		else if (save == "source-body") t = sprintf("median ≤ 100: %s", med <= 100 ? "met" : "NOT met")
 		else t = sprintf("median ≤ 300: %s", med <= 300 ? "met" : "NOT met")
 		if (n != 10000) t = "(" t ")"
 		printf "%7s  %-8s %10.1f %10.1f %10.1f  %s\n", n, save, med, p95, cpu, t
