@@ -6,14 +6,11 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
-	"os"
-	"path/filepath"
+	"github.com/4im-project/dissem/builder/internal/filecache"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -65,66 +62,26 @@ func Key(d *Document, images map[string][]byte) string {
 type Cache struct {
 	Dir string
 
-	mu   sync.Mutex
-	used map[string]bool
+	once  sync.Once
+	files filecache.Dir
 }
 
-// use records that the build needs key.
-func (c *Cache) use(key string) {
-	c.mu.Lock()
-	if c.used == nil {
-		c.used = map[string]bool{}
-	}
-	c.used[key] = true
-	c.mu.Unlock()
+func (c *Cache) dir() *filecache.Dir {
+	c.once.Do(func() { c.files.Path = c.Dir })
+	return &c.files
 }
-
-// staleTemp is how old a temporary file must be before Prune takes it for a
-// killed build's: a younger one may belong to a build running right now.
-const staleTemp = time.Hour
 
 // Prune removes every cached brief this Cache was not asked for (by Get or
 // Put) and temporary files of killed builds. Call it once the build that
 // used the cache has published its site, never after a failed build: the
 // cache then holds exactly the briefs of the site that is online.
 func (c *Cache) Prune() error {
-	entries, err := os.ReadDir(c.Dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	var errs []error
-	for _, e := range entries {
-		name := e.Name()
-		switch {
-		case strings.HasSuffix(name, ".tmp"):
-			if info, err := e.Info(); err != nil || time.Since(info.ModTime()) < staleTemp {
-				continue
-			}
-		case strings.HasSuffix(name, ".pdf"):
-			if c.used[strings.TrimSuffix(name, ".pdf")] {
-				continue
-			}
-		default:
-			continue // not ours
-		}
-		if err := os.Remove(filepath.Join(c.Dir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
-			errs = append(errs, err)
-		}
-	}
-	return errors.Join(errs...)
+	return c.dir().Prune(func(name string) bool { return strings.HasSuffix(name, ".pdf") })
 }
-
-func (c *Cache) path(key string) string { return filepath.Join(c.Dir, key+".pdf") }
 
 // Get returns a cached PDF and its page count.
 func (c *Cache) Get(key string) (pdf []byte, pages int, ok bool) {
-	c.use(key)
-	data, err := os.ReadFile(c.path(key))
+	data, err := c.dir().Read(key + ".pdf")
 	if err != nil {
 		return nil, 0, false
 	}
@@ -139,25 +96,7 @@ func (c *Cache) Get(key string) (pdf []byte, pages int, ok bool) {
 
 // Put stores a rendered brief under key.
 func (c *Cache) Put(key string, r Result) error {
-	c.use(key)
-	if err := os.MkdirAll(c.Dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(c.Dir, key+".*.tmp")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(append([]byte(strconv.Itoa(r.Pages)+"\n"), r.PDF...))
-	if err != nil {
-		return errors.Join(err, tmp.Close(), os.Remove(tmp.Name()))
-	}
-	if err := tmp.Close(); err != nil {
-		return errors.Join(err, os.Remove(tmp.Name()))
-	}
-	if err := os.Rename(tmp.Name(), c.path(key)); err != nil {
-		return errors.Join(err, os.Remove(tmp.Name()))
-	}
-	return nil
+	return c.dir().Write(key+".pdf", append([]byte(strconv.Itoa(r.Pages)+"\n"), r.PDF...))
 }
 
 // currentDest is a link's destination as the resolve stage left it.

@@ -19,7 +19,8 @@ func TestCachePrune(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for name, age := range map[string]time.Duration{"killed.1.tmp": 2 * staleTemp, "running.2.tmp": 0, "README": 2 * staleTemp} {
+	// A temporary file older than an hour is a killed build's.
+	for name, age := range map[string]time.Duration{"killed.1.tmp": 2 * time.Hour, "running.2.tmp": 0, "README": 2 * time.Hour} {
 		p := filepath.Join(dir, name)
 		os.WriteFile(p, nil, 0o644)
 		old := time.Now().Add(-age)

@@ -2,6 +2,7 @@ package media
 
 import (
 	"fmt"
+	"github.com/4im-project/dissem/builder/internal/filecache"
 	"io/fs"
 	"path"
 	"sync/atomic"
@@ -122,7 +123,7 @@ func (s *Set) cache() *cache {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.c == nil {
-		s.c = &cache{dir: s.opts.CacheDir}
+		s.c = &cache{dir: filecache.Dir{Path: s.opts.CacheDir}}
 	}
 	return s.c
 }
