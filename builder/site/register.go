@@ -3,6 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/4im-project/dissem/builder/internal/filecache"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,25 +111,11 @@ func writeExports(w *output.Writer, reg *register.Register, cacheDir string, inc
 // cacheRegister keeps an export for the next build, in place of the
 // previous one; a cache that cannot be written only costs time.
 func cacheRegister(dir, key, ext string, data []byte) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	c := filecache.Dir{Path: dir}
+	if c.Write(key+"."+ext, data) != nil {
 		return
 	}
-	old, _ := filepath.Glob(filepath.Join(dir, "*."+ext))
-	for _, f := range old {
-		_ = os.Remove(f)
-	}
-	tmp, err := os.CreateTemp(dir, ".tmp-*")
-	if err != nil {
-		return
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil && cerr == nil {
-		// Renamed into place whole: a killed build leaves no half file.
-		if os.Rename(tmp.Name(), filepath.Join(dir, key+"."+ext)) == nil {
-			return
-		}
-	}
-	_ = os.Remove(tmp.Name())
+	_ = c.Prune(func(name string) bool { return strings.HasSuffix(name, "."+ext) })
 }
 
 // sourceHash is status.Hash of a source document's body, read again from
