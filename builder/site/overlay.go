@@ -44,10 +44,12 @@ func (o overlay) Open(name string) (fs.File, error) {
 func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	seen := map[string]fs.DirEntry{}
 	var errs []error
+	layers := 0
 	for _, f := range []fs.FS{o.lower, o.upper} {
 		if f == nil {
 			continue
 		}
+		layers++
 		entries, err := fs.ReadDir(f, name)
 		if err != nil {
 			errs = append(errs, err)
@@ -57,7 +59,9 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 			seen[e.Name()] = e
 		}
 	}
-	if len(seen) == 0 && len(errs) > 0 {
+	// A folder one layer has is a folder, even empty (static/logos/ holding
+	// only .gitkeep) and missing from the other layer.
+	if len(errs) == layers {
 		return nil, errors.Join(errs...)
 	}
 	out := make([]fs.DirEntry, 0, len(seen))
