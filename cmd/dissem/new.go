@@ -30,13 +30,14 @@ TYPE is one of `+strings.Join(schema.Types, ", ")+`.`, stderr)
 	cfgPath := fs.String("config", "", "configuration `file` (default SOURCE/site.yaml)")
 	langs := fs.String("lang", "", "comma-separated language `codes` to create (default: the default language only)")
 	translate := fs.String("translate", "", "make translations of this Markdown `file` instead of a new document")
-	if err := fs.Parse(args); err != nil {
+	names, err := parseInterspersed(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
 		return errUsage
 	}
-	if *translate == "" && fs.NArg() != 2 {
+	if *translate == "" && len(names) != 2 {
 		fmt.Fprintln(stderr, "dissem new: want TYPE and NAME, e.g. dissem new guide street-survey")
 		fs.Usage()
 		return errUsage
@@ -54,13 +55,13 @@ TYPE is one of `+strings.Join(schema.Types, ", ")+`.`, stderr)
 		return errUsage
 	}
 	if *translate != "" {
-		if fs.NArg() != 0 || *langs == "" {
+		if len(names) != 0 || *langs == "" {
 			fmt.Fprintln(stderr, "dissem new: --translate FILE takes no TYPE or NAME and needs --lang, e.g. dissem new --translate content/guides/x.en.md --lang hu,sk")
 			return errUsage
 		}
 		return newTranslations(cfg, *translate, codes, stdout, stderr)
 	}
-	typ, name := fs.Arg(0), fs.Arg(1)
+	typ, name := names[0], names[1]
 	slug := markdown.Slugify(name)
 	if slug == "" {
 		fmt.Fprintf(stderr, "dissem new: %q gives an empty file name; use letters or digits\n", name)
@@ -105,6 +106,28 @@ TYPE is one of `+strings.Join(schema.Types, ", ")+`.`, stderr)
 	}
 	fmt.Fprintln(stdout, "Fill in the fields, remove \"draft: true\" when ready, and run dissem check.")
 	return nil
+}
+
+// parseInterspersed parses flags before, between and after the names
+// (dissem new guide x --lang hu, as editors type it: Go's flag package
+// alone stops at the first name) and returns the names. "--" ends the
+// flags, so a name may start with a dash.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var names []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return names, nil
+		}
+		if len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" {
+			return append(names, rest...), nil
+		}
+		names = append(names, rest[0])
+		args = rest[1:]
+	}
 }
 
 // chooseLangs parses --lang; empty means the default language.

@@ -126,3 +126,41 @@ func TestTranslateAndStatus(t *testing.T) {
 		t.Errorf("marking the source: exit %d, want 2", code)
 	}
 }
+
+// Editors write the flags after the names, as the issue's own example does
+// (dissem new guide x --lang hu): Go's flag package alone stops at the
+// first name and took "--lang" for a third argument.
+func TestNewFlagsAfterNames(t *testing.T) {
+	dir := newSite(t)
+	for _, args := range [][]string{
+		{"new", "guide", "x", "--lang", "hu", "--source", dir},
+		{"new", "--source", dir, "news", "--lang=sk,en", "y"},
+		{"new", "--source", dir, "case-study", "z", "--lang", "hu"},
+	} {
+		if code, out, stderr := runCmd(t, args...); code != 0 {
+			t.Errorf("%q: exit %d: %s%s", args, code, out, stderr)
+		}
+	}
+	for _, want := range []string{"guides/x.hu.md", "news/y.sk.md", "news/y.en.md", "case-studies/z.hu.md"} {
+		if _, err := os.Stat(filepath.Join(dir, "content", want)); err != nil {
+			t.Errorf("not written: %v", err)
+		}
+	}
+	if matches, _ := filepath.Glob(filepath.Join(dir, "content", "guides", "x.*")); len(matches) != 1 {
+		t.Errorf("dissem new guide x --lang hu wrote %v, want only x.hu.md", matches)
+	}
+	res, err := site.Build(site.Options{Source: dir, Dest: filepath.Join(t.TempDir(), "public"), CacheDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Diags.HasErrors() {
+		t.Fatalf("the new documents do not build:\n%s", res.Diags)
+	}
+	// "--" still ends the flags: a name may start with a dash.
+	if code, _, stderr := runCmd(t, "new", "--source", dir, "guide", "--", "-dashed"); code != 0 {
+		t.Errorf("a name after --: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := runCmd(t, "new", "--source", dir, "guide", "w", "--colour", "red"); code != 2 || !strings.Contains(stderr, "colour") {
+		t.Errorf("an unknown flag after the names: exit %d: %s", code, stderr)
+	}
+}
