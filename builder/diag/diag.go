@@ -45,11 +45,14 @@ type Diag struct {
 }
 
 // String formats d as "file:line:col: message", with "warning: " for warnings.
+// Invisible characters are shown escaped (see Visible): a file name or a
+// quoted value holding an escape sequence must not recolour, clear or
+// retitle the terminal that prints it.
 func (d Diag) String() string {
 	if d.Severity == Warning {
-		return d.Pos.String() + ": warning: " + d.Msg
+		return Visible(d.Pos.String(), false) + ": warning: " + Visible(d.Msg, true)
 	}
-	return d.Pos.String() + ": " + d.Msg
+	return Visible(d.Pos.String(), false) + ": " + Visible(d.Msg, true)
 }
 
 // List collects diagnostics. The zero value is ready to use. It is not safe
