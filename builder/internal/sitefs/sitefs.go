@@ -19,6 +19,8 @@
 //     walk in circles.
 //   - Only regular files and folders are read: a pipe or a device would block
 //     the build or feed it without end.
+//   - A name that is not UTF-8 text or holds a control or direction character
+//     is refused (badName): it would reach published names and the register.
 //
 // Walk is the gate that reports; Open enforces containment and hidden names
 // on every read, so a path that Walk never listed cannot leak either.
@@ -236,6 +238,15 @@ func Walk(fsys fs.FS, prefix string, fn func(p string)) diag.List {
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if p != "." {
+			if why := badName(d.Name()); why != "" {
+				diags.Errorf(pos(), "%s", why)
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
 		}
 		switch t := d.Type(); {
 		case t.IsDir():
