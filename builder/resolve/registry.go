@@ -61,6 +61,13 @@ func regKey(p string) string {
 // claim records that c writes path p. When p is taken, it reports the
 // collision and returns false.
 func (r *registry) claim(p string, c claim) bool {
+	if n := lastSegment(p); len(n) > maxSegment {
+		// The build would stop at writing, with a machine error and no
+		// position; the claimant is the one to shorten.
+		r.diags.Errorf(c.pos, "the address %s is too long to be a file name (%d characters in one part; at most %d); %s",
+			shortURL(c.url), len(n), maxSegment, c.fix)
+		return false
+	}
 	k := regKey(p)
 	prev, taken := r.owner[k]
 	if !taken {
@@ -88,6 +95,32 @@ func collision(a, b claim) (diag.Pos, string) {
 		return b.pos, fmt.Sprintf("%s and %s make addresses that differ only in capitals (%s and %s), and on Windows and macOS one would replace the other; %s", a.what, b.what, a.url, b.url, b.fix)
 	}
 	return b.pos, fmt.Sprintf("%s and %s both make %s; %s", a.what, b.what, b.url, b.fix)
+}
+
+// maxSegment is the longest part of an output path, in bytes: file systems
+// take 255, and a document's folder name comes back in the names of its
+// files ("{slug}-{lang}.json").
+const maxSegment = 200
+
+// lastSegment is the part of the output path p that its claimant names:
+// "en/guides/x/" → "x", "media/guides/a.pdf" → "a.pdf". The folders above
+// it are named, and checked, by their own claims.
+func lastSegment(p string) string {
+	p = strings.TrimSuffix(p, "index.html")
+	p = strings.TrimSuffix(p, "/")
+	return p[strings.LastIndexByte(p, '/')+1:]
+}
+
+// shortURL keeps a message about a long address readable.
+func shortURL(u string) string {
+	if len(u) <= 80 {
+		return u
+	}
+	cut := 60
+	for cut > 0 && u[cut]&0xc0 == 0x80 {
+		cut--
+	}
+	return u[:cut] + "…"
 }
 
 func trimIndex(u string) string { return strings.TrimSuffix(u, "index.html") }
