@@ -58,6 +58,7 @@ func splitFront(src []byte, file string, diags *diag.List) (*Value, []byte, int)
 			return nil
 		}
 		front = fromTOML(m, diag.Pos{File: file, Line: startLine + 1})
+		dropControls(front, diags)
 		return nil
 	})
 	body, err := frontmatter.Parse(bytes.NewReader(src[:end]), nil, yamlFormat, tomlFormat)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/4im-project/dissem/builder/diag"
+	"github.com/4im-project/dissem/builder/internal/yamlnode"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -122,4 +123,27 @@ func fromTOML(x any, pos diag.Pos) *Value {
 		return &Value{Kind: Scalar, Pos: pos, Text: x.Format(time.RFC3339), Native: x}
 	}
 	return &Value{Kind: Scalar, Pos: pos, Text: fmt.Sprint(x), Native: x}
+}
+
+// dropControls takes invisible control characters out of v's texts, as
+// yamlnode.Parse does for YAML front matter, with one warning a value.
+func dropControls(v *Value, diags *diag.List) {
+	switch v.Kind {
+	case Scalar:
+		if _, ok := v.Native.(string); !ok {
+			return
+		}
+		if t, r, found := yamlnode.Controls(v.Text); found {
+			v.Text, v.Native = t, t
+			diags.Warnf(v.Pos, "%s", yamlnode.ControlMessage(r))
+		}
+	case List:
+		for _, it := range v.Items {
+			dropControls(it, diags)
+		}
+	case Map:
+		for _, k := range v.Keys {
+			dropControls(v.Fields[k], diags)
+		}
+	}
 }

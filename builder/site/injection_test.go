@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -46,7 +47,7 @@ title: ` + yamlQuote(hostileTitle) + `
 summary: ` + yamlQuote(`"><img src=x onerror=alert(1)> </script><script>alert(1)</script> ]]>`) + `
 date: 2024-05-31
 audience: "<b onmouseover=alert(1)>workers</b>"
-authors: [` + yamlQuote(`"><script>alert(1)</script>`) + `]
+authors: [` + yamlQuote(`"><script>alert(1)</script>`) + `, ` + yamlQuote("Ann\vLee \x1b[2J\x00") + `]
 topics: [` + yamlQuote(hostileTopic) + `, "participation"]
 ---
 ## Heading "><img src=x onerror=alert(1)>
@@ -111,6 +112,15 @@ func TestInjection(t *testing.T) {
 		}
 		name, _ := filepath.Rel(dest, p)
 		name = filepath.ToSlash(name)
+		if ext := path.Ext(name); ext != ".pdf" && ext != ".xlsx" && ext != ".png" && ext != ".jpg" && ext != ".webp" {
+			// Texts hold no control character: a terminal, a CSV or
+			// BibTeX reader or an XML parser would act on it.
+			if i := bytes.IndexFunc(data, func(r rune) bool {
+				return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f
+			}); i >= 0 {
+				t.Errorf("%s: control character %q at byte %d", name, data[i], i)
+			}
+		}
 		switch {
 		case strings.HasSuffix(name, ".html"):
 			counts["html"]++

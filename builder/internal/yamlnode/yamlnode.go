@@ -87,7 +87,8 @@ func lineCount(src []byte) int {
 	return n
 }
 
-// check walks n for aliases and duplicate keys. The parser has bounded the
+// check walks n for aliases and duplicate keys, and takes invisible control
+// characters out of scalars (see Controls) with a warning. The parser has bounded the
 // depth, and without aliases the tree is no bigger than the text. Only the
 // first alias is reported: an alias bomb has dozens, one message is enough.
 func check(n *yaml.Node, file string, lineOffset int, diags *diag.List) {
@@ -95,6 +96,11 @@ func check(n *yaml.Node, file string, lineOffset int, diags *diag.List) {
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
 		switch n.Kind {
+		case yaml.ScalarNode:
+			if v, r, found := Controls(n.Value); found {
+				n.Value = v
+				diags.Warnf(diag.Pos{File: file, Line: n.Line + lineOffset, Col: n.Column}, "%s", ControlMessage(r))
+			}
 		case yaml.AliasNode:
 			if !aliased {
 				diags.Errorf(diag.Pos{File: file, Line: n.Line + lineOffset, Col: n.Column},

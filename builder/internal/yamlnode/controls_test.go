@@ -1,0 +1,47 @@
+package yamlnode
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestControls: control characters are taken out of texts (line-breaking
+// ones become a space); letters, tabs and line ends are kept, and a text
+// without controls is returned as it is.
+func TestControls(t *testing.T) {
+	tests := []struct {
+		in, want string
+		first    rune // -1: none found
+	}{
+		{"Household survey", "Household survey", -1},
+		{"Közösségi ﬁnance é ¡", "Közösségi ﬁnance é ¡", -1},
+		{"tab\tand\r\nline", "tab\tand\r\nline", -1},
+		{"nul\x00only", "nulonly", 0},
+		{"word\vline", "word line", '\v'},
+		{"esc\x1b[31mred\x7f", "esc[31mred", 0x1b},
+		{"nel\u0085csi\u009b", "nel csi", 0x85},
+		{"xml\ufffe\uffff", "xml", 0xfffe},
+	}
+	for _, tt := range tests {
+		got, r, found := Controls(tt.in)
+		if got != tt.want || found != (tt.first >= 0) || found && r != tt.first {
+			t.Errorf("Controls(%q) = %q, %U, %v; want %q, %U", tt.in, got, r, found, tt.want, tt.first)
+		}
+	}
+}
+
+// TestParseDropsControls: a YAML escape brings a control character into a
+// value; Parse takes it out and warns at the value.
+func TestParseDropsControls(t *testing.T) {
+	n, diags := Parse([]byte("title: \"A\\vB\\0\"\nlist: [\"ok\", \"x\\e\"]\n"), "a.md", 2)
+	if n == nil {
+		t.Fatal(diags)
+	}
+	if got := n.Content[1].Value; got != "A B" {
+		t.Errorf("title = %q, want %q", got, "A B")
+	}
+	want := "a.md:2:8: warning: this value holds the invisible control character U+000B"
+	if len(diags) != 2 || !strings.HasPrefix(diags[0].String(), want) || !strings.HasPrefix(diags[1].String(), "a.md:3:14: warning:") {
+		t.Errorf("got:\n%s\nwant two warnings, the first %q", diags, want)
+	}
+}
