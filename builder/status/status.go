@@ -69,9 +69,14 @@ type Doc struct {
 // as translated_from. Line endings and trailing blank space do not count, so
 // an editor's CRLF or a final newline does not make every translation stale.
 func Hash(body []byte) string {
-	b := bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n"))
-	b = bytes.TrimSpace(b)
-	sum := sha256.Sum256(b)
+	b := body
+	// A body without a CR (nearly every one) is hashed where it lies: the
+	// copy ReplaceAll makes was as costly as the hash (the register hashes
+	// every marked source of the site).
+	if bytes.IndexByte(body, '\r') >= 0 {
+		b = bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n"))
+	}
+	sum := sha256.Sum256(bytes.TrimSpace(b))
 	return hex.EncodeToString(sum[:6])
 }
 
