@@ -123,6 +123,7 @@ func LoadFile(fsys fs.FS, rel string, opts Options) (*Doc, diag.List) {
 	}
 	n := diags.Errors()
 	d.Front, d.Body, d.BodyLine = splitFront(src, display, &diags)
+	d.Body = bodyControls(d.Body, display, d.BodyLine, &diags)
 	d.Broken = diags.Errors() > n
 	return d, diags
 }
