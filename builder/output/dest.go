@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -28,14 +29,27 @@ func CheckDest(dest, source string, keep ...string) (string, error) {
 	if dest == "" {
 		return "", errors.New("no output folder given; name one with --dest")
 	}
-	real, err := resolve(dest)
-	if err != nil {
-		return "", err
-	}
 	refuse := func(why, fix string) (string, error) {
 		return "", fmt.Errorf("will not write the site into %s: %s; %s", dest, why, fix)
 	}
 	const choose = "choose another output folder with --dest, e.g. a new folder public beside content/"
+	// Slips of typing that would make a folder nobody meant: "~" the shell
+	// left as it was ("--dest=~/www", or in quotes) makes a folder named
+	// "~" here, which a later "rm -rf ~" to clean it would turn into the
+	// home folder; a space or line break pasted around the name makes a
+	// folder that looks like another.
+	if first, _, _ := strings.Cut(filepath.ToSlash(dest), "/"); strings.HasPrefix(first, "~") {
+		return refuse("the shell did not replace \"~\" with your home folder (it does not after \"=\" or inside quotes), so the site would go into a folder named \"~\"",
+			"write the whole path, e.g. --dest \"$HOME/www\"")
+	}
+	if strings.TrimSpace(dest) != dest || strings.ContainsFunc(dest, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		dest = strconv.Quote(dest)
+		return refuse("the name begins or ends with a space or holds a line break or another invisible character, perhaps pasted by mistake", "write the name without it after --dest")
+	}
+	real, err := resolve(dest)
+	if err != nil {
+		return "", err
+	}
 	if real == filepath.VolumeName(real)+string(filepath.Separator) {
 		return refuse("it is the root of the file system", choose)
 	}

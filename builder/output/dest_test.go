@@ -3,6 +3,7 @@ package output
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -77,6 +78,12 @@ func TestCheckDest(t *testing.T) {
 		{"someone's folder", filepath.Join(site, "notes"), "holds files that dissem did not write"},
 		{"chooser and sitemap made by hand", filepath.Join(site, "private"), "holds files that dissem did not write"},
 		{"nothing", "", "no output folder given"},
+		{"~ left by the shell", "~/www", "the shell did not replace \"~\""},
+		{"~ alone", "~", "the shell did not replace \"~\""},
+		{"~user", "~editor/www", "the shell did not replace \"~\""},
+		{"a tilde inside a name", filepath.Join(site, "a~b"), ""},
+		{"a pasted space", filepath.Join(site, "public") + " ", "begins or ends with a space"},
+		{"a line break", filepath.Join(site, "pub\nlic"), "holds a line break"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -97,7 +104,7 @@ func TestCheckDest(t *testing.T) {
 			if !strings.Contains(msg, tt.want) {
 				t.Errorf("message %q lacks %q", msg, tt.want)
 			}
-			if tt.dest != "" && (!strings.Contains(msg, tt.dest) || !strings.Contains(msg, "--dest")) {
+			if tt.dest != "" && (!strings.Contains(msg, strings.Trim(strconv.Quote(tt.dest), `"`)) || !strings.Contains(msg, "--dest")) {
 				t.Errorf("message %q does not name the folder and the fix", msg)
 			}
 			if strings.Contains(msg, "\n") {
