@@ -126,6 +126,20 @@ func TestRIS(t *testing.T) {
 	}
 }
 
+// TestRISOneLine: a value holding any character that ends a line stays on
+// its own line, so it cannot begin a tag (or end the record) of its own.
+func TestRISOneLine(t *testing.T) {
+	w := works()["plain"]
+	w.Title = "A\u2028ER  - \u2029TY  - JOUR\u0085AU  - X\r\nKW  - y\rz\nq"
+	rec, err := citetest.ParseRIS(string(w.RIS()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := rec["TI"][0], "A ER  -  TY  - JOUR AU  - X KW  - y z q"; got != want {
+		t.Errorf("TI %q, want %q", got, want)
+	}
+}
+
 func TestCSL(t *testing.T) {
 	for name, w := range works() {
 		t.Run(name, func(t *testing.T) {

@@ -131,8 +131,11 @@ func (w *Work) risType() string {
 	return "ELEC"
 }
 
-// oneLine keeps a RIS value on its line.
-var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+// oneLine keeps a RIS value on its line. Besides CR and LF, the Unicode
+// line and paragraph separators and NEL end a line for readers that split
+// with Unicode's rules (JavaScript's "^" and "$"); a summary holding one
+// followed by "ER  - " could end the record early.
+var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\u2028", " ", "\u2029", " ", "\u0085", " ", "\v", " ", "\f", " ")
 
 // RIS is the work in the RIS format (Research Information Systems), with
 // CRLF line ends as the format asks: each line "TAG  - value", TY first

@@ -128,8 +128,8 @@ func ParseRIS(src string) (map[string][]string, error) {
 	lines := strings.Split(strings.TrimSuffix(src, "\r\n"), "\r\n")
 	rec := map[string][]string{}
 	for i, l := range lines {
-		if strings.ContainsAny(l, "\r\n") {
-			return nil, fmt.Errorf("line %d: a lone CR or LF", i+1)
+		if strings.ContainsAny(l, "\r\n\u2028\u2029\u0085\v\f") {
+			return nil, fmt.Errorf("line %d: a lone CR or LF, or another character that ends a line", i+1)
 		}
 		if len(l) < 6 || l[2:6] != "  - " {
 			return nil, fmt.Errorf("line %d: want \"TG  - value\", got %q", i+1, l)
