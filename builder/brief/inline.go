@@ -222,8 +222,38 @@ func (z *itemizer) box(s string, st *style) {
 // hyphenation points, after existing hyphens and dashes, and after slashes
 // in URLs and paths.
 func (z *itemizer) word(w string, st *style, code bool) {
-	w = z.l.cover(w, st.font)
 	hyph := z.o.hyphenate && !code && z.l.hy != nil
+	if strings.Contains(w, "\u00ad") {
+		z.softHyphens(w, st, code)
+		return
+	}
+	z.split(w, st, code, hyph)
+}
+
+// softHyphens adds a word in which the editor put soft hyphens (U+00AD,
+// "&shy;", or pasted from a word processor): those are its only
+// hyphenation points, as with CSS "hyphens: manual". A soft hyphen is
+// invisible unless the line breaks there; then it is drawn as a hyphen
+// that is not part of the text (an artifact, setLine), as an inserted one.
+func (z *itemizer) softHyphens(w string, st *style, code bool) {
+	seen := false
+	for part := range strings.SplitSeq(w, "\u00ad") {
+		if part == "" {
+			continue // at the word's start or end, or doubled: no break there
+		}
+		if seen {
+			z.items = append(z.items, item{kind: penalty, penalty: 50, flagged: true, st: st,
+				pre: "-", preW: z.l.width("-", st)})
+		}
+		z.split(part, st, code, false)
+		seen = true
+	}
+}
+
+// split adds a word without soft hyphens, hyphenating its letters when
+// hyph is set.
+func (z *itemizer) split(w string, st *style, code, hyph bool) {
+	w = z.l.cover(w, st.font)
 	start := 0
 	slashes := code || strings.Contains(w, "://") // once: a word may be a megabyte long
 	for i, r := range w {
@@ -267,6 +297,9 @@ func (z *itemizer) piece(w string, st *style, hyph bool) {
 	for _, b := range brks {
 		if b.Start < last {
 			continue
+		}
+		if _, _, ok := hyphSegs(string(runes[b.Start:b.End]), b.Pre, b.Post); !ok {
+			continue // its letters could not be read back as the word's (setLine)
 		}
 		z.box(prefix+string(runes[last:b.Start]), st)
 		prefix = ""

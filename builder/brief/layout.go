@@ -23,7 +23,7 @@ const (
 	paraSkip   = 6.0  // space between paragraphs
 	headerY    = 40.0 // baseline of the running header
 	footerY    = pageH - 34
-	layoutVers = "brief-layout-12" // bump when output changes for the same input
+	layoutVers = "brief-layout-13" // bump when output changes for the same input
 )
 
 type rgb struct{ r, g, b uint8 }
@@ -80,6 +80,12 @@ type op struct {
 	// artifacts). Text and image ops get the element open when they are
 	// made (layout.enter); decoration never does.
 	el int32
+	// hyph: drawn only because the line breaks inside a word (a hyphen
+	// the line breaker adds): an artifact, not the element's text.
+	hyph bool
+	// joins: the line breaks inside the word this text ends: the
+	// element's text goes on without a space on the next line.
+	joins bool
 }
 
 // mark is an anchor (internal link target) and, if level >= 0, a bookmark.

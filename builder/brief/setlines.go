@@ -54,11 +54,58 @@ func withoutHyphens(items []item) []item {
 	return out
 }
 
-// piece is a run of text of one style placed on a line.
+// piece is a run of text of one style placed on a line. art: it is there
+// only because the line breaks inside a word (the hyphen, and the letters
+// a non-standard hyphenation adds): not part of the text.
 type piece struct {
 	x, w float64
 	text string
 	st   *style
+	art  bool
+}
+
+// seg is a run of the letters a hyphenation break shows.
+type seg struct {
+	text string
+	art  bool // added by the break (see piece)
+}
+
+// hyphSegs splits what a hyphenation break shows before its hyphen (pre)
+// and after it (post) into the word's own letters, which the structure
+// text keeps, and the letters the break adds, which are artifacts: the
+// letters word[Start:End] it replaces must be a subsequence of pre+post.
+// Hungarian "hosszú" breaks as "hosz-szú": word "ssz", pre "sz", post
+// "sz"; the text read back is "hos"+"szú", the "z" and the hyphen are
+// artifacts. ok is false when word is not such a subsequence; an ordinary
+// break (all three empty) gives no segments.
+func hyphSegs(word, pre, post string) (a, b []seg, ok bool) {
+	w := []rune(word)
+	i := 0
+	split := func(s string) []seg {
+		var out []seg
+		start := 0
+		for k, r := range s {
+			art := i >= len(w) || r != w[i]
+			if !art {
+				i++
+			}
+			if n := len(out); n > 0 && out[n-1].art == art {
+				continue
+			}
+			if n := len(out); n > 0 {
+				out[n-1].text = s[start:k]
+			}
+			out = append(out, seg{art: art})
+			start = k
+		}
+		if n := len(out); n > 0 {
+			out[n-1].text = s[start:]
+		}
+		return out
+	}
+	a = split(pre)
+	b = split(post)
+	return a, b, i == len(w)
 }
 
 // setLine places the items between two breaks.
@@ -66,16 +113,25 @@ func (l *layout) setLine(items []item, from, to int, o textOpts, left, width, le
 	s := lineStart(items, from)
 	var pcs []piece
 	var marks []mark
-	add := func(text string, w float64, st *style, x float64) {
+	add := func(text string, w float64, st *style, x float64, art bool) {
 		if text == "" {
 			return
 		}
-		if n := len(pcs); n > 0 && *pcs[n-1].st == *st && math.Abs(pcs[n-1].x+pcs[n-1].w-x) < 0.01 {
+		if n := len(pcs); n > 0 && *pcs[n-1].st == *st && pcs[n-1].art == art && math.Abs(pcs[n-1].x+pcs[n-1].w-x) < 0.01 {
 			pcs[n-1].text += text
 			pcs[n-1].w += w
 			return
 		}
-		pcs = append(pcs, piece{x: x, w: w, text: text, st: st})
+		pcs = append(pcs, piece{x: x, w: w, text: text, st: st, art: art})
+	}
+	// The letters of a hyphenation break: the word's own, or artifacts.
+	addSegs := func(ss []seg, st *style, x float64) float64 {
+		for _, sg := range ss {
+			w := l.width(sg.text, st)
+			add(sg.text, w, st, x, sg.art)
+			x += w
+		}
+		return x
 	}
 	// Natural width and glue totals decide how much each space stretches.
 	nat, str, shr := 0.0, 0.0, 0.0
@@ -111,9 +167,9 @@ func (l *layout) setLine(items []item, from, to int, o textOpts, left, width, le
 	}
 	maxSize := o.size
 	if from >= 0 && items[from].kind == penalty && items[from].post != "" {
-		st := items[from].st
-		add(items[from].post, items[from].postW, st, x)
-		x += items[from].postW
+		it := &items[from]
+		_, post, _ := hyphSegs(it.text, strings.TrimSuffix(it.pre, "-"), it.post)
+		x = addSegs(post, it.st, x)
 	}
 	for i := s; i < to; i++ {
 		it := &items[i]
@@ -122,7 +178,7 @@ func (l *layout) setLine(items []item, from, to int, o textOpts, left, width, le
 		}
 		switch it.kind {
 		case box:
-			add(it.text, it.w, it.st, x)
+			add(it.text, it.w, it.st, x, false)
 			maxSize = math.Max(maxSize, it.st.size+math.Max(-it.st.rise, 0))
 			x += it.w
 		case glue:
@@ -132,27 +188,42 @@ func (l *layout) setLine(items []item, from, to int, o textOpts, left, width, le
 				x += it.w + r*it.shrink
 			}
 		case penalty:
-			add(it.text, it.w, it.st, x)
+			add(it.text, it.w, it.st, x, false)
 			x += it.w
 		}
 	}
+	// A line that ends inside a word: its last text goes on without a
+	// space on the next line (op.joins), and a hyphen the break adds is an
+	// artifact (ISO 32000-1 14.8.2.2: screen readers, copies and
+	// pdfinfo -struct-text get "Célközönség", not "Célközön- ség").
+	inWord := brk.kind == penalty && brk.penalty > -infPenalty
 	if brk.kind == penalty && brk.pre != "" {
-		add(brk.pre, brk.preW, brk.st, x)
+		letters, _ := strings.CutSuffix(brk.pre, "-")
+		pre, _, _ := hyphSegs(brk.text, letters, brk.post)
+		x = addSegs(pre, brk.st, x)
+		add(brk.pre[len(letters):], l.width(brk.pre[len(letters):], brk.st), brk.st, x, true)
 	}
 	h := math.Max(lead, maxSize*bodyLead)
 	base := (h-maxSize)/2 + maxSize*0.8
 	rw := &row{h: h, base: base, marks: marks}
 	var desc strings.Builder
+	joins := -1 // the op of the line's last piece of text
 	for _, p := range pcs {
-		rw.ops = append(rw.ops, op{kind: opText, x: p.x, y: base + p.st.rise, w: p.w, text: p.text, st: *p.st, el: l.cur})
+		if !p.art {
+			joins = len(rw.ops)
+		}
+		rw.ops = append(rw.ops, op{kind: opText, x: p.x, y: base + p.st.rise, w: p.w, text: p.text, st: *p.st, el: l.cur, hyph: p.art})
 		if p.st.strike {
 			yy := base - p.st.size*0.28
 			rw.ops = append(rw.ops, op{kind: opLine, x: p.x, y: yy, w: p.w, h: 0, st: *p.st})
 		}
-		if desc.Len() > 0 {
+		if desc.Len() > 0 && !p.art {
 			desc.WriteByte(' ')
 		}
 		desc.WriteString(p.text)
+	}
+	if inWord && joins >= 0 {
+		rw.ops[joins].joins = true
 	}
 	rw.desc = desc.String()
 	return rw

@@ -54,7 +54,6 @@ type linkEl struct {
 	kids   []kid   // its MCIDs
 	annots []int32 // its annotations
 	text   strings.Builder
-	lastY  float64
 }
 
 // annot is a link annotation to write.
@@ -84,6 +83,7 @@ type tagger struct {
 	levels   []int                // heading levels as written (headingLevels)
 	bbox     map[int32][4]float64 // a figure's box on its page, in PDF space
 	atY, atX float64              // where the op being begun is drawn (its baseline)
+	spaced   bool                 // the text op being begun is drawn with a space in front
 }
 
 // newTagger prepares the tagging of a PDF that f draws, whose ops name
@@ -117,7 +117,7 @@ func linkTarget(o *op, anchors map[string]pos) string {
 // pen clears its el), a picture without a description.
 func (t *tagger) element(o *op) int32 {
 	el := o.el - 1
-	if el < 0 || int(el) >= len(t.els) || t.art != artPlain ||
+	if el < 0 || int(el) >= len(t.els) || t.art != artPlain || o.hyph ||
 		!(o.kind == opText || o.kind == opImage || o.kind == opEmblem || o.kind == opLogo) {
 		return -1
 	}
@@ -210,7 +210,7 @@ func (t *tagger) text(o *op, top float64, text string, x, y, spaceW float64, anc
 		page := int32(t.f.PageNo() - 1)
 		base := y - o.st.rise // a note's reference is on its line
 		next := lastText{set: true, page: page, start: x, end: x + o.w, y: base,
-			noSpace: unicode.IsSpace(last) || last == '-' || last == '\u00AD'}
+			noSpace: unicode.IsSpace(last) || o.joins}
 		sameLine := prev.set && page == prev.page && base == prev.y
 		if sameLine {
 			next.start = min(x, prev.start)
@@ -223,7 +223,7 @@ func (t *tagger) text(o *op, top float64, text string, x, y, spaceW float64, anc
 			next.end, next.noSpace = prev.end, prev.noSpace
 		case !prev.set || unicode.IsSpace(first):
 		case sameLine && x-prev.end < spaceW/3: // another style inside a word
-		case !sameLine && prev.noSpace: // a line ending with a hyphen
+		case !sameLine && prev.noSpace: // a line ending inside a word (setLine)
 		default:
 			space = true
 		}
@@ -238,7 +238,9 @@ func (t *tagger) text(o *op, top float64, text string, x, y, spaceW float64, anc
 		t.f.Text(x-spaceW, y, " ")
 		space = false
 	}
+	t.spaced = space
 	t.begin(o, top, anchors)
+	t.spaced = false
 	if space {
 		text, x = " "+text, x-spaceW
 	}
@@ -253,27 +255,16 @@ func (t *tagger) link(el int32, target string, o *op) int32 {
 	j := t.lastLink[el]
 	if j < 0 || t.links[j].target != target {
 		j = int32(len(t.links))
-		t.links = append(t.links, &linkEl{parent: el, target: target, lastY: o.y})
+		t.links = append(t.links, &linkEl{parent: el, target: target})
 		t.kids[el] = append(t.kids[el], kid{link: j, page: int32(t.f.PageNo() - 1), y: t.atY, x: t.atX})
 		t.lastLink[el] = j
 	}
 	l := t.links[j]
 	if txt := strings.TrimSpace(o.text); txt != "" && o.pageOf == "" {
-		if l.text.Len() > 0 {
-			s := l.text.String()
-			last, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(s, "-"))
-			first, _ := utf8.DecodeRuneInString(txt)
-			switch {
-			case o.y == l.lastY: // the same line, another style
-			case strings.HasSuffix(s, "-") && unicode.IsLetter(last) && unicode.IsLower(first):
-				l.text.Reset() // a word hyphenated at the line's end
-				l.text.WriteString(strings.TrimSuffix(s, "-"))
-			default:
-				l.text.WriteByte(' ')
-			}
+		if l.text.Len() > 0 && t.spaced {
+			l.text.WriteByte(' ') // as in the element's text (tagger.text)
 		}
 		l.text.WriteString(txt)
-		l.lastY = o.y
 	}
 	return linkBase - j
 }

@@ -152,11 +152,13 @@ func TestHyphenationPerLanguage(t *testing.T) {
 			words := strings.Fields(text)
 			hyphenated, ownOnly := 0, 0
 			for i, r := range rows[:len(rows)-1] {
-				last := r.ops[len(r.ops)-1].text
-				if !strings.HasSuffix(last, "-") {
+				// The hyphen is an op of its own (an artifact, setLine),
+				// after the word's first letters.
+				n := len(r.ops)
+				if n < 2 || !r.ops[n-1].hyph || r.ops[n-1].text != "-" || r.ops[n-2].hyph {
 					continue
 				}
-				parts := strings.Fields(last)
+				parts := strings.Fields(r.ops[n-2].text + "-")
 				head := strings.TrimSuffix(parts[len(parts)-1], "-")
 				tail := strings.Fields(rows[i+1].ops[0].text)[0]
 				word := strings.TrimRight(head+tail, ".,")
