@@ -36,6 +36,7 @@ type pen struct {
 // numbers, the first page's foot, bookmarks and links. elems are the
 // structure elements the ops' el fields name (tag*.go reads them).
 func (e *Engine) draw(m *Meta, header string, pages [][]placed, foot []*row, elems []elem) (Result, error) {
+	m, header = withoutSoftHyphens(m), noSoft(header)
 	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
 	f.SetCatalogSort(true)
 	f.SetCreationDate(m.Date)
@@ -131,7 +132,7 @@ func (p *pen) row(r *row, y, gap float64) {
 		lvl := min(mk.level, p.lastMark+1)
 		p.lastMark = lvl
 		p.setFont(serif, 8) // fpdf encodes bookmark titles as UTF-16 only with a UTF-8 font set
-		p.f.Bookmark(p.e.met[serif].printable(mk.title), lvl, y)
+		p.f.Bookmark(p.e.met[serif].printable(noSoft(mk.title)), lvl, y)
 	}
 	for _, o := range r.ops {
 		if o.join {
@@ -253,4 +254,39 @@ func (p *pen) turned(img *picture, o op, y float64, opts fpdf.ImageOptions) {
 	}
 	f.ImageOptions(img.name, cx-w/2, cy-h/2, w, h, false, opts, 0, "")
 	f.TransformEnd()
+}
+
+// noSoft removes soft hyphens (U+00AD): the body breaks words at them
+// (itemizer.softHyphens), but in a running head, a bookmark or the
+// metadata, where no line breaks, the face would draw them as hyphens
+// and readers would show them.
+func noSoft(s string) string {
+	if !strings.Contains(s, "\u00ad") {
+		return s
+	}
+	return strings.ReplaceAll(s, "\u00ad", "")
+}
+
+// withoutSoftHyphens returns m, or a copy of it without soft hyphens in
+// the texts the metadata and the running head show.
+func withoutSoftHyphens(m *Meta) *Meta {
+	c := *m
+	c.Title, c.Summary = noSoft(m.Title), noSoft(m.Summary)
+	list := func(ss []string) []string {
+		var out []string // a copy, made when needed: m is the caller's
+		for i, s := range ss {
+			if t := noSoft(s); t != s {
+				if out == nil {
+					out = append([]string(nil), ss...)
+				}
+				out[i] = t
+			}
+		}
+		if out == nil {
+			return ss
+		}
+		return out
+	}
+	c.Authors, c.Keywords = list(m.Authors), list(m.Keywords)
+	return &c
 }

@@ -169,3 +169,36 @@ func TestHyphenStructText(t *testing.T) {
 		t.Errorf("found %d of the 3 paragraphs in the structure", n)
 	}
 }
+
+// TestSoftHyphenMetadata: where no line breaks — the PDF's metadata, the
+// bookmarks, the running head — a soft hyphen in a title is dropped, not
+// drawn or shown as a hyphen.
+func TestSoftHyphenMetadata(t *testing.T) {
+	d := loadDoc(t, fixtures[0])
+	d.Title = "Cél\u00adközönség és fog\u00adlalkoztatás"
+	d.Summary = "A cél\u00adközönség."
+	d.Authors = []string{"Kovács\u00adné"}
+	src := "## Egy fe\u00adjezet\n\n" + strings.Repeat("Egy bekezdés, amely a második oldalra visz, ahol a futófej a címet mutatja. ", 80) + "\n"
+	d.Body = markdown.New(markdown.Options{Quotes: quotes["hu"]}).Parse("p.md", []byte(src), 1)
+	r, err := engine(t).Brief(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Pages < 2 {
+		t.Fatalf("%d page: no running head to check", r.Pages)
+	}
+	path := writeTemp(t, "soft", r.PDF)
+	info := run(t, "pdfinfo", "-meta", path)
+	for _, want := range []string{"Célközönség és foglalkoztatás", "A célközönség.", "Kovácsné"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo -meta lacks %q:\n%s", want, info)
+		}
+	}
+	drawn := run(t, "pdftotext", "-raw", "-enc", "UTF-8", path, "-")
+	if strings.Contains(drawn+info, "\u00ad") || strings.Contains(drawn, "Cél-kö") || strings.Contains(drawn, "fe-je") {
+		t.Errorf("a soft hyphen is drawn or kept:\n%s", drawn)
+	}
+	if out := run(t, "pdfinfo", "-struct-text", path); strings.Contains(out, "\u00ad") {
+		t.Errorf("a soft hyphen in the structure text")
+	}
+}
