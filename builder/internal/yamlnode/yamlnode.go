@@ -87,14 +87,21 @@ func lineCount(src []byte) int {
 	return n
 }
 
-// check walks n for aliases and duplicate keys, and takes invisible control
-// characters out of scalars (see Controls) with a warning. The parser has bounded the
-// depth, and without aliases the tree is no bigger than the text. Only the
-// first alias is reported: an alias bomb has dozens, one message is enough.
+// check walks n for aliases, duplicate keys, tags and keys that are not
+// names, and takes invisible control characters out of scalars (see
+// Controls) with a warning. The parser has bounded the depth, and without
+// aliases the tree is no bigger than the text. Only the first alias is
+// reported: an alias bomb has dozens, one message is enough.
 func check(n *yaml.Node, file string, lineOffset int, diags *diag.List) {
 	aliased := false
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
+		if n.Style&yaml.TaggedStyle != 0 && n.Tag != "!!str" {
+			// "!!binary" would decode base64 into a text field, "!!int S"
+			// or "!custom" were read as plain text: nobody means either.
+			diags.Errorf(diag.Pos{File: file, Line: n.Line + lineOffset, Col: n.Column},
+				"the YAML tag %q is not supported here; remove it and write the value as plain text", n.Tag)
+		}
 		switch n.Kind {
 		case yaml.ScalarNode:
 			if v, r, found := Controls(n.Value); found {
@@ -112,6 +119,12 @@ func check(n *yaml.Node, file string, lineOffset int, diags *diag.List) {
 				walk(c)
 			}
 		case yaml.MappingNode:
+			for i := 0; i < len(n.Content); i += 2 {
+				if k := n.Content[i]; k.Kind != yaml.ScalarNode {
+					diags.Errorf(diag.Pos{File: file, Line: k.Line + lineOffset, Col: k.Column},
+						"a field name must be one word like title, not a list or a mapping (written after \"?\")")
+				}
+			}
 			duplicates(n, file, lineOffset, diags)
 			for _, c := range n.Content {
 				walk(c)
