@@ -36,7 +36,27 @@ func Headers() []byte {
 	// name never changes its bytes, so browsers may keep them for good.
 	b.WriteString("/pictures/*\n")
 	b.WriteString("  Cache-Control: public, max-age=31536000, immutable\n")
+	for _, t := range DownloadTypes {
+		b.WriteString("/*" + t.Ext + "\n  Content-Type: " + t.Type + "\n")
+	}
 	return []byte(b.String())
+}
+
+// DownloadTypes are the Content-Types of the files a site publishes beside
+// its pages whose type hosts guess differently: without a charset a browser
+// shows a Hungarian register.csv or a kit's README.txt in Windows-1252;
+// .bib, .ris and .xlsx go out as bytes of no kind; and under nosniff a
+// caption file that is not text/vtt is refused by the video player. The
+// _headers file names them (one rule an extension: Cloudflare Pages takes
+// at most 100 rules), and dissem serve sends the same (builder/serve).
+var DownloadTypes = []struct{ Ext, Type string }{
+	{".txt", "text/plain; charset=utf-8"},
+	{".csv", "text/csv; charset=utf-8"},
+	{".json", "application/json; charset=utf-8"},
+	{".bib", "application/x-bibtex; charset=utf-8"},
+	{".ris", "application/x-research-info-systems; charset=utf-8"},
+	{".vtt", "text/vtt; charset=utf-8"},
+	{".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
 }
 
 // CSP is the policy of the page, for its <meta http-equiv> tag.

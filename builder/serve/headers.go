@@ -152,6 +152,8 @@ var types = map[string]string{
 	".md":          "text/markdown; charset=utf-8",
 	".bib":         "application/x-bibtex; charset=utf-8",                // citation files (builder/cite)
 	".ris":         "application/x-research-info-systems; charset=utf-8", // with UTF-8 accents
+	".vtt":         "text/vtt; charset=utf-8",                            // captions: a player refuses another type
+	".xlsx":        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 	".svg":         "image/svg+xml; charset=utf-8",
 	".webmanifest": "application/manifest+json; charset=utf-8",
 	".map":         "application/json; charset=utf-8",

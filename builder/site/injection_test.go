@@ -151,6 +151,15 @@ func TestInjection(t *testing.T) {
 			if !bytes.Equal(data, render.Headers()) {
 				t.Errorf("_headers:\n%s", data)
 			}
+			// Every kind of download has its type, text ones their charset.
+			for _, ext := range []string{".txt", ".bib", ".ris", ".vtt", ".csv", ".json", ".xlsx"} {
+				rule := "\n/*" + ext + "\n  Content-Type: "
+				_, after, ok := bytes.Cut(data, []byte(rule))
+				typ, _, _ := bytes.Cut(after, []byte("\n"))
+				if !ok || len(typ) == 0 || ext != ".xlsx" && !bytes.HasSuffix(typ, []byte("; charset=utf-8")) {
+					t.Errorf("_headers gives %s the Content-Type %q, want one (with charset=utf-8 for text)", ext, typ)
+				}
+			}
 		}
 		return nil
 	})
