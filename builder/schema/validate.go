@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/4im-project/dissem/builder/content"
 	"github.com/4im-project/dissem/builder/diag"
@@ -65,8 +66,14 @@ func Validate(doc *content.Doc, sections map[string]string) (*Meta, diag.List) {
 		if !contains(f.required, m.Type) {
 			continue
 		}
-		if v := front.Get(f.name); v == nil || v.Kind == content.Null || (v.Kind == content.Scalar && strings.TrimSpace(v.Text) == "") {
+		v := front.Get(f.name)
+		switch {
+		case v == nil || v.Kind == content.Null || (v.Kind == content.Scalar && strings.TrimSpace(v.Text) == ""):
 			d.Errorf(front.Pos, "missing required field %q for a %s; add a line like %s", f.name, m.Type, example(f.name))
+		case v.Kind == content.Scalar && invisible(v.Text):
+			// A title of zero-width spaces passed and made a page with no
+			// heading, no link text and an empty entry in every list.
+			d.Errorf(v.Pos, "field %q holds only invisible characters (zero-width spaces or direction marks, perhaps pasted); write it out, like %s", f.name, example(f.name))
 		}
 	}
 	if m.Image != "" && m.ImageAlt == "" {
@@ -143,4 +150,16 @@ func example(name string) string {
 		return "\"" + strings.ReplaceAll(e, `"`, `'`) + "\""
 	}
 	return "\"" + name + ": …\""
+}
+
+// invisible reports whether s holds nothing a reader sees: only spaces and
+// format characters (zero-width spaces and joiners, direction marks, the
+// byte-order mark).
+func invisible(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	return true
 }
