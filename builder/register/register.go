@@ -155,9 +155,9 @@ func Build(in Input) *Register {
 	for i := range rk {
 		pages[i] = rk[i].p
 	}
-	hash := in.SourceHash
-	if hash == nil {
-		hash = func(p *resolve.Page) string {
+	sourceHash := in.SourceHash
+	if sourceHash == nil {
+		sourceHash = func(p *resolve.Page) string {
 			if p.Doc.Body == nil {
 				return ""
 			}
@@ -165,25 +165,28 @@ func Build(in Input) *Register {
 		}
 	}
 	types := map[string]bool{}
-	// A document's languages are the same list on each of its rows, and
-	// many rows share a day: each is worked out once.
-	langsOf := map[string][]string{}
+	// A document's languages, source version and source hash are the same
+	// for each of its rows, and many rows share a day: each is worked out
+	// once.
+	docs := map[string]*docInfo{}
 	periodOf := map[int]string{}
 	urls := absURLs(s, pages, in.Downloads)
 	reg.Rows = make([]Row, len(pages))
 	for i, p := range pages {
 		m := p.Meta
 		types[m.Type] = true
-		langs, ok := langsOf[p.Key]
-		if !ok {
-			langs = make([]string, 0, len(codes))
+		di := docs[p.Key]
+		if di == nil {
+			langs := make([]string, 0, len(codes))
 			for _, c := range codes {
 				if c == p.Lang || counted(p.Translations[c]) {
 					langs = append(langs, c)
 				}
 			}
-			langsOf[p.Key] = langs
+			di = &docInfo{langs: langs, src: source(p, cfg.DefaultLanguage, codes)}
+			docs[p.Key] = di
 		}
+		langs := di.langs
 		y, mo, d := p.Date.Date()
 		day := y<<9 | int(mo)<<5 | d
 		period, ok := periodOf[day]
@@ -197,7 +200,7 @@ func Build(in Input) *Register {
 		if d := brief(in.Downloads[p]); d != nil {
 			row.BriefURL, row.Pages, row.Size = urls[2*i+1], d.Pages, d.Size
 		}
-		row.State = state(p, source(p, cfg.DefaultLanguage, codes), hash)
+		row.State = di.state(p, sourceHash)
 		row.Complete = row.State != Stale
 		reg.Rows[i] = row
 	}
@@ -274,16 +277,27 @@ func source(p *resolve.Page, def string, codes []string) *resolve.Page {
 	return p
 }
 
-// state is the translation state of p, whose source version is src.
-func state(p, src *resolve.Page, hash func(*resolve.Page) string) string {
+// docInfo is what a document's rows share: its languages, its source
+// version and, once a marked translation asks, the source's hash.
+type docInfo struct {
+	langs  []string
+	src    *resolve.Page
+	hash   string
+	hashed bool
+}
+
+// state is the translation state of p, a version of d.
+func (d *docInfo) state(p *resolve.Page, sourceHash func(*resolve.Page) string) string {
 	switch {
-	case p == src:
+	case p == d.src:
 		return Source
 	case p.Meta.TranslatedFrom == "":
 		return Unmarked
 	}
-	h := hash(src)
-	if h != "" && h != p.Meta.TranslatedFrom {
+	if !d.hashed {
+		d.hash, d.hashed = sourceHash(d.src), true
+	}
+	if d.hash != "" && d.hash != p.Meta.TranslatedFrom {
 		return Stale
 	}
 	return Current

@@ -118,10 +118,15 @@ func cacheRegister(dir, key, ext string, data []byte) {
 	_ = c.Prune(func(name string) bool { return strings.HasSuffix(name, "."+ext) })
 }
 
-// sourceHash is status.Hash of a source document's body, read again from
-// its file when the load dropped it (briefs off): only documents whose
-// translations say what they were made from are asked for.
+// sourceHash is status.Hash of a source document's body: the load's
+// (hashSources), else hashed now, or read again from its file when the
+// load dropped the body (briefs off, a source not in the default
+// language): only documents whose translations say what they were made
+// from are asked for, each once (register.Build).
 func (l *loaded) sourceHash(p *resolve.Page) string {
+	if h, ok := l.hashes[p.Doc]; ok {
+		return h
+	}
 	body := p.Doc.Body
 	if body == nil {
 		doc, diags := content.LoadFile(l.contentFS, p.Doc.Rel, content.Options{Languages: l.cfg.Codes(), Default: l.cfg.DefaultLanguage})

@@ -144,6 +144,10 @@ type loaded struct {
 	contacts map[string]bool
 	// av are the documents' galleries and videos (av.go).
 	av *av.Media
+	// hashes are the register's source hashes, made while the load
+	// held the bodies (sourcehash.go); nil in serve and when no
+	// translation records translated_from.
+	hashes map[*content.Doc]string
 }
 
 // body parses a document's Markdown again, with its links resolved: the
@@ -264,6 +268,18 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 			docs.store(mdPaths[i], e)
 		}
 	})
+	if docs == nil {
+		// A build: the register's source hashes while the bodies are at
+		// hand (serve's register hashes what it asks for when made).
+		l.hashes = hashSources(inputs)
+	}
+	if !cfg.BriefsOn() {
+		for _, doc := range l.tree.Docs {
+			if doc != nil {
+				doc.Body = nil
+			}
+		}
+	}
 	l.bodies = newBodies(l.tree.Docs, html)
 	l.pictures.keep(docs)
 	for _, d := range perDoc {
@@ -325,10 +341,11 @@ func (l *loaded) loadDoc(fsys fs.FS, rel string, docs *docCache, sum uint64, src
 	body.DropTree()
 	// Keep only what later stages use: the front matter's position and
 	// its terms' for messages and, when briefs are made, the Markdown to
-	// parse again.
+	// parse again (with briefs off, a likely source's Markdown stays until
+	// load has hashed it for the register: keepsBody).
 	termPos := resolve.TermPositions(doc.Front, cfg.Taxonomies)
 	doc.Front = &content.Value{Kind: content.Map, Pos: doc.Front.Pos}
-	if !cfg.BriefsOn() {
+	if !cfg.BriefsOn() && !keepsBody(doc, meta.TranslatedFrom, cfg.DefaultLanguage) {
 		doc.Body = nil
 	}
 	e.input = resolve.Input{Doc: doc, Meta: meta, Body: body, TermPos: termPos}
