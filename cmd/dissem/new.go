@@ -104,7 +104,11 @@ TYPE is one of `+strings.Join(schema.Types, ", ")+`.`, stderr)
 		}
 		fmt.Fprintln(stdout, "created", p)
 	}
-	fmt.Fprintln(stdout, "Fill in the fields, remove \"draft: true\" when ready, and run dissem check.")
+	// A draft with empty required fields is left out of the site, so the
+	// preview answers "page not found" until they are filled: say so, or
+	// the editor looks for the new page in dissem serve in vain.
+	fmt.Fprintln(stdout, "Fill in the empty fields: dissem serve shows the draft once they are filled.")
+	fmt.Fprintln(stdout, "Remove \"draft: true\" when it is ready to publish, and run dissem check.")
 	return nil
 }
 

@@ -132,6 +132,11 @@ func TestTranslateAndStatus(t *testing.T) {
 // first name and took "--lang" for a third argument.
 func TestNewFlagsAfterNames(t *testing.T) {
 	dir := newSite(t)
+	// The preview leaves a draft with empty required fields out: the
+	// editor is told, rather than left to look for the page.
+	if code, out, _ := runCmd(t, "new", "guide", "v", "--source", dir); code != 0 || !strings.Contains(out, "dissem serve shows the draft once they are filled") {
+		t.Errorf("exit %d, no word on when the preview shows the draft:\n%s", code, out)
+	}
 	for _, args := range [][]string{
 		{"new", "guide", "x", "--lang", "hu", "--source", dir},
 		{"new", "--source", dir, "news", "--lang=sk,en", "y"},
