@@ -107,11 +107,13 @@ func (g *graph) build(s *Site) {
 }
 
 // WithBodies returns the site s with new bodies for some of its documents:
-// inputs whose front matter (and path) is the same as when s was resolved,
-// read again for a new body. Everything a page's relations, lists, terms
-// and URLs are made of is the front matter, so the result is what Resolve
-// gives for the same inputs; only the documents' bodies, their links'
-// destinations and their links' problems are new. s is not changed: the
+// inputs whose path and front matter are the same as when s was resolved,
+// but for the fields no relation is made of (DisplayOnly: the title, the
+// summary, ...), read again for a new body. Everything a page's relations,
+// lists, terms and URLs are made of is the rest of the front matter, so the
+// result is what Resolve gives for the same inputs; only the documents'
+// bodies and shown fields, their links' destinations and their links'
+// problems are new. s is not changed: the
 // pages that point to a new page are copied (path copying), the others are
 // shared. gone and added are the link problems the new bodies took away and
 // brought (of the documents themselves and of those whose links name their
@@ -189,6 +191,7 @@ func (s *Site) WithBodies(inputs []Input, now time.Time) (ns *Site, gone, added 
 		}
 		if in, ok := changed[i]; ok {
 			p.Doc, p.Meta, p.Body, p.HTML, p.termPos = in.Doc, in.Meta, in.Body, in.HTML, in.TermPos
+			p.Title, p.Summary = in.Meta.Title, in.Meta.Summary // as addDocument sets them
 		}
 	}
 	ns = &Site{Config: s.Config, BasePath: s.BasePath, Pages: pages, Docs: pages[:len(s.Docs):len(s.Docs)],
