@@ -29,10 +29,30 @@ const sharedCols = 10
 func (r *Register) share() *shared {
 	sh := &shared{cells: make([]int32, 0, len(r.Rows)*sharedCols), at: map[string]int32{}}
 	var scratch []byte
+	// Each column's last few texts: a document's rows, next to each
+	// other, repeat most cells, and the language cycles through a few;
+	// looking there first spares most of the map's lookups.
+	var recent [sharedCols][4]int32
+	for c := range recent {
+		recent[c] = [4]int32{-1, -1, -1, -1}
+	}
+	col := 0
 	add := func(b []byte) {
+		c := col
+		col = (col + 1) % sharedCols
 		if len(b) == 0 {
 			sh.cells = append(sh.cells, -1)
 			return
+		}
+		mru := &recent[c]
+		for k, i := range mru {
+			if i >= 0 && sh.list[i] == string(b) {
+				// Move to the front.
+				copy(mru[1:k+1], mru[:k])
+				mru[0] = i
+				sh.cells = append(sh.cells, i)
+				return
+			}
 		}
 		// string(b) as a map key is not copied; a new text is, once.
 		i, ok := sh.at[string(b)]
@@ -42,6 +62,8 @@ func (r *Register) share() *shared {
 			sh.at[s] = i
 			sh.list = append(sh.list, s)
 		}
+		copy(mru[1:], mru[:3])
+		mru[0] = i
 		sh.cells = append(sh.cells, i)
 	}
 	for k := range r.Rows {
