@@ -1,8 +1,6 @@
 package register
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"hash/maphash"
 	"io"
 	"strconv"
@@ -11,23 +9,14 @@ import (
 // Digest is a hash of everything the exports show (languages, periods,
 // every row's cells, each document's period), with seed: serve compares
 // it with the previous rebuild's to keep register.csv, .json and .xlsx
-// without making them again. Only for one process (maphash); Key is the
-// same for the cache a build leaves to the next.
+// without making them again. Only for one process (maphash); a build's
+// cache keys on the CSV's SHA-256 instead (the CSV is made anyway, and a
+// hash of the whole file costs a fraction of a pass over the cells).
 func (r *Register) Digest(seed maphash.Seed) uint64 {
 	var h maphash.Hash
 	h.SetSeed(seed)
 	r.digest(&h)
 	return h.Sum64()
-}
-
-// Key is a SHA-256 (24 hex digits) of what Digest hashes: two registers
-// with the same key have the same exports. A build keeps its exports in
-// its cache under it, and the next build with the same key copies them
-// instead of making them (at N = 10,000 the key costs a tenth of the CSV).
-func (r *Register) Key() string {
-	h := sha256.New()
-	r.digest(h)
-	return hex.EncodeToString(h.Sum(nil)[:12])
 }
 
 // digest writes everything the exports show into h, every text after its

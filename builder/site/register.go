@@ -17,20 +17,19 @@ import (
 )
 
 // registerCacheVersion changes when the exports' format does: a cached
-// file of another version is never used. 3: all three exports cached,
-// under Register.Key.
-const registerCacheVersion = "3"
+// file of another version is never used.
+const registerCacheVersion = "2"
 
 // startRegister is the register stage: it makes the register of outputs
 // from the resolved site and the briefs' downloads, for the pages to show,
 // and starts writing its exports (register.csv, .json, .xlsx at the
 // site's root) beside the pages; wait returns once they are written.
 //
-// The exports are kept in cacheDir under the register's key (a hash of
-// every cell they show), so a build whose register did not change copies
-// them instead of making them again (at N = 10,000 they are most of the
-// stage's time), and serve keeps the previous snapshot's files while the
-// digest is the same.
+// The CSV holds every cell of the other two: the JSON and the workbook are
+// kept in cacheDir under the CSV's hash, so a build whose register did not
+// change copies them instead of making them again (at N = 10,000 they are
+// most of the stage's time), and serve keeps the previous snapshot's files
+// while the CSV is the same.
 func startRegister(w *output.Writer, l *loaded, downloads resolve.Downloads, cacheDir string, inc *incremental) (reg *register.Register, wait func() error) {
 	reg = register.Build(register.Input{Site: l.site, Downloads: downloads, SourceHash: l.sourceHash})
 	done := make(chan error, 1)
@@ -43,64 +42,66 @@ func startRegister(w *output.Writer, l *loaded, downloads resolve.Downloads, cac
 	}
 }
 
-// registerExports are the export files, by extension, and how each is made.
-var registerExports = []struct {
-	ext  string
-	make func(*register.Register) ([]byte, error)
-}{
-	{"csv", func(r *register.Register) ([]byte, error) { return r.CSV(), nil }},
-	{"json", func(r *register.Register) ([]byte, error) { return r.JSON(), nil }},
-	{"xlsx", (*register.Register).XLSX},
-}
-
-// writeExports writes the register's three files: those serve kept, else
-// the cache's, else made (in parallel) and cached.
+// writeExports writes the register's three files.
 func writeExports(w *output.Writer, reg *register.Register, cacheDir string, inc *incremental) error {
-	var kept [3]bool
+	exts := []string{"json", "xlsx"}
+	var kept [2]bool
+	csvKept := false
 	if inc != nil {
 		// serve: a save that changed no cell keeps the three files (the
 		// digest costs a fraction of the CSV).
 		d := reg.Digest(inc.st.seed)
-		all := true
-		for i, e := range registerExports {
-			kept[i] = inc.keep(w, "register."+e.ext, d)
-			all = all && kept[i]
+		csvKept = inc.keep(w, "register.csv", d)
+		for i, ext := range exts {
+			kept[i] = inc.keep(w, "register."+ext, d)
 		}
-		if all {
+		if csvKept && kept[0] && kept[1] {
 			return nil
 		}
 	}
-	sum := sha256.Sum256([]byte(registerCacheVersion + "\x00" + strings.Join(reg.Langs, ",") + "\x00" +
-		strings.Join(reg.Periods, ",") + "\x00" + reg.Key()))
-	key := hex.EncodeToString(sum[:12])
+	csv := reg.CSV()
+	if !csvKept {
+		if err := w.WriteRaw("register.csv", csv); err != nil {
+			return err
+		}
+	}
+	sum := sha256.New()
+	sum.Write([]byte(registerCacheVersion + "\x00" + strings.Join(reg.Langs, ",") + "\x00" + strings.Join(reg.Periods, ",") + "\x00"))
+	sum.Write(csv)
+	key := hex.EncodeToString(sum.Sum(nil)[:12])
 	dir := filepath.Join(cacheDir, "register")
-	var files [3][]byte
-	var errs [3]error
+	var files [2][]byte
+	var errs [2]error
 	var wg sync.WaitGroup
-	for i, e := range registerExports {
+	for i, ext := range exts {
 		if kept[i] {
 			continue
 		}
 		wg.Go(func() {
-			cached := filepath.Join(dir, key+"."+e.ext)
+			cached := filepath.Join(dir, key+"."+ext)
 			if data, err := os.ReadFile(cached); err == nil {
 				files[i] = data
 				return
 			}
-			if files[i], errs[i] = e.make(reg); errs[i] == nil {
-				cacheRegister(dir, key, e.ext, files[i])
+			if ext == "json" {
+				files[i] = reg.JSON()
+			} else {
+				files[i], errs[i] = reg.XLSX()
+			}
+			if errs[i] == nil {
+				cacheRegister(dir, key, ext, files[i])
 			}
 		})
 	}
 	wg.Wait()
-	for i, e := range registerExports {
+	for i, ext := range exts {
 		if kept[i] {
 			continue
 		}
 		if errs[i] != nil {
 			return errs[i]
 		}
-		if err := w.WriteRaw("register."+e.ext, files[i]); err != nil {
+		if err := w.WriteRaw("register."+ext, files[i]); err != nil {
 			return err
 		}
 	}
