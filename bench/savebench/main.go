@@ -5,7 +5,15 @@
 // it. It prints the median and 95th percentile of the time from the write
 // to the checked page, and serve's memory (resident set) after the saves.
 //
+// With -mem-saves and -build-rss it also builds the site once with
+// `dissem build --no-briefs` and prints serve's resident memory after the
+// last save as a multiple of that build's peak (issue 10's target: at most
+// 1.5 times, and not growing from the middle of the saves to their end).
+// -profile PREFIX runs serve with --profile and stops it with an interrupt,
+// so that PREFIX.mem.pprof holds its heap after the saves.
+//
 //	go run ./bench/savebench -bin bin/dissem -site /tmp/dissem-bench/10000/site -saves 20
+//	go run ./bench/savebench -bin bin/dissem -site SITE -saves 0 -mem-saves 200 -build-rss
 package main
 
 import (
@@ -23,6 +31,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -31,21 +40,37 @@ func main() {
 	site := flag.String("site", "", "the site folder (bench/gencorpus's site/)")
 	saves := flag.Int("saves", 20, "saves of each kind")
 	memSaves := flag.Int("mem-saves", 0, "after the timed saves, this many more body saves, printing serve's memory at the half and at the end")
+	buildRSS := flag.Bool("build-rss", false, "first build the site with dissem build --no-briefs and compare serve's memory with its peak")
+	profile := flag.String("profile", "", "run serve with --profile `PREFIX` (its heap after the saves is PREFIX.mem.pprof)")
 	flag.Parse()
-	if err := run(*bin, *site, *saves, *memSaves); err != nil {
+	var build int64
+	if *buildRSS {
+		kb, err := buildPeak(*bin, *site)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "savebench:", err)
+			os.Exit(1)
+		}
+		build = kb
+		fmt.Printf("dissem build --no-briefs: peak RSS %d MB\n", kb/1024)
+	}
+	if err := run(*bin, *site, *saves, *memSaves, build, *profile); err != nil {
 		fmt.Fprintln(os.Stderr, "savebench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(bin, site string, saves, memSaves int) (err error) {
+func run(bin, site string, saves, memSaves int, build int64, profile string) (err error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	cmd := exec.Command(bin, "serve", "--source", site, "--addr", addr)
+	args := []string{"serve", "--source", site, "--addr", addr}
+	if profile != "" {
+		args = append(args, "--profile", profile)
+	}
+	cmd := exec.Command(bin, args...)
 	// serve's own lines ("rebuilt in …") are shown only when something fails.
 	var log bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &log, &log
@@ -57,7 +82,25 @@ func run(bin, site string, saves, memSaves int) (err error) {
 	if err := cmd.Start(); err != nil {
 		return err
 	}
-	defer func() { cmd.Process.Kill(); cmd.Wait() }()
+	defer func() {
+		if profile != "" {
+			// An interrupt lets serve write its profiles as it ends.
+			cmd.Process.Signal(os.Interrupt)
+			done := make(chan struct{})
+			go func() {
+				select {
+				case <-done:
+				case <-time.After(time.Minute):
+					cmd.Process.Kill()
+				}
+			}()
+			cmd.Wait()
+			close(done)
+			return
+		}
+		cmd.Process.Kill()
+		cmd.Wait()
+	}()
 	// A Hungarian guide, as BenchmarkRebuild edits.
 	docs, _ := filepath.Glob(filepath.Join(site, "content", "guides", "*.hu.md"))
 	if len(docs) == 0 {
@@ -141,20 +184,77 @@ func run(bin, site string, saves, memSaves int) (err error) {
 			times = append(times, d)
 			time.Sleep(100 * time.Millisecond) // an editor types between saves
 		}
+		if len(times) == 0 {
+			continue
+		}
 		slices.Sort(times)
 		ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 		fmt.Printf("save %s → page: median %.1f ms, p95 %.1f ms (%d saves)\n", kind, ms(times[len(times)/2]), ms(times[len(times)*95/100]), len(times))
 	}
+	var half int64
 	for i := range memSaves {
 		w := fmt.Sprintf("mem%d", i)
 		if _, err := save(append(bytes.Clone(orig), "\n\n"+w+"\n"...), w); err != nil {
 			return fmt.Errorf("save %d: %v", i+1, err)
 		}
-		if i+1 == memSaves/2 || i+1 == memSaves {
-			fmt.Printf("serve after %d more saves: %s\n", i+1, memory(cmd.Process.Pid))
+		if i+1 != memSaves/2 && i+1 != memSaves {
+			continue
+		}
+		rss, hwm := memory(cmd.Process.Pid)
+		fmt.Printf("serve after %d more saves: VmRSS %d MB, VmHWM %d MB\n", i+1, rss/1024, hwm/1024)
+		if i+1 == memSaves/2 {
+			half = rss
+			continue
+		}
+		if build > 0 && rss > 0 {
+			fmt.Println(memoryVerdict(rss, half, build))
 		}
 	}
 	return nil
+}
+
+// memoryVerdict compares serve's resident memory after the last save (rss)
+// with the build's peak and with serve's after half the saves (half), all
+// in kB: issue 10's target is at most 1.5 times the build, and no growth
+// from the half to the end. A few percent up or down is the collector's
+// timing, not growth: 3 % is allowed.
+func memoryVerdict(rss, half, build int64) string {
+	ratio := float64(rss) / float64(build)
+	growth := float64(rss-half) / float64(half)
+	met := "met"
+	if ratio > 1.5 || growth > 0.03 {
+		met = "NOT met"
+	}
+	return fmt.Sprintf("serve's memory / build's peak: %.2f, growth from the half to the end %+.1f %% (target ≤ 1.5 and flat: %s)", ratio, growth*100, met)
+}
+
+// buildPeak builds site with dissem build --no-briefs into a temporary
+// folder and returns the build's peak resident set in kB.
+func buildPeak(bin, site string) (int64, error) {
+	dest, err := os.MkdirTemp(tmpRoot(), "savebench-build-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(dest)
+	out := filepath.Join(dest, "public")
+	cmd := exec.Command(bin, "build", "--no-briefs", "--quiet", "--source", site, "--dest", out)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return 0, fmt.Errorf("dissem build: %v\n%s", err, msg)
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return 0, fmt.Errorf("no resource usage on this system")
+	}
+	return ru.Maxrss, nil // kB on Linux
+}
+
+// tmpRoot is where the build writes: a tmpfs when there is one, as
+// bench/run.sh does, so that the disk's speed does not count.
+func tmpRoot() string {
+	if info, err := os.Stat("/dev/shm"); err == nil && info.IsDir() {
+		return "/dev/shm"
+	}
+	return os.TempDir()
 }
 
 func get(url string) (string, error) {
@@ -170,17 +270,25 @@ func get(url string) (string, error) {
 	return string(b), err
 }
 
-// memory is the process's resident set now and at its peak (Linux).
-func memory(pid int) string {
+// memory is the process's resident set now and at its peak in kB (Linux;
+// zero elsewhere).
+func memory(pid int) (rss, hwm int64) {
 	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
 	if err != nil {
-		return "unknown"
+		return 0, 0
 	}
-	var parts []string
 	for _, line := range strings.Split(string(data), "\n") {
-		if k, v, ok := strings.Cut(line, ":"); ok && (k == "VmRSS" || k == "VmHWM") {
-			parts = append(parts, k+" "+strings.TrimSpace(v))
+		k, v, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+		switch k {
+		case "VmRSS":
+			rss = n
+		case "VmHWM":
+			hwm = n
 		}
 	}
-	return strings.Join(parts, ", ")
+	return rss, hwm
 }

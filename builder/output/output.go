@@ -17,6 +17,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/4im-project/dissem/builder/internal/packed"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
@@ -40,6 +41,8 @@ type Writer struct {
 	dirs      map[string]*madeDir
 	// mem holds the files of a memory Writer (NewMemory), guarded by mu.
 	mem map[string][]byte
+	// packed: mem holds them as packed.Pack makes them (NewPackedMemory).
+	packed bool
 }
 
 // madeDir makes one folder once; writers into it wait until it exists.
@@ -98,6 +101,15 @@ func New(dest string, o Options) (*Writer, error) {
 // returns the files.
 func NewMemory(minify bool) *Writer {
 	return &Writer{minify: newMinifier(), minifyOn: minify, mem: map[string][]byte{}}
+}
+
+// NewPackedMemory is NewMemory keeping each file as packed.Pack makes it
+// (text compressed: serve holds a whole site): Take returns them so, and
+// Reuse takes them so.
+func NewPackedMemory(minify bool) *Writer {
+	w := NewMemory(minify)
+	w.packed = true
+	return w
 }
 
 func newMinifier() *minify.M {
@@ -165,13 +177,18 @@ var minPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // WriteRaw writes data as it is.
 func (w *Writer) WriteRaw(name string, data []byte) error {
 	if w.mem != nil {
+		size := len(data)
 		// Callers may pass a pooled buffer: keep a copy.
-		data = bytes.Clone(data)
+		if w.packed {
+			data = packed.Pack(name, data)
+		} else {
+			data = bytes.Clone(data)
+		}
 		w.mu.Lock()
 		w.mem[name] = data
 		w.mu.Unlock()
 		w.files.Add(1)
-		w.bytes.Add(int64(len(data)))
+		w.bytes.Add(int64(size))
 		return nil
 	}
 	full := filepath.Join(w.tmp, filepath.FromSlash(name))
@@ -251,6 +268,9 @@ func (w *Writer) ReadBack(name string) ([]byte, error) {
 		w.mu.Unlock()
 		if !ok {
 			return nil, fmt.Errorf("%s was not written", name)
+		}
+		if w.packed {
+			return packed.Unpack(name, data)
 		}
 		return data, nil
 	}

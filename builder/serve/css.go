@@ -51,7 +51,10 @@ func cssOnly(prev, next *Snapshot) []cssSwap {
 		return nil
 	}
 	for _, p := range pages {
-		if !onlyRenamed(prev.Files[p], next.Files[p], swaps) {
+		// Kept packed, the pages are compared unpacked, one at a time.
+		a, ok1 := prev.file(p)
+		b, ok2 := next.file(p)
+		if !ok1 || !ok2 || !onlyRenamed(a, b, swaps) {
 			return nil
 		}
 	}

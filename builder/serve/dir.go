@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"net/http"
 	"os"
 )
 
@@ -11,7 +12,7 @@ type dirSource struct {
 	headers siteHeaders
 }
 
-func (s *dirSource) tree() (tree, error) {
+func (s *dirSource) tree(*http.Request) (tree, error) {
 	root, err := os.OpenRoot(s.dir)
 	if err != nil {
 		return nil, err

@@ -41,6 +41,10 @@ type LiveOptions struct {
 	// Status computes the translation status shown at /_status/; nil
 	// leaves that page out.
 	Status func() (*status.Report, error)
+	// PaceGC keeps the process's memory near what the site holds (gc.go):
+	// it sets the process's memory limit after each rebuild, so it is for
+	// the serve command, not for a server among other work.
+	PaceGC bool
 }
 
 // Live is the editor's preview: it serves the Builder's last good snapshot
@@ -57,6 +61,7 @@ type Live struct {
 	rules   ruleCache
 	hub     hub
 	warned  map[string]bool // warnings printed already, so each is printed once
+	pacer   *pacer          // nil without LiveOptions.PaceGC
 	done    chan struct{}
 	once    sync.Once
 }
@@ -89,6 +94,9 @@ func NewLive(b Builder, o LiveOptions) *Live {
 	l := &Live{b: b, o: o, warned: map[string]bool{}, done: make(chan struct{})}
 	l.state.Store(newState(0, nil, nil))
 	l.hub.subs = map[chan struct{}]struct{}{}
+	if o.PaceGC {
+		l.pacer = newPacer()
+	}
 	return l
 }
 
@@ -129,6 +137,9 @@ func (l *Live) Rebuild(changed []string, all bool) (diag.List, error) {
 		l.state.Store(next)
 		l.hub.notify()
 	}
+	// After the pages are told: the collection after a whole rebuild
+	// takes a moment at 10,000 documents.
+	l.pacer.settle(all || (prev.snap == nil && snap != nil))
 	return diags, err
 }
 
@@ -173,8 +184,14 @@ func (l *Live) print(diags diag.List, err error, probs []problem, changed []stri
 	}
 }
 
-// Close ends the open event streams, so that the server can shut down.
-func (l *Live) Close() { l.once.Do(func() { close(l.done) }) }
+// Close ends the open event streams, so that the server can shut down,
+// and gives the process back the memory limit it had (LiveOptions.PaceGC).
+func (l *Live) Close() {
+	l.once.Do(func() {
+		close(l.done)
+		l.pacer.restore()
+	})
+}
 
 // The paths Live answers besides the site's.
 const (
@@ -209,7 +226,7 @@ func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			w.Write(problemPage(st))
 		}
 	default:
-		serveTree(w, r, &memTree{snap: st.snap, headerRules: rules, page: st.inject, lazy: l.b.Brief})
+		serveTree(w, r, &memTree{snap: st.snap, headerRules: rules, page: st.inject, lazy: l.b.Brief, gzip: acceptsGzip(r)})
 	}
 }
 

@@ -33,9 +33,9 @@ func Handler(dir string) http.Handler {
 
 // source is where the handler finds a site: a folder or memory.
 type source interface {
-	// tree returns one consistent view of the site for one request, or an
+	// tree returns one consistent view of the site for request r, or an
 	// error when there is no site to serve.
-	tree() (tree, error)
+	tree(r *http.Request) (tree, error)
 }
 
 // tree is a built site as one request sees it.
@@ -56,6 +56,11 @@ type entry struct {
 	mod     time.Time
 	closer  io.Closer // nil when there is nothing to close
 	noStore bool      // the page changes with every rebuild: never keep it
+	// encoding is the body's Content-Encoding ("gzip": a file kept
+	// compressed, sent so), "" for the file as it is; vary is set when
+	// the body depends on the request's Accept-Encoding.
+	encoding string
+	vary     bool
 }
 
 func (e entry) close() {
@@ -70,7 +75,7 @@ type handler struct {
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	t, err := h.src.tree()
+	t, err := h.src.tree(r)
 	if err != nil {
 		// The site folder is gone (a build is swapping it): no file to serve.
 		msg := "the site folder cannot be read"
@@ -132,6 +137,12 @@ func serveTree(w http.ResponseWriter, r *http.Request, t tree) {
 	}
 	defer e.close()
 	w.Header().Set("Content-Type", contentType(name))
+	if e.vary {
+		w.Header().Add("Vary", "Accept-Encoding")
+	}
+	if e.encoding != "" {
+		w.Header().Set("Content-Encoding", e.encoding)
+	}
 	// Fingerprinted assets never change; everything else is revalidated.
 	switch {
 	case fingerprinted(path.Base(name)):
@@ -156,6 +167,12 @@ func notFound(w http.ResponseWriter, t tree) {
 		}
 		if e.noStore {
 			w.Header().Set("Cache-Control", "no-store")
+		}
+		if e.vary {
+			w.Header().Add("Vary", "Accept-Encoding")
+		}
+		if e.encoding != "" {
+			w.Header().Set("Content-Encoding", e.encoding)
 		}
 	}
 	w.WriteHeader(http.StatusNotFound)

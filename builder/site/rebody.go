@@ -132,7 +132,7 @@ func (s *Session) rebody(prev *Snapshot, changed []string, o *Options, sw *stopw
 			}
 		}
 	}
-	w := output.NewMemory(!o.NoMinify)
+	w := output.NewPackedMemory(!o.NoMinify)
 	if sources {
 		// A source whose translations say what they were made from: the
 		// register tells whether they are stale, from its body.

@@ -110,7 +110,7 @@ func BenchmarkRebuild(b *testing.B) {
 				if err != nil || d.HasErrors() {
 					b.Fatalf("%v\n%s", err, d)
 				}
-				if !bytes.Contains(s.Snapshot().Files[page], []byte(want)) {
+				if got, _, _ := s.Snapshot().File(page); !bytes.Contains(got, []byte(want)) {
 					b.Fatalf("%s does not show %q", page, want)
 				}
 				times = append(times, time.Since(t0))

@@ -1,8 +1,6 @@
 package site
 
 import (
-	"bytes"
-
 	"github.com/4im-project/dissem/builder/output"
 	"github.com/4im-project/dissem/builder/register"
 	"github.com/4im-project/dissem/builder/render"
@@ -56,7 +54,7 @@ func remakeRegister(w *output.Writer, l *loaded, r *render.Renderer, downloads r
 			pages = append(pages, lang.Register)
 		}
 	}
-	if old, ok := prev.Files["register.csv"]; !ok || !bytes.Equal(old, reg.CSV()) {
+	if old, ok := prev.Files["register.csv"]; !ok || !storedEqual("register.csv", old, reg.CSV()) {
 		if err := writeExports(w, reg, cacheDir, nil); err != nil {
 			return nil, nil, err
 		}

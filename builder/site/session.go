@@ -49,7 +49,8 @@ type Session struct {
 type Snapshot struct {
 	// Files are the output, by name ("en/index.html", "css/site.3f2a9c1b.css"):
 	// exactly what dissem build writes, minified the same way, except briefs
-	// and kits (see Briefs) and their links' page counts and sizes.
+	// and kits (see Briefs) and their links' page counts and sizes. Text
+	// files are kept gzip-compressed (store.go): File gives the contents.
 	Files map[string][]byte
 	// Changed are the output names that differ from the previous snapshot
 	// (added, changed or gone), sorted; every name for the first.
@@ -132,7 +133,7 @@ func (s *Session) rebuild(changed []string, all bool) (diag.List, error) {
 		diags.Sort()
 		return diags, nil
 	}
-	w := output.NewMemory(!o.NoMinify)
+	w := output.NewPackedMemory(!o.NoMinify)
 	g, d, err := generate(w, l, &o, s.cache, inc, sw)
 	diags.Append(d)
 	diags.Sort()

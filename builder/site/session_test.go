@@ -58,7 +58,10 @@ func TestSessionIsTheBuild(t *testing.T) {
 			}
 			continue
 		}
-		got, ok := snap.Files[name]
+		got, ok, err := snap.File(name)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
 		switch name {
 		case "register.csv":
 			want = unmadeCSV.ReplaceAll(want, []byte(`$1,"",""`))

@@ -79,7 +79,9 @@ func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer, re
 	opts.LazySearch = true
 	opts.Log = io.Discard // Live prints the problems, once per change
 	session := &sessionBuilder{s: site.NewSession(opts)}
-	live := serve.NewLive(session, serve.LiveOptions{Log: stderr, Quiet: b.quiet, Status: translationStatus(b.opts)})
+	// PaceGC: serve holds the whole site while it runs (its memory stays
+	// near what the site takes: builder/serve/gc.go).
+	live := serve.NewLive(session, serve.LiveOptions{Log: stderr, Quiet: b.quiet, Status: translationStatus(b.opts), PaceGC: true})
 	defer live.Close()
 	live.Rebuild(nil, true)
 
@@ -183,7 +185,8 @@ func (a *sessionBuilder) Snapshot() *serve.Snapshot {
 	for name := range snap.Briefs {
 		lazy[name] = true
 	}
-	c := &converted{from: snap, to: &serve.Snapshot{Files: snap.Files, Changed: snap.Changed, Lazy: lazy, LazyDirs: snap.LazyDirs, Generation: snap.Generation}}
+	// A session keeps its text files packed (site/store.go).
+	c := &converted{from: snap, to: &serve.Snapshot{Files: snap.Files, Changed: snap.Changed, Lazy: lazy, LazyDirs: snap.LazyDirs, Generation: snap.Generation, Packed: true}}
 	a.last.Store(c)
 	return c.to
 }
