@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
@@ -47,6 +48,11 @@ func Validate(doc *content.Doc, sections map[string]string) (*Meta, diag.List) {
 	}
 	m.Brief = BriefByDefault(m.Type)
 	front := doc.Front
+	if doc.BodyLine <= 1 && len(front.Keys) == 0 && noFront(doc, m.Type, &d) {
+		// No front matter at all (an empty file, or Markdown pasted without
+		// it): one message saying so, not one per required field.
+		return m, d
+	}
 	for _, key := range front.Keys {
 		f := fieldIndex[key]
 		v := front.Fields[key]
@@ -161,5 +167,28 @@ func invisible(s string) bool {
 			return false
 		}
 	}
+	return true
+}
+
+// noFront reports a document without front matter, naming the fields its
+// type needs, and returns true; a type that needs none takes the file as it
+// is (false).
+func noFront(doc *content.Doc, typ string, d *diag.List) bool {
+	var names []string
+	for _, f := range fields {
+		if contains(f.required, typ) {
+			names = append(names, f.name)
+		}
+	}
+	if len(names) == 0 {
+		return false
+	}
+	what := "has no front matter"
+	if len(bytes.TrimSpace(doc.Body)) == 0 {
+		what = "is empty"
+	}
+	d.Errorf(diag.Pos{File: doc.Front.Pos.File, Line: 1, Col: 1},
+		"the file %s; begin it with a line \"---\", then the fields %s of a %s one a line (like %s), then another line \"---\"",
+		what, strings.Join(names, ", "), typ, example("title"))
 	return true
 }
