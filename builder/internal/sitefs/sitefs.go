@@ -93,6 +93,10 @@ func OpenTree(site, name, display string) (*FS, diag.List) {
 		diags.Errorf(pos, "is a symbolic link to a folder outside the site folder; move the folder into the site folder as %s/ instead", name)
 		return nil, diags
 	}
+	if msg := overlaps(site, siteReal, dir, real, name); msg != "" {
+		diags.Errorf(pos, "%s", msg)
+		return nil, diags
+	}
 	root, err := os.OpenRoot(real)
 	if err != nil {
 		diags.Errorf(pos, "cannot read this folder: %v", plainErr(err))
@@ -151,6 +155,42 @@ func hidden(name string) bool {
 		name = rest
 	}
 	return false
+}
+
+// trees are the site's folders read under this package's rule.
+var trees = [...]string{"content", "static", "templates"}
+
+// overlaps says why the tree name, at dir and really at real, may not be
+// read when a symbolic link makes it the site folder itself or the same
+// folder as another tree (or one holding the other): static/ linked to
+// content/ published every Markdown source, drafts included, and linked to
+// the site folder it published site.yaml. It returns "" for a tree of its
+// own; a tree that is not itself a link is never blamed.
+func overlaps(site, siteReal, dir, real, name string) string {
+	if st, err := os.Lstat(dir); err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		return ""
+	}
+	if real == siteReal {
+		return fmt.Sprintf("is a symbolic link to the site folder itself, which would publish site.yaml and every source; make %s/ a folder of its own", name)
+	}
+	for _, other := range trees {
+		if other == name {
+			continue
+		}
+		o, err := filepath.EvalSymlinks(filepath.Join(site, other))
+		if err == nil {
+			o, err = filepath.Abs(o)
+		}
+		if err != nil {
+			continue
+		}
+		_, in := below(o, real)
+		_, holds := below(real, o)
+		if in || holds {
+			return fmt.Sprintf("is a symbolic link that makes it the same folder as %s/ (or one holds the other), so one would be read as the other (static/ linked to content/ published every Markdown source, drafts too); make %s/ a folder of its own", other, name)
+		}
+	}
+	return ""
 }
 
 // below returns target relative to dir when it lies inside it (or is it).
