@@ -209,6 +209,7 @@ func Build(in Input) *Register {
 			reg.Types = append(reg.Types, t)
 		}
 	}
+	compact(reg.Rows)
 	reg.group(cfg.DefaultLanguage, codes)
 	reg.Periods = periods(cfg, reg.Rows)
 	return reg

@@ -3,10 +3,11 @@ package register
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"io"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // sheetPart is the register sheet's part in the workbook excelize writes.
@@ -53,6 +54,9 @@ func (r *Register) withRows(xlsx []byte) ([]byte, error) {
 	var out bytes.Buffer
 	out.Grow(len(xlsx) + len(r.Rows)*80)
 	zw := zip.NewWriter(&out)
+	// klauspost/compress's deflate at its fastest level: the sheet is
+	// most of the workbook's time, and the standard library's BestSpeed
+	// took half as long again for a file 1 % smaller.
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
 		return flate.NewWriter(w, flate.BestSpeed)
 	})
