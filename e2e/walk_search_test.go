@@ -43,3 +43,32 @@ func TestWalkSearchFiltersOnAPhone(t *testing.T) {
 		}
 	}
 }
+
+// TestWalkSearchFiltersOnADesktop: on a desktop the filters stand beside
+// the results, in the first screen, where a reader looks for them; they
+// were under the ten results and the "more" button, two screens down,
+// and the results ran the whole width of the page (lines of 150
+// characters). The keyboard order stays: box, results, filters.
+func TestWalkSearchFiltersOnADesktop(t *testing.T) {
+	ctx := tab(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []string{"/en/search/?q=survey", "/hu/search/?q=felm%C3%A9r%C3%A9st", "/sk/search/?q=kosice"} {
+		open(t, ctx, page)
+		waitUntil(t, ctx, "filters", `!document.getElementById('search-filters').hidden`)
+		type box struct{ Top, Left, Right, Width float64 }
+		f := eval[box](t, ctx, `(() => { const r = document.getElementById('search-filters').getBoundingClientRect(); return {top: r.top, left: r.left, right: r.right, width: r.width}; })()`)
+		res := eval[box](t, ctx, `(() => { const r = document.getElementById('search-results').getBoundingClientRect(); return {top: r.top, left: r.left, right: r.right, width: r.width}; })()`)
+		if f.Top > 800 {
+			t.Errorf("%s: the filters start %.0f px down, below the first screen (800 px)", page, f.Top)
+		}
+		if f.Left < res.Right {
+			t.Errorf("%s: the filters (from %.0f px) are not beside the results (to %.0f px)", page, f.Left, res.Right)
+		}
+		if res.Width > 800 {
+			t.Errorf("%s: results %.0f px wide, too long a line to read", page, res.Width)
+		}
+		checkFits(t, ctx, pageRef{"search", page}, "1280 px")
+	}
+}
