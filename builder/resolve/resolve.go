@@ -356,14 +356,24 @@ func (r *resolver) links(p *Page, diags *diag.List, fragOf func(t *Page)) []stri
 
 // attachments checks that the files a document lists exist beside it.
 func (r *resolver) attachments(p *Page, diags *diag.List) {
-	for _, name := range p.Meta.Attachments {
+	for i, name := range p.Meta.Attachments {
 		rel := path.Clean(path.Join(p.Doc.Dir, name))
 		if !r.opts.Files[rel] {
-			diags.Errorf(p.Meta.Pos["attachments"], "field \"attachments\": there is no file content/%s; put %q beside %s", rel, path.Base(name), path.Base(p.Doc.Path))
+			diags.Errorf(itemPos(p, "attachments", i), "field \"attachments\": there is no file content/%s; put %q beside %s", rel, path.Base(name), path.Base(p.Doc.Path))
 			continue
 		}
 		p.Attachments = append(p.Attachments, Attachment{Name: name, Rel: rel, URL: r.site.MediaURL(rel)})
 	}
+}
+
+// itemPos is where item i of the list field was written (schema records
+// it), so that a list of ten attachments points at the one that is missing;
+// else the field's position.
+func itemPos(p *Page, field string, i int) diag.Pos {
+	if pos, ok := p.Meta.Pos[field+"."+strconv.Itoa(i)]; ok {
+		return pos
+	}
+	return p.Meta.Pos[field]
 }
 
 // documentFor finds the page a link to rel ("guides/x.md" or "guides/x.hu.md")

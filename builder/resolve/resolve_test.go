@@ -104,7 +104,7 @@ func TestLinkErrors(t *testing.T) {
 		`content/news/a.en.md:6:17: link to "b.md#nope": content/news/b.en.md has no heading with the id "nope"`,
 		`content/news/a.en.md:6:32: link to "gone.pdf": there is no file content/news/gone.pdf`,
 		`content/news/a.en.md:8:1: image "pic.png" has no alt text`,
-		`content/news/c.en.md:5:14: field "attachments": there is no file content/news/form.csv; put "form.csv" beside c.en.md`,
+		`content/news/c.en.md:5:24: field "attachments": there is no file content/news/form.csv; put "form.csv" beside c.en.md`,
 	} {
 		if !strings.Contains(diags, want) {
 			t.Errorf("missing diagnostic\n%s\nin\n%s", want, diags)

@@ -40,7 +40,7 @@ var fields = []field{
 	{"image_alt", nil, nil, str(func(m *Meta) *string { return &m.ImageAlt })},
 	{"image_credit", nil, nil, str(func(m *Meta) *string { return &m.ImageCredit })},
 	{"brief", nil, nil, boolean(func(m *Meta) *bool { return &m.Brief })},
-	{"attachments", nil, nil, strList(func(m *Meta) *[]string { return &m.Attachments })},
+	{"attachments", nil, nil, withItemPos(strList(func(m *Meta) *[]string { return &m.Attachments }))},
 	{"gallery", nil, nil, gallery},
 	{"video", nil, nil, video},
 	{"type", nil, nil, func(string, *content.Value, *Meta, *diag.List) {}}, // read before the others
@@ -183,6 +183,18 @@ func strList(ptr func(*Meta) *[]string) func(string, *content.Value, *Meta, *dia
 			}
 		}
 		*ptr(m) = out
+	}
+}
+
+// withItemPos records where each item of a list field was written, as Pos
+// "attachments.0", "attachments.1", …: the front matter is dropped after
+// validation, and a missing attachment is reported at its own item.
+func withItemPos(dec func(string, *content.Value, *Meta, *diag.List)) func(string, *content.Value, *Meta, *diag.List) {
+	return func(name string, v *content.Value, m *Meta, d *diag.List) {
+		dec(name, v, m, d)
+		for i, it := range v.Items {
+			m.Pos[name+"."+strconv.Itoa(i)] = it.Pos
+		}
 	}
 }
 
