@@ -270,6 +270,10 @@ func CheckBaseURL(u string) string {
 		return fmt.Sprintf("want an absolute address starting with https:// or http://, like https://example.org/, got %q", u)
 	case p.User != nil || p.RawQuery != "" || p.Fragment != "" || strings.HasSuffix(u, "?") || strings.HasSuffix(u, "#"):
 		return fmt.Sprintf("want a plain address without a user name, \"?\" or \"#\", like https://example.org/, got %q", u)
+	case strings.ContainsAny(u, " \"'<>\\^`{|}"):
+		// Go's parser takes them, but no address may hold them as they
+		// are: they went raw into robots.txt and every feed's links.
+		return fmt.Sprintf("want an address without spaces, quotes or any of < > \\ ^ ` { | } (write them as %%20, %%22 … if the address really has them), got %q", u)
 	}
 	return ""
 }
