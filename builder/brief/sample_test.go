@@ -84,6 +84,16 @@ func TestSampleBriefs(t *testing.T) {
 			brief.CheckTagged(t, p)
 		}
 	})
+	t.Run("structure as poppler reads it", func(t *testing.T) { // structtext_test.go
+		vocab := brief.Vocabulary(t, "../../content", "../../templates/i18n", "../../site.yaml")
+		for _, p := range pdfs {
+			rel, _ := filepath.Rel(dest, p)
+			t.Run(filepath.Base(p), func(t *testing.T) {
+				t.Parallel() // pdfinfo -struct-text takes seconds on a bundle
+				brief.CheckStructText(t, p, strings.SplitN(filepath.ToSlash(rel), "/", 2)[0], vocab)
+			})
+		}
+	})
 	t.Run("screenshots", func(t *testing.T) { writeScreenshots(t, dest) })
 }
 

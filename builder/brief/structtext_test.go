@@ -116,6 +116,28 @@ func (n *sNode) pieces() []string {
 // text is the text under n, its pieces joined as a screen reader gets them.
 func (n *sNode) text() string { return strings.Join(n.pieces(), "") }
 
+// blockText is the text under n with a line break around each element's
+// text: words of two elements are never read as one.
+func (n *sNode) blockText() string {
+	var b strings.Builder
+	var walk func(*sNode)
+	walk = func(e *sNode) {
+		switch {
+		case e.obj:
+		case e.role == "" && e.depth >= 0:
+			b.WriteString(e.piece)
+		default:
+			b.WriteByte('\n')
+			for _, k := range e.kids {
+				walk(k)
+			}
+			b.WriteByte('\n')
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
 // has reports whether an element with the role is under n.
 func (n *sNode) has(role string) bool {
 	for _, e := range n.all() {
