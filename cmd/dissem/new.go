@@ -67,6 +67,12 @@ TYPE is one of `+strings.Join(schema.Types, ", ")+`.`, stderr)
 		fmt.Fprintf(stderr, "dissem new: %q gives an empty file name; use letters or digits\n", name)
 		return errUsage
 	}
+	if len(slug) > maxNameLen {
+		// The file system refused it ("file name too long", exit 3), and the
+		// build refuses an address part over 200 bytes anyway.
+		fmt.Fprintf(stderr, "dissem new: the name makes a file name of %d characters; use a shorter name (at most %d), the title can stay long\n", len(slug), maxNameLen)
+		return errUsage
+	}
 	if _, err := schema.Skeleton(typ, name, time.Now()); err != nil {
 		fmt.Fprintln(stderr, "dissem new:", err)
 		return errUsage
@@ -160,6 +166,9 @@ func chooseLangs(cfg *config.Config, list string) ([]string, error) {
 
 // sectionFor is the folder documents of typ go in: the site's sections:
 // mapping first (in name order, so the choice is stable), else the default.
+// maxNameLen is the longest file name dissem new makes, before ".en.md".
+const maxNameLen = 100
+
 func sectionFor(cfg *config.Config, typ string) string {
 	var folders []string
 	for folder, t := range cfg.Sections {
