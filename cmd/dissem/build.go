@@ -105,10 +105,18 @@ func report(diags diag.List, quiet bool, stderr io.Writer) error {
 		fmt.Fprintln(stderr, d.String())
 	}
 	if n := diags.Errors(); n > 0 {
-		fmt.Fprintf(stderr, "%d error(s); nothing was written\n", n)
+		fmt.Fprintf(stderr, "%s; nothing was written\n", errorCount(n))
 		return contentError{n}
 	}
 	return nil
+}
+
+// errorCount says how many errors there are in words: "1 error", "2 errors".
+func errorCount(n int) string {
+	if n == 1 {
+		return "1 error"
+	}
+	return fmt.Sprintf("%d errors", n)
 }
 
 func startProfile(prefix string) (func(), error) {

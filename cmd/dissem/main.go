@@ -105,4 +105,4 @@ func exitStatus(err error, stderr io.Writer) int {
 // contentError reports that diagnostics were printed already.
 type contentError struct{ n int }
 
-func (e contentError) Error() string { return fmt.Sprintf("%d error(s)", e.n) }
+func (e contentError) Error() string { return errorCount(e.n) }
