@@ -123,9 +123,9 @@ type genResult struct {
 func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *incremental, sw *stopwatch) (genResult, diag.List, error) {
 	var g genResult
 	var diags diag.List
-	assets, err := writeStatic(w, l.staticFS, l.site.BasePath, inc)
-	if err != nil {
-		return g, nil, err
+	assets, sd, err := writeStatic(w, l.staticFS, l.site.BasePath, inc, relPath(o.Source+"/static"))
+	if err != nil || sd.HasErrors() {
+		return g, sd, err
 	}
 	// Security headers for static hosts; a site's own static/_headers wins.
 	if _, own := assets[render.HeadersName]; !own {
@@ -217,9 +217,11 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 }
 
 // writeStatic copies the static files; CSS and JS get fingerprinted names.
-func writeStatic(w *output.Writer, fsys fs.FS, base string, inc *incremental) (map[string]string, error) {
+// A site's file the minifier cannot parse is the editor's to fix, reported
+// at its line (staticProblem); display names the static folder in messages.
+func writeStatic(w *output.Writer, fsys fs.FS, base string, inc *incremental, display string) (map[string]string, diag.List, error) {
 	if kept := inc.keepStatic(w); kept != nil {
-		return kept, nil
+		return kept, nil, nil
 	}
 	assets := map[string]string{}
 	var names []string
@@ -233,18 +235,23 @@ func writeStatic(w *output.Writer, fsys fs.FS, base string, inc *incremental) (m
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sort.Strings(names)
 	var outs []string
+	var diags diag.List
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		data, err = w.Minify(name, data)
 		if err != nil {
-			return nil, err
+			if d, ok := staticProblem(err, display, name); ok {
+				diags = append(diags, d)
+				continue
+			}
+			return nil, nil, err
 		}
 		out := name
 		switch path.Ext(name) {
@@ -253,14 +260,14 @@ func writeStatic(w *output.Writer, fsys fs.FS, base string, inc *incremental) (m
 		}
 		assets[name] = base + out
 		if err := w.WriteRaw(out, data); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		outs = append(outs, out)
 	}
-	if inc != nil {
+	if inc != nil && len(diags) == 0 {
 		inc.static = &staticOut{names: outs, assets: assets}
 	}
-	return assets, nil
+	return assets, diags, nil
 }
 
 // writePages renders pages in parallel: a page's template error is the
