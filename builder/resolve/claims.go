@@ -85,8 +85,31 @@ func (r *resolver) claimFiles() {
 	}
 	for _, f := range r.opts.Static {
 		src := r.opts.StaticDir + "/" + f
+		if dir := r.searchFolder(f); dir != "" {
+			// The index's files (meta.json, s/…, d/…) are named by what
+			// the pages hold, so they cannot be claimed one by one: the
+			// folder is the build's, and a static file there was silently
+			// replaced (or replaced a part of the index).
+			r.site.urls.diags.Errorf(diag.Pos{File: src}, "its address %s is inside the folder of the search index (%s), which the build writes; move the file elsewhere in static/", r.url(f), r.url(dir))
+			continue
+		}
 		r.site.urls.claim(f, claim{rank: rankFile, pos: diag.Pos{File: src}, what: src, self: "its address", url: r.url(f), fix: "rename or remove it"})
 	}
+}
+
+// searchFolder returns the search page's folder ("en/search/") when the
+// static file f lies below it (not the page itself, claimed as such), or "".
+func (r *resolver) searchFolder(f string) string {
+	if !r.opts.Search {
+		return ""
+	}
+	for _, code := range r.site.Config.Codes() {
+		dir := code + "/search/"
+		if strings.HasPrefix(f, dir) && f != dir+"index.html" {
+			return dir
+		}
+	}
+	return ""
 }
 
 // docSlug is the last segment of a document's address: its "slug" field,
