@@ -1,0 +1,88 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/4im-project/dissem/builder/register"
+)
+
+// TestSourceHashes checks the register's translation states, with briefs
+// on and off (the load then drops the bodies), against hashes worked out
+// here: a Hungarian translation made from the English source as it is
+// (current), a Slovak one made from an older text (stale), and a Slovak
+// translation of a document that has no English version, whose source is
+// the Hungarian one (current; with briefs off it is read again). The load
+// hashes only the unmarked versions of marked documents it holds the body
+// of, and with briefs off holds no body after.
+func TestSourceHashes(t *testing.T) {
+	src := t.TempDir()
+	copyTree(t, "testdata/site", src)
+	guides := filepath.Join(src, "content", "guides")
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(guides, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	mark := func(name, from string) string {
+		return "---\ntranslated_from: \"" + from + "\"\n" + strings.TrimPrefix(read(name), "---\n")
+	}
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(guides, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	local := strings.Replace(read("survey.hu.md"), "A háztartásfelmérés", "Helyi felmérés", 1)
+	local = strings.Replace(local, "toolkit: kit\norder: 1\n", "", 1)
+	write("local.hu.md", local)
+	write("local.sk.md", "---\ntranslated_from: \""+bodyHash(local)+"\"\n"+
+		strings.Replace(strings.TrimPrefix(local, "---\n"), "Helyi felmérés", "Miestny prieskum", 1))
+	write("survey.hu.md", mark("survey.hu.md", bodyHash(read("survey.en.md"))))
+	write("survey.sk.md", mark("survey.sk.md", bodyHash("---\n---\nThe method, as it was.\n")))
+	want := map[string]string{"guides/survey en": register.Source, "guides/survey hu": register.Current,
+		"guides/survey sk": register.Stale, "guides/local hu": register.Source, "guides/local sk": register.Current}
+	for _, briefs := range []bool{true, false} {
+		o := Options{Source: src, Now: fixedNow, NoSearch: true, NoBriefs: !briefs}
+		o.defaults()
+		l, d := load(&o, nil, nil)
+		if d.HasErrors() {
+			t.Fatal(d)
+		}
+		// With briefs on every body is at hand: the Hungarian source too.
+		hashed := map[string]bool{"guides/survey.en.md": true, "guides/local.hu.md": briefs}
+		for doc := range l.hashes {
+			if !hashed[doc.Rel] {
+				t.Errorf("briefs %v: the load hashed %s", briefs, doc.Rel)
+			}
+			delete(hashed, doc.Rel)
+		}
+		for rel, want := range hashed {
+			if want {
+				t.Errorf("briefs %v: the load did not hash %s", briefs, rel)
+			}
+		}
+		if !briefs {
+			for _, doc := range l.tree.Docs {
+				if doc.Body != nil {
+					t.Errorf("briefs off: %s's body is still held after the load", doc.Rel)
+				}
+			}
+		}
+		reg := register.Build(register.Input{Site: l.site, SourceHash: l.sourceHash})
+		got := map[string]string{}
+		for _, row := range reg.Rows {
+			if _, ok := want[row.Key+" "+row.Lang]; ok {
+				got[row.Key+" "+row.Lang] = row.State
+			}
+		}
+		for k, w := range want {
+			if got[k] != w {
+				t.Errorf("briefs %v: %s is %q, want %q", briefs, k, got[k], w)
+			}
+		}
+	}
+}
