@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/4im-project/dissem/builder/content"
 	"github.com/4im-project/dissem/builder/diag"
@@ -81,6 +82,11 @@ func Validate(doc *content.Doc, sections map[string]string) (*Meta, diag.List) {
 			// heading, no link text and an empty entry in every list.
 			d.Errorf(v.Pos, "field %q holds only invisible characters (zero-width spaces or direction marks, perhaps pasted); write it out, like %s", f.name, example(f.name))
 		}
+	}
+	if n := utf8.RuneCountInString(m.Title); n > maxTitle {
+		// Text pasted into the wrong field: shown whole in every list, tab,
+		// feed and brief header (a 10 MB title made a list page pass 64 MB).
+		d.Warnf(m.Pos["title"], "field \"title\" is %d characters long; a title is shown in lists, the browser's tab and the brief's header: keep it under %d characters and put the rest in the summary or the text", n, maxTitle)
 	}
 	if m.Image != "" && m.ImageAlt == "" {
 		d.Errorf(posOf(doc, "image"), "field \"image_alt\": describe the image for readers who cannot see it; it is required when \"image\" is set")
@@ -169,6 +175,10 @@ func invisible(s string) bool {
 	}
 	return true
 }
+
+// maxTitle is the longest title that passes without a warning, in
+// characters: the longest of the sample site's titles is under 120.
+const maxTitle = 300
 
 // noFront reports a document without front matter, naming the fields its
 // type needs, and returns true; a type that needs none takes the file as it
