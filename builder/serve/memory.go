@@ -110,7 +110,7 @@ func (t *memTree) open(name string) (entry, bool, error) {
 		}
 		return t.file(name, b), true, nil
 	}
-	if _, ok := t.snap.Files[name+"/index.html"]; ok {
+	if _, ok := t.snap.Files[name+"/index.html"]; ok || t.snap.Lazy[name+"/index.html"] {
 		return entry{dir: true}, true, nil
 	}
 	return entry{}, false, nil

@@ -16,6 +16,7 @@ import (
 	"github.com/4im-project/dissem/builder/linkcheck"
 	"github.com/4im-project/dissem/builder/media"
 	"github.com/4im-project/dissem/builder/output"
+	"github.com/4im-project/dissem/builder/register"
 	"github.com/4im-project/dissem/builder/render"
 	"github.com/4im-project/dissem/builder/resolve"
 	"github.com/4im-project/dissem/builder/search"
@@ -109,6 +110,8 @@ type genResult struct {
 	plan   []brief.Planned
 	// search are the search indexes to make when asked for (LazySearch).
 	search []*lazySearch
+	// register is the register to make when asked for (LazyRegister).
+	register *lazyRegister
 	// pictures says what writeMedia published.
 	pictures media.Stats
 	// renderer made the pages (serve's rebody renders with it again).
@@ -176,13 +179,21 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 	if inc != nil {
 		sw.lap("digests")
 	}
-	reg, exports := startRegister(w, l, downloads, o.CacheDir, inc)
-	// The exports are written beside the search index and the pages; a
-	// build that stops early still waits for them to leave the writer.
-	defer exports()
-	r = r.WithRegister(reg)
+	pages := l.site.Pages
+	exports := func() error { return nil }
+	if inc != nil && o.LazyRegister {
+		g.register = &lazyRegister{l: l, downloads: downloads, r: r, cacheDir: o.CacheDir, minify: !o.NoMinify}
+		pages = withoutWhole(pages)
+	} else {
+		var reg *register.Register
+		reg, exports = startRegister(w, l, downloads, o.CacheDir, inc)
+		// The exports are written beside the search index and the pages; a
+		// build that stops early still waits for them to leave the writer.
+		defer exports()
+		r = r.WithRegister(reg)
+		sw.lap("register")
+	}
 	g.renderer = r
-	sw.lap("register")
 	// The search index before the pages: it reads every body, and a build
 	// lets each body go once its page is written, so the index's tables are
 	// never on the heap beside bodies the page stage could have let go.
@@ -194,7 +205,7 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 		}
 		sw.lap("search")
 	}
-	d, err = writePages(w, r, l.site.Pages, l.bodies, inc == nil, inc)
+	d, err = writePages(w, r, pages, l.bodies, inc == nil, inc)
 	if err != nil {
 		return g, diags, err
 	}
@@ -324,12 +335,34 @@ var sitemapURLs = render.SitemapURLs
 // writeFeeds writes the RSS feeds of every language and section and the
 // sitemap, each file an independent job run in parallel.
 func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site, inc *incremental) error {
-	type job struct {
-		name string
-		make func() ([]byte, error)
-		// digest is what the file is made from (serve's cache).
-		digest func() uint64
-	}
+	jobs := feedJobs(r, s, inc)
+	errs := make([]error, len(jobs))
+	parallel(len(jobs), func(i int) {
+		if inc != nil && inc.keep(w, jobs[i].name, jobs[i].digest()) {
+			return
+		}
+		data, err := jobs[i].make()
+		if err == nil {
+			err = w.Write(jobs[i].name, data)
+		}
+		errs[i] = err
+	})
+	return firstError(errs)
+}
+
+// feedJob is one file of writeFeeds.
+type feedJob struct {
+	name string
+	make func() ([]byte, error)
+	// digest is what the file is made from (serve's cache).
+	digest func() uint64
+	// items are a feed's documents, newest first (nil for a sitemap).
+	items func() []*resolve.Page
+}
+
+// feedJobs are the feeds of every language and section and the sitemap.
+func feedJobs(r *render.Renderer, s *resolve.Site, inc *incremental) []feedJob {
+	type job = feedJob
 	var jobs []job
 	for _, code := range s.Config.Codes() {
 		lang := s.ByLang[code]
@@ -341,7 +374,7 @@ func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site, inc *incr
 		}
 		jobs = append(jobs, job{code + "/index.xml", func() ([]byte, error) {
 			return r.Feed(code, "", s.BasePath+code+"/index.xml", lang.Home.URL, docs)
-		}, func() uint64 { return inc.dg.feed(docs) }})
+		}, func() uint64 { return inc.dg.feed(docs) }, func() []*resolve.Page { return docs }})
 		sections := make([]string, 0, len(lang.Sections))
 		for sec := range lang.Sections {
 			sections = append(sections, sec)
@@ -358,7 +391,7 @@ func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site, inc *incr
 			}
 			jobs = append(jobs, job{first.Path + "index.xml", func() ([]byte, error) {
 				return r.Feed(code, sec, first.URL+"index.xml", first.URL, items())
-			}, func() uint64 { return inc.dg.feed(items()) }})
+			}, func() uint64 { return inc.dg.feed(items()) }, items})
 		}
 	}
 	// One sitemap while it may hold every page; past that, an index of
@@ -372,7 +405,7 @@ func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site, inc *incr
 	}
 	if len(pages) <= sitemapURLs {
 		jobs = append(jobs, job{"sitemap.xml", func() ([]byte, error) { return r.Sitemap(pages) },
-			func() uint64 { return inc.dg.sitemap(pages) }})
+			func() uint64 { return inc.dg.sitemap(pages) }, nil})
 	} else {
 		var urls []string
 		for i := 0; i*sitemapURLs < len(pages); i++ {
@@ -380,23 +413,12 @@ func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site, inc *incr
 			name := fmt.Sprintf("sitemap-%d.xml", i+1)
 			urls = append(urls, s.BasePath+name)
 			jobs = append(jobs, job{name, func() ([]byte, error) { return r.Sitemap(chunk) },
-				func() uint64 { return inc.dg.sitemap(chunk) }})
+				func() uint64 { return inc.dg.sitemap(chunk) }, nil})
 		}
 		jobs = append(jobs, job{"sitemap.xml", func() ([]byte, error) { return r.SitemapIndex(urls) },
-			func() uint64 { return inc.dg.strings(urls) }})
+			func() uint64 { return inc.dg.strings(urls) }, nil})
 	}
-	errs := make([]error, len(jobs))
-	parallel(len(jobs), func(i int) {
-		if inc != nil && inc.keep(w, jobs[i].name, jobs[i].digest()) {
-			return
-		}
-		data, err := jobs[i].make()
-		if err == nil {
-			err = w.Write(jobs[i].name, data)
-		}
-		errs[i] = err
-	})
-	return firstError(errs)
+	return jobs
 }
 
 // searchLang is what the search index of language code is made from.
@@ -410,6 +432,8 @@ func searchLang(l *loaded, code string) search.Lang {
 // search.BuildTo, written as they are.
 func writeSearch(w *output.Writer, l *loaded, inc *incremental) error {
 	defer search.TightGC()()
+	// One Builder: each language's tables reuse the memory of the one before.
+	var sb search.Builder
 	for _, code := range l.cfg.Codes() {
 		lang := searchLang(l, code)
 		var d uint64
@@ -422,7 +446,7 @@ func writeSearch(w *output.Writer, l *loaded, inc *incremental) error {
 		// Each file is written as it is made: the index's bytes are never
 		// all on the heap at once.
 		var names []string
-		err := search.BuildTo(lang, func(name string, data []byte) error {
+		err := sb.BuildTo(lang, func(name string, data []byte) error {
 			names = append(names, name)
 			return w.Write(name, data)
 		})

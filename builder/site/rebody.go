@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -60,6 +61,8 @@ func (s *Session) rebody(prev *Snapshot, changed []string, o *Options, sw *stopw
 	dc := &docCache{seed: st.seed}
 	var inputs []resolve.Input
 	entries := map[string]*docEntry{}
+	// shown are the documents whose shown front matter changed (DisplayOnly).
+	shown := map[string]bool{}
 	for _, rel := range rels {
 		src, err := fs.ReadFile(l.contentFS, rel)
 		if err != nil {
@@ -70,8 +73,16 @@ func (s *Session) rebody(prev *Snapshot, changed []string, o *Options, sw *stopw
 			continue
 		}
 		e := l.loadDoc(fileBytes{rel, src}, rel, dc, sum, src)
-		if e.front != old.front || e.doc.Front == nil || e.diags.HasErrors() {
+		if e.doc.Front == nil || e.diags.HasErrors() {
 			return nil, false, nil
+		}
+		if e.front != old.front {
+			// A title or a summary: shown on other pages, but placing the
+			// document nowhere else.
+			if !resolve.DisplayOnly(old.input.Meta, e.input.Meta) || !reflect.DeepEqual(old.input.TermPos, e.input.TermPos) {
+				return nil, false, nil
+			}
+			shown[rel] = true
 		}
 		entries[rel] = e
 		inputs = append(inputs, e.input)
@@ -93,9 +104,11 @@ func (s *Session) rebody(prev *Snapshot, changed []string, o *Options, sw *stopw
 		nl.av = av
 	}
 	var r *render.Renderer
-	if st.renderer != nil {
+	if st.renderer != nil && len(shown) == 0 {
 		// The templates parsed for the last site, and the parts every page
-		// of a language shares, rendered for it already.
+		// of a language shares, rendered for it already (partialCached's
+		// parts show no body, but may show a title: a changed title parses
+		// them again).
 		r = st.renderer.ForSite(site, nl.av)
 	} else {
 		var d diag.List
@@ -114,13 +127,17 @@ func (s *Session) rebody(prev *Snapshot, changed []string, o *Options, sw *stopw
 	}
 	sw.lap("static+templates")
 	// The changed documents' pages: the only outputs a body reaches.
-	var pages []*resolve.Page
+	var pages, fronts []*resolve.Page
 	langs := map[string]bool{}
 	sources := false
 	for i, p := range site.Docs {
 		if e := entries[p.Doc.Rel]; e != nil && e.doc == p.Doc {
-			if !bodyOnly(l.site.Docs[i], p) {
+			sameBody := bytes.Equal(st.docs[p.Doc.Rel].html, e.html) && slices.Equal(l.site.Docs[i].LinkDests, p.LinkDests)
+			if !sameBody && !bodyOnly(l.site.Docs[i], p) {
 				return nil, false, nil
+			}
+			if shown[p.Doc.Rel] {
+				fronts = append(fronts, p)
 			}
 			pages = append(pages, p)
 			langs[p.Lang] = true
@@ -133,7 +150,35 @@ func (s *Session) rebody(prev *Snapshot, changed []string, o *Options, sw *stopw
 		}
 	}
 	w := output.NewPackedMemory(!o.NoMinify)
-	if sources {
+	var cites []*resolve.Page
+	if len(fronts) > 0 {
+		more, ok := shownOn(site, fronts, downloads, prev.register != nil)
+		if !ok {
+			return nil, false, nil
+		}
+		for _, q := range more {
+			if !slices.Contains(pages, q) {
+				pages = append(pages, q)
+			}
+		}
+		for _, p := range pages {
+			if p.IsDocument() {
+				cites = append(cites, p)
+			}
+		}
+		if err := writeShownFeeds(w, r, site, fronts); err != nil {
+			return nil, false, err
+		}
+		// The register lists every document's title.
+		sources = true
+		s.shownRebodies++
+	}
+	reg := prev.register
+	if sources && reg != nil {
+		// Made again when asked for, from this site.
+		reg = &lazyRegister{l: &nl, downloads: downloads, r: r, cacheDir: o.CacheDir, minify: !o.NoMinify}
+		s.registers++
+	} else if sources {
 		// A source whose translations say what they were made from: the
 		// register tells whether they are stale, from its body.
 		var regPages []*resolve.Page
@@ -143,19 +188,23 @@ func (s *Session) rebody(prev *Snapshot, changed []string, o *Options, sw *stopw
 		pages = append(pages, regPages...)
 		s.registers++
 	}
-	errs := make([]error, len(pages))
-	for i, p := range pages {
+	errs, writeErrs := make([]error, len(pages)), make([]error, len(pages))
+	parallel(len(pages), func(i int) {
 		buf := bufPool.Get().(*bytes.Buffer)
 		buf.Reset()
-		if errs[i] = r.WritePageBody(buf, p, nl.bodies.of(p)); errs[i] == nil {
-			if err := w.Write(render.OutputName(p), buf.Bytes()); err != nil {
-				return nil, false, err
-			}
+		if errs[i] = r.WritePageBody(buf, pages[i], nl.bodies.of(pages[i])); errs[i] == nil {
+			writeErrs[i] = w.Write(render.OutputName(pages[i]), buf.Bytes())
 		}
 		bufPool.Put(buf)
+	})
+	if err := firstError(writeErrs); err != nil {
+		return nil, false, err
 	}
 	if d := render.Report(pages, errs); len(d) > 0 {
 		return nil, false, nil
+	}
+	if err := writeCitations(w, r, cites, nil); err != nil {
+		return nil, false, err
 	}
 	made := w.Take()
 	sw.lap("pages")
@@ -176,7 +225,7 @@ func (s *Session) rebody(prev *Snapshot, changed []string, o *Options, sw *stopw
 		}
 		snap.search = append(snap.search, z)
 	}
-	snap.LazyDirs = prev.LazyDirs
+	snap.LazyDirs, snap.Lazy, snap.register = prev.LazyDirs, prev.Lazy, reg
 	if l.cfg.BriefsOn() {
 		src, err := nl.briefSource(s.cache)
 		if err != nil {

@@ -41,8 +41,10 @@ func BenchmarkRebuild(b *testing.B) {
 	if err := markTranslations(filepath.Join(src, "content")); err != nil {
 		b.Fatal(err)
 	}
-	// As serve runs it: search indexes made when asked for (LazySearch).
-	s := NewSession(Options{Source: src, Now: fixedNow, CacheDir: b.TempDir(), LazySearch: os.Getenv("DISSEM_BENCH_EAGER_SEARCH") == ""})
+	// As serve runs it: search indexes and the register made when asked
+	// for (LazySearch, LazyRegister).
+	lazy := os.Getenv("DISSEM_BENCH_EAGER_SEARCH") == ""
+	s := NewSession(Options{Source: src, Now: fixedNow, CacheDir: b.TempDir(), LazySearch: lazy, LazyRegister: lazy})
 	start := time.Now()
 	if d, err := s.Rebuild(nil, true); err != nil || d.HasErrors() {
 		b.Fatalf("%v\n%s", err, d)

@@ -43,6 +43,9 @@ type Session struct {
 	// whose translations say what they were made from, and registers the
 	// rebuilds that made the register again for them, for tests.
 	sourceRebodies, registers int
+	// shownRebodies counts the rebuilds of rebody that swapped a title or
+	// another shown field (resolve.DisplayOnly).
+	shownRebodies int
 }
 
 // Snapshot is one good build of the site, in memory. It never changes.
@@ -64,9 +67,14 @@ type Snapshot struct {
 	// for (Session.Brief) and are not in Files: the search indexes, with
 	// Options.LazySearch.
 	LazyDirs []string
+	// Lazy are other files made when asked for (Session.Brief) and not in
+	// Files: the register's pages and exports and the downloads pages,
+	// with Options.LazyRegister.
+	Lazy []string
 
-	lazy   *lazyBriefs
-	search []*lazySearch
+	lazy     *lazyBriefs
+	search   []*lazySearch
+	register *lazyRegister
 }
 
 // BriefRef describes a brief, bundle or kit a page links to.
@@ -145,6 +153,9 @@ func (s *Session) rebuild(changed []string, all bool) (diag.List, error) {
 	for _, z := range g.search {
 		snap.LazyDirs = append(snap.LazyDirs, z.dir)
 	}
+	if snap.register = g.register; g.register != nil {
+		snap.Lazy = g.register.names()
+	}
 	snap.Changed = changedNames(prev, snap.Files)
 	if l.cfg.BriefsOn() {
 		src, err := l.briefSource(s.cache)
@@ -209,9 +220,11 @@ func changedNames(prev *Snapshot, files map[string][]byte) []string {
 
 // Brief makes a file of the current snapshot that is made only when asked
 // for: a brief, bundle or kit of Snapshot.Briefs (from the brief cache when
-// its inputs have not changed), or a file in one of Snapshot.LazyDirs (a
-// search index, made whole on the first request). ok is false for a name
-// that is neither.
+// its inputs have not changed), a file in one of Snapshot.LazyDirs (a
+// search index, made whole on the first request), or one of Snapshot.Lazy
+// (the register's pages and exports and the downloads pages, made together
+// on the first request).
+// ok is false for a name that is none of these.
 func (s *Session) Brief(name string) (data []byte, ok bool, err error) {
 	defer pool.Recover(&err, "")
 	snap := s.Snapshot()
@@ -220,6 +233,11 @@ func (s *Session) Brief(name string) (data []byte, ok bool, err error) {
 	}
 	for _, z := range snap.search {
 		if data, ok, err := z.file(name); ok || err != nil {
+			return data, ok, err
+		}
+	}
+	if snap.register != nil {
+		if data, ok, err := snap.register.file(name); ok || err != nil {
 			return data, ok, err
 		}
 	}

@@ -51,6 +51,11 @@ type Options struct {
 	// of its files is asked for (Session.Brief, Snapshot.LazyDirs) instead
 	// of on every rebuild: at N = 10,000 it takes seconds.
 	LazySearch bool
+	// LazyRegister (a Session only) makes the register of outputs (its
+	// pages and exports) and the downloads pages (Snapshot.Lazy) when one
+	// of them is asked for instead of on every rebuild: they list every
+	// document.
+	LazyRegister bool
 }
 
 // Result describes a finished build.

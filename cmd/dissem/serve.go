@@ -77,6 +77,9 @@ func serveUntil(ctx context.Context, args []string, stdout, stderr io.Writer, re
 	// A language's search index takes seconds at 10,000 documents: made
 	// when the search page asks for it, not on every save.
 	opts.LazySearch = true
+	// The register lists every document: made when its page or an export
+	// is asked for.
+	opts.LazyRegister = true
 	opts.Log = io.Discard // Live prints the problems, once per change
 	session := &sessionBuilder{s: site.NewSession(opts)}
 	// PaceGC: serve holds the whole site while it runs (its memory stays
@@ -183,6 +186,9 @@ func (a *sessionBuilder) Snapshot() *serve.Snapshot {
 	}
 	lazy := make(map[string]bool, len(snap.Briefs))
 	for name := range snap.Briefs {
+		lazy[name] = true
+	}
+	for _, name := range snap.Lazy {
 		lazy[name] = true
 	}
 	// A session keeps its text files packed (site/store.go).

@@ -253,6 +253,22 @@ func TestServeLive(t *testing.T) {
 		t.Errorf("/hu/search/nope.json: %d, want 404", code)
 	}
 
+	// A new title: the lists, the downloads page and the register (the
+	// last two made when asked for) show it after the reload.
+	edit(t, file, "\ntitle: \"", "\ntitle: \"Mentett cím – ")
+	if e := waitEvent(t, events, "editing the title"); e != "reload" {
+		t.Errorf("after editing the title: event %q", e)
+	}
+	for _, p := range []string{page, "/hu/case-studies/", "/hu/downloads/", "/hu/register/", "/register.csv"} {
+		code, body := s.fetch(t, p)
+		if code != 200 || !strings.Contains(body, "Mentett cím") || strings.Contains(body, "dissem-problems") {
+			t.Errorf("%s after editing the title: %d, no new title", p, code)
+		}
+		if strings.HasSuffix(p, "/") && !strings.Contains(body, `<script src="/_dissem/reload.js"`) {
+			t.Errorf("%s: no reload script", p)
+		}
+	}
+
 	// The translation status, and the output folder never written.
 	if code, body := s.fetch(t, "/_status/"); code != 200 || !strings.Contains(body, `<th scope="row">case-studies/tetemvar</th>`) {
 		t.Errorf("/_status/: %d\n%s", code, body)
