@@ -202,3 +202,28 @@ func TestSoftHyphenMetadata(t *testing.T) {
 		t.Errorf("a soft hyphen in the structure text")
 	}
 }
+
+// TestNoHyphenatedAcronyms: a word with two capitals or more (AEIDL,
+// ROMACT, HÁRFA, EaSI) is never hyphenated, even in a narrow column where
+// the words around it are; "AE-/IDL" reads as two words.
+func TestNoHyphenatedAcronyms(t *testing.T) {
+	text := "A tanulságokat az AEIDL építi be, a ROMACT programból átvett módszerrel, a HÁRFA Alapítvány és az EaSI programja szerint; a foglalkoztatáspolitikai együttműködés megerősítése."
+	l := engine(t).newLayout(&Document{Meta: Meta{Lang: "hu"}}, "", 1, nil)
+	o := textOpts{fam: famSerif, size: bodySize, justify: true, hyphenate: true}
+	for _, width := range []float64{60, 80, 100, 120} {
+		rows := l.simple(text, o, inlineState{}, textL, width)
+		if _, hyphens := readBack(rows); hyphens == 0 {
+			t.Errorf("%g pt: no word hyphenated: the test checks nothing", width)
+		}
+		for _, r := range rows {
+			n := len(r.ops)
+			if n < 2 || !r.ops[n-1].hyph {
+				continue
+			}
+			f := strings.Fields(r.ops[n-2].text)
+			if head := f[len(f)-1]; acronym(head) || strings.ToUpper(head) == head {
+				t.Errorf("%g pt: an acronym hyphenated after %q:\n%s", width, head, rowsText(rows))
+			}
+		}
+	}
+}

@@ -272,9 +272,23 @@ func (z *itemizer) split(w string, st *style, code, hyph bool) {
 	z.piece(w[start:], st, hyph)
 }
 
+// acronym reports whether w has two capitals or more (AEIDL, ROMACT,
+// NGOs, EaSI): such a word is not hyphenated, "AE-/IDL" reads as two.
+func acronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			if n++; n == 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // piece adds text without existing break points, hyphenating its letters.
 func (z *itemizer) piece(w string, st *style, hyph bool) {
-	if !hyph || utf8.RuneCountInString(w) < 5 {
+	if !hyph || utf8.RuneCountInString(w) < 5 || acronym(w) {
 		z.box(w, st)
 		return
 	}
