@@ -34,7 +34,9 @@ func TestDisplayOnly(t *testing.T) {
 		{"draft", func(m *schema.Meta) { m.Draft = true }, false},
 		{"translated_from", func(m *schema.Meta) { m.TranslatedFrom = "abc123" }, false},
 		{"image", func(m *schema.Meta) { m.Image = "photo.jpg" }, false},
-		{"a field moved to another line", func(m *schema.Meta) { m.Pos = map[string]diag.Pos{"title": {Line: 2, Col: 8}, "date": {Line: 5, Col: 7}} }, false},
+		{"a field moved to another line", func(m *schema.Meta) {
+			m.Pos = map[string]diag.Pos{"title": {Line: 2, Col: 8}, "date": {Line: 5, Col: 7}}
+		}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a, b := base(), base()
