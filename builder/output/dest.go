@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // StampName is the file that marks a folder as dissem's output. A build
@@ -38,13 +39,9 @@ func CheckDest(dest, source string, keep ...string) (string, error) {
 	// "~" here, which a later "rm -rf ~" to clean it would turn into the
 	// home folder; a space or line break pasted around the name makes a
 	// folder that looks like another.
-	if first, _, _ := strings.Cut(filepath.ToSlash(dest), "/"); strings.HasPrefix(first, "~") {
-		return refuse("the shell did not replace \"~\" with your home folder (it does not after \"=\" or inside quotes), so the site would go into a folder named \"~\"",
-			"write the whole path, e.g. --dest \"$HOME/www\"")
-	}
-	if strings.TrimSpace(dest) != dest || strings.ContainsFunc(dest, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-		dest = strconv.Quote(dest)
-		return refuse("the name begins or ends with a space or holds a line break or another invisible character, perhaps pasted by mistake", "write the name without it after --dest")
+	if why, fix := slip(dest, "--dest"); why != "" {
+		dest = shown(dest)
+		return refuse(why, fix)
 	}
 	real, err := resolve(dest)
 	if err != nil {
@@ -99,6 +96,63 @@ func CheckDest(dest, source string, keep ...string) (string, error) {
 	}
 	return refuse("it holds files that dissem did not write, and a build replaces the whole folder",
 		"empty it or "+choose)
+}
+
+// slip says why the folder name given with flag is a slip of typing, and
+// how to write it, or returns "", "".
+func slip(name, flag string) (why, fix string) {
+	if first, _, _ := strings.Cut(filepath.ToSlash(name), "/"); strings.HasPrefix(first, "~") {
+		return "the shell did not replace \"~\" with your home folder (it does not after \"=\" or inside quotes), so the files would go into a folder named \"~\"",
+			"write the whole path, e.g. " + flag + " \"$HOME/www\""
+	}
+	if strings.TrimSpace(name) != name || strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return "the name begins or ends with a space or holds a line break or another invisible character, perhaps pasted by mistake",
+			"write the name without it after " + flag
+	}
+	return "", ""
+}
+
+// shown is a folder name as a message shows it: quoted when a space or an
+// invisible character in it would be lost.
+func shown(name string) string {
+	if strings.ContainsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
+		return strconv.Quote(name)
+	}
+	return name
+}
+
+// CheckOutFolder decides whether a command that adds files to the folder dir
+// (named with flag, like "--out") may write there: not a slip of typing (see
+// CheckDest), not the site folder itself, and not inside the site's
+// content/, templates/ or static/ folder, symbolic links resolved. Unlike
+// CheckDest it allows a folder holding other files: such a command replaces
+// no folder.
+func CheckOutFolder(dir, flag, source string) error {
+	refuse := func(why, fix string) error {
+		return fmt.Errorf("will not write into %s: %s; %s", dir, why, fix)
+	}
+	if why, fix := slip(dir, flag); why != "" {
+		dir = shown(dir)
+		return refuse(why, fix)
+	}
+	real, err := resolve(dir)
+	if err != nil {
+		return err
+	}
+	choose := "choose a folder of its own with " + flag
+	src, err := resolve(source)
+	if err != nil {
+		return err
+	}
+	if real == src {
+		return refuse("it is the site folder", choose)
+	}
+	for _, sub := range []string{"content", "templates", "static"} {
+		if p, err := resolve(filepath.Join(source, sub)); err == nil && within(p, real) {
+			return refuse("it is inside the site's "+sub+"/ folder, which the build reads", choose)
+		}
+	}
+	return nil
 }
 
 // hasStamp reports whether dir carries the stamp of a dissem output.

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/4im-project/dissem/builder/output"
 	"github.com/4im-project/dissem/builder/site"
 )
 
@@ -37,11 +38,12 @@ Each record is named after its brief: en/case-studies/tetemvar/tetemvar-en.datac
 	if err := parse(fs, args[1:]); err != nil {
 		return err
 	}
-	for _, own := range []string{"content", "templates", "static"} {
-		if inside(*out, filepath.Join(opts.Source, own)) {
-			fmt.Fprintf(stderr, "dissem export: --out %s is inside the site's %s/ folder; choose a folder of its own\n", *out, own)
-			return errUsage
-		}
+	// The one check of where a command may write, links resolved (a
+	// lexical check let "--out link-to-content" through) and slips of
+	// typing refused ("--out=~/records" made a folder named "~").
+	if err := output.CheckOutFolder(*out, "--out", opts.Source); err != nil {
+		fmt.Fprintln(stderr, "dissem export:", err)
+		return errUsage
 	}
 	opts.NoSearch = true
 	recs, diags, err := site.ExportDataCite(opts)
@@ -62,15 +64,4 @@ Each record is named after its brief: en/case-studies/tetemvar/tetemvar-en.datac
 	}
 	fmt.Fprintf(stdout, "wrote %d DataCite records into %s\n", len(recs), *out)
 	return nil
-}
-
-// inside reports whether path is dir or lies in it.
-func inside(path, dir string) bool {
-	p, err1 := filepath.Abs(path)
-	d, err2 := filepath.Abs(dir)
-	if err1 != nil || err2 != nil {
-		return false
-	}
-	rel, err := filepath.Rel(d, p)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
