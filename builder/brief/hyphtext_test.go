@@ -144,7 +144,10 @@ func contains(ss []string, s string) bool {
 // page as drawn) shows the hyphens at the lines' ends.
 func TestHyphenStructText(t *testing.T) {
 	para := "A foglalkoztatáspolitikai, szociálpolitikai és településfejlesztési együttműködések eredményeképpen a szolgáltatásfejlesztési munkacsoportok hosszú távú asszonyklubokat és egészségügyi szolgáltatásokat szerveztek, a Célközön\u00adség képviselőivel és a munkaerő-piaci programokkal összehangoltan."
-	src := "## Egy bekezdés\n\n" + strings.Repeat(para+"\n\n", 3)
+	// The words broken as "hos-/szú" are a link's, too: its annotation's
+	// /Contents is its text read the same way.
+	linked := "munkacsoportok hosszú távú asszonyklubokat"
+	src := "## Egy bekezdés\n\n" + strings.Repeat(strings.Replace(para, linked, "["+linked+"](https://example.eu/a)", 1)+"\n\n", 3)
 	d := loadDoc(t, fixtures[0])
 	d.Body = markdown.New(markdown.Options{Quotes: quotes["hu"]}).Parse("p.md", []byte(src), 1)
 	r, err := engine(t).Brief(d)
@@ -164,6 +167,11 @@ func TestHyphenStructText(t *testing.T) {
 				t.Errorf("structure text:\n%s\nwant:\n%s", got, want)
 			}
 		}
+	}
+	// An annotation per line the link is on, each with the whole text.
+	json := run(t, "qpdf", "--json=2", path, "-")
+	if all, whole := strings.Count(json, `"/Contents": "u:munkacsoportok`), strings.Count(json, `"/Contents": "u:`+linked+`"`); whole < 3 || all != whole {
+		t.Errorf("%d of the link's %d annotations have the /Contents %q", whole, all, linked)
 	}
 	if n != 3 {
 		t.Errorf("found %d of the 3 paragraphs in the structure", n)
