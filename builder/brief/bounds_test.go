@@ -54,6 +54,10 @@ func TestBriefWorkIsBounded(t *testing.T) {
 		// word for "://", and the emergency pass kept every break.
 		{"path with 50,000 slashes", "t", strings.Repeat("a/", 50000) + "://x"},
 		{"100,000 hyphens in one word", "t", strings.Repeat("a-", 100000)},
+		// Soft hyphens are break points the editor chose: each one a
+		// penalty, as many as a word has letters.
+		{"100,000 soft hyphens in one word", "t", strings.Repeat("a\u00ad", 100000)},
+		{"a title and a word of soft hyphens only", strings.Repeat("\u00ad", 50000), strings.Repeat("\u00ad", 100000) + " x"},
 		{"1 MB of digits (no break at all)", "t", strings.Repeat("1", 1<<20)},
 	}
 	e := engine(t)
