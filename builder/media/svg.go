@@ -3,8 +3,10 @@ package media
 import (
 	"bytes"
 	"encoding/xml"
+	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // isSVG reports whether data is an SVG document: its first element is
@@ -91,14 +93,39 @@ func svgActive(data []byte) string {
 	d.Strict = false
 	d.AutoClose = xml.HTMLAutoClose
 	d.Entity = xml.HTMLEntity
+	// Tags and attribute names are ASCII in every charset an SVG declares
+	// (encoding="ISO-8859-1"): read the text as Latin-1, whose every byte
+	// is a character, rather than fail.
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) {
+		b, err := io.ReadAll(r)
+		var out []byte
+		for _, c := range b {
+			out = utf8.AppendRune(out, rune(c))
+		}
+		return bytes.NewReader(out), err
+	}
 	inStyle := 0
 	for {
 		line, _ := d.InputPos()
 		tok, err := d.Token()
-		if err != nil {
+		if err == io.EOF {
 			return ""
 		}
+		if err != nil {
+			// A browser parses an SVG document as strict XML and stops at
+			// its first error: what this lenient reading cannot get past,
+			// no reader sees either, but what follows it goes unchecked.
+			return "XML that cannot be read (line " + strconv.Itoa(line) + ")"
+		}
 		switch t := tok.(type) {
+		case xml.Directive:
+			// An entity declared in the document type is markup a browser
+			// puts in where it is used: <!ENTITY x "&#60;script…"> then &x;
+			// makes a script no element here shows. Plain text entities
+			// (old Illustrator files name namespaces so) pass.
+			if why := svgEntities(string(t)); why != "" {
+				return why + " at line " + strconv.Itoa(line)
+			}
 		case xml.StartElement:
 			switch strings.ToLower(t.Name.Local) {
 			case "script", "handler":
@@ -170,4 +197,25 @@ func svgRef(name, value string) string {
 		}
 	}
 	return ""
+}
+
+// svgEntities judges a document type declaration: an entity whose value
+// holds markup ("<", or "&" that can spell it) or that is read from a file
+// or another site is refused.
+func svgEntities(directive string) string {
+	rest := directive
+	for {
+		i := strings.Index(rest, "<!ENTITY")
+		if i < 0 {
+			return ""
+		}
+		rest = rest[i+len("<!ENTITY"):]
+		decl, _, _ := strings.Cut(rest, ">")
+		if strings.Contains(decl, "SYSTEM") || strings.Contains(decl, "PUBLIC") {
+			return "an entity read from another file (<!ENTITY … SYSTEM>)"
+		}
+		if strings.ContainsAny(decl, "<&%") {
+			return "an entity that holds markup (<!ENTITY> in the document type)"
+		}
+	}
 }
