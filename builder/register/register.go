@@ -259,51 +259,6 @@ func brief(ds []*resolve.Download) *resolve.Download {
 	return nil
 }
 
-// source is the version of p's document the others are translated from:
-// the default language's when published, else the first in site order (as
-// dissem status decides).
-func source(p *resolve.Page, def string, codes []string) *resolve.Page {
-	for i := -1; i < len(codes); i++ {
-		c := def
-		if i >= 0 {
-			c = codes[i]
-		}
-		if c == p.Lang {
-			return p
-		}
-		if t := p.Translations[c]; counted(t) {
-			return t
-		}
-	}
-	return p
-}
-
-// docInfo is what a document's rows share: its languages, its source
-// version and, once a marked translation asks, the source's hash.
-type docInfo struct {
-	langs  []string
-	src    *resolve.Page
-	hash   string
-	hashed bool
-}
-
-// state is the translation state of p, a version of d.
-func (d *docInfo) state(p *resolve.Page, sourceHash func(*resolve.Page) string) string {
-	switch {
-	case p == d.src:
-		return Source
-	case p.Meta.TranslatedFrom == "":
-		return Unmarked
-	}
-	if !d.hashed {
-		d.hash, d.hashed = sourceHash(d.src), true
-	}
-	if d.hash != "" && d.hash != p.Meta.TranslatedFrom {
-		return Stale
-	}
-	return Current
-}
-
 // group collects the rows of each document, in the order of their first row.
 func (r *Register) group(def string, codes []string) {
 	at := map[string]int{}
