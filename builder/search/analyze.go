@@ -170,36 +170,43 @@ var asciiWord = func() (t [128]bool) {
 
 // add counts the words of s in field f of the current document. It splits
 // s as eachWord does and hashes each word's bytes as it reads them (the
-// stemming cache's wordHash), so a word is read once.
+// stemming cache's wordHash), so a word is read once. A run of ASCII
+// letters, most of any text, goes through a loop of its own: one table
+// look-up and one multiply a byte.
 func (a *analyzer) add(s string, f int, pairs bool) {
 	a.acc.prev = -1
-	start, h := -1, uint32(0)
 	for i := 0; i < len(s); {
-		c := s[i]
-		size := 1
-		word := false
-		if c < 0x80 {
-			word = asciiWord[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			word = isWordRune(r)
-		}
-		if word {
-			if start < 0 {
-				start, h = i, fnvOffset
+		// Between words.
+		if c := s[i]; c < 0x80 {
+			if !asciiWord[c] {
+				i++
+				continue
 			}
-			for k := i; k < i+size; k++ {
-				h = (h ^ uint32(s[k])) * fnvPrime
-			}
-		} else if start >= 0 {
-			a.token(s[start:i], start, mixHash(h), f, pairs)
-			start = -1
+		} else if r, size := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
+			i += size
+			continue
 		}
-		i += size
-	}
-	if start >= 0 {
-		a.token(s[start:], start, mixHash(h), f, pairs)
+		// A word from start to i.
+		start, h := i, uint32(fnvOffset)
+		for i < len(s) {
+			c := s[i]
+			if c < 0x80 {
+				if !asciiWord[c] {
+					break
+				}
+				h = (h ^ uint32(c)) * fnvPrime
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) {
+				break
+			}
+			for end := i + size; i < end; i++ {
+				h = (h ^ uint32(s[i])) * fnvPrime
+			}
+		}
+		a.token(s[start:i], start, mixHash(h), f, pairs)
 	}
 }
 

@@ -3,7 +3,6 @@ package search
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -29,9 +28,10 @@ const k1 = 1.2
 // term's best, and keeps nothing between calls.
 func Build(langs []Lang) (map[string][]byte, error) {
 	files := map[string][]byte{}
+	var b Builder
 	for _, l := range langs {
-		err := BuildTo(l, func(name string, data []byte) error {
-			files[name] = data
+		err := b.BuildTo(l, func(name string, data []byte) error {
+			files[name] = slices.Clone(data)
 			return nil
 		})
 		if err != nil {
@@ -41,23 +41,10 @@ func Build(langs []Lang) (map[string][]byte, error) {
 	return files, nil
 }
 
-// BuildTo makes the search files of one language, the same as Build's, and
-// hands each to emit as soon as it is made, so that a build holds one
-// shard's bytes at a time instead of the whole index. An error of emit is
-// returned as it is.
+// BuildTo makes the search files of one language, the same as Build's; see
+// Builder.BuildTo.
 func BuildTo(l Lang, emit func(name string, data []byte) error) error {
-	var emitErr error
-	err := buildLang(l, func(name string, data []byte) bool {
-		emitErr = emit(name, data)
-		return emitErr == nil
-	})
-	if emitErr != nil {
-		return emitErr
-	}
-	if err != nil {
-		return fmt.Errorf("search index (%s): %w", l.Code, err)
-	}
-	return nil
+	return new(Builder).BuildTo(l, emit)
 }
 
 // errStop ends a language's index when emit refused a file.
@@ -302,9 +289,9 @@ type (
 // emitFunc takes a made file; false stops the index.
 type emitFunc func(name string, data []byte) bool
 
-func buildLang(l Lang, emit emitFunc) error {
+func buildLang(l Lang, emit emitFunc, sc *scratch) error {
 	n := len(l.Docs)
-	ix := analyze(l)
+	ix := analyze(l, sc)
 	terms := score(ix, n)
 	sh := &shards{dir: l.Code + "/search/", emit: emit, l: l, shown: make([]display, n), summary: make([]string, n)}
 	// The postings and document lengths go once the terms are packed
@@ -328,7 +315,7 @@ func buildLang(l Lang, emit emitFunc) error {
 			b = appendJSONStrings(b, sh.shown[d][:])
 		}
 		b = append(b, ']')
-		if !emit(sh.dir+"d/"+strconv.Itoa(c)+".json", slices.Clone(b)) {
+		if !emit(sh.dir+"d/"+strconv.Itoa(c)+".json", b) {
 			return errStop
 		}
 	}

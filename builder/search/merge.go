@@ -19,13 +19,14 @@ type index struct {
 // analyze reads the documents on a worker per CPU, each over a contiguous
 // range, and merges their tables in order (so postings stay sorted by
 // document and the bytes never depend on scheduling).
-func analyze(l Lang) *index {
+func analyze(l Lang, sc *scratch) *index {
 	n := len(l.Docs)
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/64))
 	parts := make([]*analyzer, workers)
 	stem := Stemmer(l.Code)
 	pool.Each(workers, workers, func(w int) {
 		a := newAnalyzer(stem)
+		a.log.spare, a.pairs.spare = &sc.recs, &sc.links
 		lo, hi := w*n/workers, (w+1)*n/workers
 		a.first = int32(lo)
 		var buf []byte
@@ -37,14 +38,14 @@ func analyze(l Lang) *index {
 		a.words, a.byKey, a.acc = wordTable{}, nil, docAcc{}
 		parts[w] = a
 	})
-	return merge(parts)
+	return merge(parts, sc)
 }
 
 // merge joins the workers' tables: a term of several parts becomes the
 // first part's (its spellings numbered in order of the parts), the terms
 // are sorted by key, and the postings of every term are placed by counting
 // in one array, the parts' logs copied side by side.
-func merge(parts []*analyzer) *index {
+func merge(parts []*analyzer, sc *scratch) *index {
 	ix := &index{}
 	byKey := map[string]int32{}
 	// local[w][i]: the merged number of part w's term i (before the sort);
@@ -122,7 +123,9 @@ func merge(parts []*analyzer) *index {
 			start[r] += int(t.df)
 		}
 	}
-	posts := make([]posting, total)
+	// Every element is written below: each posting of the logs has its place.
+	sc.posts = grow(sc.posts, total)
+	posts := sc.posts
 	pool.Each(len(parts), len(parts), func(w int) {
 		a := parts[w]
 		at, vm := next[w], vmap[w]
@@ -146,7 +149,8 @@ func merge(parts []*analyzer) *index {
 				at[r.term]++
 			}
 		}
-		a.log, a.count = blocks[rec]{}, nil
+		a.log.release()
+		a.count = nil
 	})
 	at := 0
 	for r, t := range sorted {
@@ -154,7 +158,7 @@ func merge(parts []*analyzer) *index {
 		t.posts = posts[at : at+c : at+c]
 		at += c
 	}
-	ix.pairs = mergePairs(parts, local, len(sorted))
+	ix.pairs = mergePairs(parts, local, len(sorted), sc)
 	return ix
 }
 
@@ -163,14 +167,15 @@ func merge(parts []*analyzer) *index {
 // and document: placed by counting on the first term (the parts' records
 // are in document order, which the placing keeps), then each first term's
 // records sorted.
-func mergePairs(parts []*analyzer, local [][]int32, terms int) []pairRec {
+func mergePairs(parts []*analyzer, local [][]int32, terms int, sc *scratch) []pairRec {
 	n := 0
 	for _, a := range parts {
 		n += a.pairs.n
 	}
 	// By the second term, then (stably) by the first: sorted by both, and
 	// by document, the order of the logs, within each.
-	byB := make([]pairRec, n)
+	sc.byB = grow(sc.byB, n)
+	byB := sc.byB
 	start := make([]int32, terms+1)
 	for w, a := range parts {
 		for _, block := range a.pairs.b {
@@ -190,7 +195,7 @@ func mergePairs(parts []*analyzer, local [][]int32, terms int) []pairRec {
 				start[s]++
 			}
 		}
-		a.pairs = blocks[pairRec]{}
+		a.pairs.release()
 	}
 	clear(start)
 	for _, p := range byB {
@@ -199,7 +204,8 @@ func mergePairs(parts []*analyzer, local [][]int32, terms int) []pairRec {
 	for i := 1; i <= terms; i++ {
 		start[i] += start[i-1]
 	}
-	pairs := make([]pairRec, n)
+	sc.pairs = grow(sc.pairs, n)
+	pairs := sc.pairs
 	for _, p := range byB {
 		pairs[start[p.a]] = p
 		start[p.a]++

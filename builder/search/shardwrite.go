@@ -16,6 +16,16 @@ type encoder struct {
 	buf, key []byte
 	docs     []int32
 	files    []file
+	// arena holds the bytes of files, one after another, until they are
+	// emitted; then it is used again (emit keeps no file's bytes).
+	arena []byte
+}
+
+// keep returns a copy of b in the arena, for files.
+func (e *encoder) keep(b []byte) []byte {
+	at := len(e.arena)
+	e.arena = append(e.arena, b...)
+	return e.arena[at:len(e.arena):len(e.arena)]
 }
 
 // file is a made file, to emit.
@@ -67,9 +77,9 @@ func (s *shards) write(entries []entry) bool {
 		pool.Each(workers, workers, func(w int) {
 			e := encs[w]
 			for i := w; i < len(todo); i += workers {
-				e.files = nil
+				e.files = e.files[:0]
 				e.place(entries[todo[i].lo:todo[i].hi], PrefixLen, todo[i].prefix)
-				out[i] = e.files
+				out[i] = append(out[i][:0], e.files...)
 			}
 		})
 		for i := range todo {
@@ -78,7 +88,11 @@ func (s *shards) write(entries []entry) bool {
 					return false
 				}
 			}
-			out[i] = nil
+			out[i] = out[i][:0]
+		}
+		// The batch is emitted: its bytes may be overwritten.
+		for _, e := range encs {
+			e.arena = e.arena[:0]
 		}
 	}
 	return true
@@ -97,11 +111,11 @@ func (s *encoder) place(entries []entry, level int, prefix string) {
 		short++
 	}
 	if len(s.buf) <= SplitSize || short == len(entries) || level >= 12 {
-		s.files = append(s.files, file{name, slices.Clone(s.buf)})
+		s.files = append(s.files, file{name, s.keep(s.buf)})
 		return
 	}
 	s.buf = s.encode(s.buf[:0], entries[:short], level+1)
-	s.files = append(s.files, file{name, slices.Clone(s.buf)})
+	s.files = append(s.files, file{name, s.keep(s.buf)})
 	for lo := short; lo < len(entries); {
 		p := Prefix(entries[lo].route, level+1)
 		hi := lo + 1

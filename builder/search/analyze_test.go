@@ -1,0 +1,58 @@
+package search
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// TestAddSplitsAsEachWord: the analyzer's word loop (add, which hashes the
+// words as it splits them) finds the words eachWord finds, the rule the
+// page's script splits queries by, and files each under wordHash, the
+// hash the stemming cache is probed with. Odd text: accents in both
+// forms, combining marks, invalid and cut UTF-8, digits, dashes, quotes,
+// Cyrillic.
+func TestAddSplitsAsEachWord(t *testing.T) {
+	cases := []string{
+		"",
+		"a",
+		"ab",
+		"Közösségi felmérés, 2024-ben.",
+		"Kos\u030cice „idézet” — ‘x’ Ž1",
+		"\xff\xfeab\xe2\x82cd\xe2",
+		"in<em>clusion</em>",
+		"Москва и Košice 12 3",
+	}
+	alphabet := []string{"a", "B", " ", ".", "é", "Ő", "\u0301", "\xff", "1", "-", "Ж", "—", "\xe2\x82", "„", "_"}
+	rng := rand.New(rand.NewSource(1))
+	for range 3000 {
+		var b strings.Builder
+		for k := rng.Intn(16); k > 0; k-- {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		a := newAnalyzer(nil)
+		a.add(s, fBody, false)
+		var want []string
+		eachWord(s, func(w string, _ int) {
+			if len(w) >= 2 || isNumber(w) {
+				want = append(want, w)
+			}
+		})
+		// Each word is in the cache under its hash, and the document has
+		// as many words as eachWord sees.
+		for _, w := range want {
+			if _, ok := a.words.get(w, wordHash(w)); !ok {
+				t.Errorf("%q: word %q not found under its hash", s, w)
+			}
+		}
+		if got := int(a.acc.lens[fBody]); got != len(want) {
+			t.Errorf("%q: %d words counted, eachWord sees %d (%q)", s, got, len(want), want)
+		}
+		if a.words.n > len(want) {
+			t.Errorf("%q: %d words cached, eachWord sees %d (%q)", s, a.words.n, len(want), want)
+		}
+	}
+}
