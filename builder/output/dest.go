@@ -76,6 +76,10 @@ func CheckDest(dest, source string, keep ...string) (string, error) {
 		}
 		if p, err := resolve(k); err == nil && within(real, p) {
 			return refuse("it is or contains "+k+", which the build reads", choose)
+		} else if err == nil && within(p, real) {
+			// Inside the cache: emptying the cache, which a build prunes
+			// and an editor may delete to start afresh, deletes the site.
+			return refuse("it is inside "+k+", which dissem keeps for itself", choose)
 		}
 	}
 	info, err := os.Lstat(real)

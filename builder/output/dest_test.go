@@ -78,6 +78,7 @@ func TestCheckDest(t *testing.T) {
 		{"someone's folder", filepath.Join(site, "notes"), "holds files that dissem did not write"},
 		{"chooser and sitemap made by hand", filepath.Join(site, "private"), "holds files that dissem did not write"},
 		{"nothing", "", "no output folder given"},
+		{"inside the cache", filepath.Join(site, ".cache", "out"), "it is inside " + filepath.Join(site, ".cache") + ", which dissem keeps for itself"},
 		{"~ left by the shell", "~/www", "the shell did not replace \"~\""},
 		{"~ alone", "~", "the shell did not replace \"~\""},
 		{"~user", "~editor/www", "the shell did not replace \"~\""},
@@ -87,7 +88,7 @@ func TestCheckDest(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := CheckDest(tt.dest, site, cfg)
+			got, err := CheckDest(tt.dest, site, cfg, filepath.Join(site, ".cache"))
 			if tt.want == "" {
 				if err != nil {
 					t.Fatalf("refused: %v", err)
