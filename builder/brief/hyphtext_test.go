@@ -235,3 +235,32 @@ func TestNoHyphenatedAcronyms(t *testing.T) {
 		}
 	}
 }
+
+// TestLastWordWhole: a paragraph's last line is not a fragment of under
+// five letters of a hyphenated word (the Slovak key recommendations ended
+// a line with "asistenci-" and put "ou." alone on the last), in justified
+// and ragged text, at every width of a column.
+func TestLastWordWhole(t *testing.T) {
+	texts := map[string]string{
+		"sk": "Mnohé menšie miestne príspevky mesta treba zjednodušiť a umožniť oprávneným domácnostiam uplatniť ich v jednom konaní s asistenciou.",
+		"hu": "Rendezni kell a bejelentett lakcím nélkül élők helyzetét, hogy a hiányzó okmányok ne zárják ki őket az ellátásokból.",
+		"en": "The Consortium Council of the six project partners coordinates the roles of the partners and keeps the council.",
+	}
+	for lang, text := range texts {
+		l := engine(t).newLayout(&Document{Meta: Meta{Lang: lang}}, "", 1, nil)
+		for _, justify := range []bool{true, false} {
+			o := textOpts{fam: famSerif, size: bodySize, justify: justify, hyphenate: true}
+			for width := 150.0; width <= 340; width += 5 {
+				rows := l.simple(text, o, inlineState{}, textL, width)
+				n := len(rows)
+				if n < 2 {
+					continue
+				}
+				prev := rows[n-2].ops
+				if len(prev) > 0 && prev[len(prev)-1].hyph && countLetters(rows[n-1].desc) < 5 {
+					t.Errorf("%s, %g pt (justified %v): the last line is a fragment:\n%s", lang, width, justify, rowsText(rows))
+				}
+			}
+		}
+	}
+}

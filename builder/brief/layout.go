@@ -23,7 +23,7 @@ const (
 	paraSkip   = 6.0  // space between paragraphs
 	headerY    = 40.0 // baseline of the running header
 	footerY    = pageH - 34
-	layoutVers = "brief-layout-14" // bump when output changes for the same input
+	layoutVers = "brief-layout-15" // bump when output changes for the same input
 )
 
 type rgb struct{ r, g, b uint8 }

@@ -3,6 +3,7 @@ package brief
 import (
 	"math"
 	"strings"
+	"unicode"
 
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -23,8 +24,16 @@ func (l *layout) setText(items []item, o textOpts, left, width float64) []*row {
 	}
 	brks, ok := breakRagged(withoutHyphens(items), width, 1, false, ragged)
 	if !ok {
-		if brks, ok = breakRagged(items, width, 2.5, false, ragged); !ok {
-			brks, _ = breakRagged(items, width, 2.5, true, ragged)
+		// The paragraph's last line is not a fragment of under five
+		// letters ("asistenci-/ou.") when the rest can be set well
+		// (TeX's \finalhyphendemerits, as a rule).
+		if whole, changed := lastWordWhole(items); changed {
+			brks, ok = breakRagged(whole, width, 2.5, false, ragged)
+		}
+		if !ok {
+			if brks, ok = breakRagged(items, width, 2.5, false, ragged); !ok {
+				brks, _ = breakRagged(items, width, 2.5, true, ragged)
+			}
 		}
 	}
 	lead := o.size * bodyLead
@@ -52,6 +61,47 @@ func withoutHyphens(items []item) []item {
 		}
 	}
 	return out
+}
+
+// lastWordWhole forbids the hyphenation breaks of the last word of items
+// (which end with the paragraph's closing glue and penalty) that would
+// leave fewer than five letters for the last line; changed is false, and
+// items returned as they are, when the word has none.
+func lastWordWhole(items []item) (out []item, changed bool) {
+	end := len(items) - 2
+	start := end
+	for start > 0 && items[start-1].kind != glue {
+		start--
+	}
+	letters := 0 // in the word after items[i]
+	for i := end - 1; i >= start; i-- {
+		it := &items[i]
+		if it.kind == penalty && it.flagged && it.pre != "" && letters+countLetters(it.post) < 5 {
+			if !changed {
+				out = make([]item, len(items))
+				copy(out, items)
+				changed = true
+			}
+			out[i].penalty = infPenalty
+		}
+		if it.kind == box {
+			letters += countLetters(it.text)
+		}
+	}
+	if !changed {
+		return items, false
+	}
+	return out, true
+}
+
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // piece is a run of text of one style placed on a line. art: it is there
