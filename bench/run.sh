@@ -293,12 +293,15 @@ done
 
 # serve end to end, as the editor sees it: write the file, the reload event,
 # the page fetched and checked (bench/savebench: the real server, its watcher
-# and its 50 ms quiet time included), and serve's memory after 200 more saves.
+# and its 50 ms quiet time included), and serve's memory after 100 and 200
+# more saves against the peak RSS of dissem build --no-briefs on the same
+# corpus (issue 10's target at N = 10,000: ≤ 1.5 × and flat from the 100th
+# save to the 200th).
 echo
 echo "serve, save → reload event → page (bench/savebench; BENCH_SAVE_RUNS=${BENCH_SAVE_RUNS:-20} saves each):"
 for n in $NS; do
 	echo "N = $n:"
-	$GO run ./bench/savebench -bin bin/dissem -site "$DIR/$n/site" -saves "${BENCH_SAVE_RUNS:-20}" -mem-saves 200 | sed 's/^/  /' || log "savebench failed at N = $n"
+	$GO run ./bench/savebench -bin bin/dissem -site "$DIR/$n/site" -saves "${BENCH_SAVE_RUNS:-20}" -mem-saves 200 -build-rss | sed 's/^/  /' || log "savebench failed at N = $n"
 done
 
 # The register of outputs (issue 15's target: the stage and its exports add

@@ -13,6 +13,9 @@ import (
 type bodies struct {
 	index map[*content.Doc]int32
 	html  [][]byte
+	// packed: the bodies are kept compressed (serve, store.go); of
+	// unpacks them.
+	packed bool
 }
 
 // newBodies pairs docs with their bodies (html[i] is docs[i]'s).
@@ -30,6 +33,9 @@ func (b *bodies) of(p *resolve.Page) []byte {
 		return nil
 	}
 	if i, ok := b.index[p.Doc]; ok {
+		if b.packed {
+			return unpackBody(p.Doc.Path, b.html[i])
+		}
 		return b.html[i]
 	}
 	return nil

@@ -336,7 +336,7 @@ func (st *sessionState) rebodied(l *loaded, entries map[string]*docEntry, made m
 // replaced is b with the bodies of the documents of entries (by path; old
 // their previous entries) in place of theirs.
 func (b *bodies) replaced(old map[string]*docEntry, entries map[string]*docEntry) *bodies {
-	nb := &bodies{index: maps.Clone(b.index), html: slices.Clone(b.html)}
+	nb := &bodies{index: maps.Clone(b.index), html: slices.Clone(b.html), packed: b.packed}
 	for rel, e := range entries {
 		prev := old[rel].doc
 		i, ok := nb.index[prev]

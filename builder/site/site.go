@@ -286,6 +286,7 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 		}
 	}
 	l.bodies = newBodies(l.tree.Docs, html)
+	l.bodies.packed = docs != nil
 	l.pictures.keep(docs)
 	for _, d := range perDoc {
 		diags.Append(d)
@@ -339,8 +340,8 @@ func (l *loaded) loadDoc(fsys fs.FS, rel string, docs *docCache, sum uint64, src
 		d.Errorf(diag.Pos{File: doc.Path}, "cannot render the Markdown: %v", err)
 	}
 	// Kept until the page is rendered: an exact copy, not a buffer's
-	// doubled capacity.
-	e.html = bytes.Clone(buf.Bytes())
+	// doubled capacity; in serve's cache, packed (store.go).
+	e.html = keptBody(docs != nil, buf.Bytes())
 	bufPool.Put(buf)
 	e.diags = d
 	body.DropTree()

@@ -1,6 +1,9 @@
 package site
 
 import (
+	"bytes"
+	"fmt"
+
 	"github.com/4im-project/dissem/builder/internal/packed"
 )
 
@@ -12,6 +15,35 @@ import (
 // it is written, on the build's workers, so the raw page lives only until
 // then. Everything that keeps, compares or swaps a snapshot's files does so
 // on the stored bytes: the same contents always pack to the same bytes.
+
+// A session keeps the documents' rendered bodies (the load stage's, for
+// the pages made again and the search index) packed too: a body is read
+// back only when its page is made again or an index is asked for.
+
+// keptBody is the form in which a rendered body is kept: packed in a
+// session's cache (session), else an exact copy. It never keeps html.
+func keptBody(session bool, html []byte) []byte {
+	if !session {
+		return bytes.Clone(html)
+	}
+	return packed.Pack(bodyName, html)
+}
+
+// bodyName is the name bodies are packed under: HTML.
+const bodyName = "body.html"
+
+// unpackBody reads back the packed body of document path.
+func unpackBody(path string, kept []byte) []byte {
+	if kept == nil {
+		return nil
+	}
+	html, err := packed.Unpack(bodyName, kept)
+	if err != nil {
+		// Only packed.Pack made these bytes: memory went bad, or a bug.
+		panic(fmt.Sprintf("the rendered body of %s: %v", path, err))
+	}
+	return html
+}
 
 // File returns the contents of the snapshot's file name (as a build writes
 // it), unpacked; ok is false when the snapshot has no such file.
