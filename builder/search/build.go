@@ -242,7 +242,8 @@ func clip(s string, n int) string {
 const snippetReach = 201
 
 // snippet cuts about 200 bytes of text around the byte offset at: from the
-// start of its sentence when that is near, else a few words before it.
+// start of its sentence when that is near, else a few words before it. The
+// snippet is a string of its own (one allocation), never a part of text.
 func snippet(text string, at int) string {
 	if at < 0 || at >= len(text) {
 		return ""
@@ -261,14 +262,16 @@ func snippet(text string, at int) string {
 			end = at + i
 		}
 	}
-	s := text[start:end]
+	var b strings.Builder
+	b.Grow(end - start + 2*len("…"))
 	if start > 0 {
-		s = "…" + s
+		b.WriteString("…")
 	}
+	b.WriteString(text[start:end])
 	if end < len(text) {
-		s += "…"
+		b.WriteString("…")
 	}
-	return s
+	return b.String()
 }
 
 // The manifest's shape (encoding/json: one small file per language).

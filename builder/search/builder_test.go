@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math/rand"
 	"strings"
@@ -74,5 +75,31 @@ func TestBuilderReuse(t *testing.T) {
 	}
 	if len(shared.sc.recs.free) == 0 {
 		t.Error("no blocks of postings were kept for the next language")
+	}
+}
+
+// TestBuildToStops: emit's error ends the index at once (a full disk stops
+// the build): BuildTo returns it as it is, and emit is not called again,
+// also when the refused file was a shard emitted while the next batch of
+// shards was being made.
+func TestBuildToStops(t *testing.T) {
+	l := genLang("hu", 150, 5)
+	var all int
+	if err := BuildTo(l, func(string, []byte) error { all++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	full := errors.New("no space left on device")
+	for _, stop := range []int{1, 2, 17, 40, all / 2, all} {
+		calls := 0
+		err := BuildTo(l, func(string, []byte) error {
+			calls++
+			if calls == stop {
+				return full
+			}
+			return nil
+		})
+		if err != full || calls != stop {
+			t.Errorf("refused file %d of %d: error %v after %d calls", stop, all, err, calls)
+		}
 	}
 }

@@ -188,7 +188,7 @@ func (s *shards) snippets(wants []want) {
 			buf = appendTextUpTo(buf[:0], s.l.body(s.l.Docs[wants[i].doc]), last+snippetReach)
 			text := unsafe.String(unsafe.SliceData(buf), len(buf))
 			for _, w := range wants[i:j] {
-				s.terms[w.term].best[w.k].snippet = strings.Clone(snippet(text, w.at))
+				s.terms[w.term].best[w.k].snippet = snippet(text, w.at)
 			}
 			i = j
 		}

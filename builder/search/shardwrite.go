@@ -47,9 +47,10 @@ func (s *shards) displays() {
 
 // write makes the shards of entries (sorted by route) and emits them in
 // order of their prefixes. The shards are made on a worker per CPU, a
-// batch at a time, and emitted in order after each batch, so the bytes and
-// the order never depend on scheduling and a batch's files are all that is
-// held. False: emit refused a file.
+// batch at a time, and a batch is emitted (on a goroutine of its own, one
+// file after another) while the next is made, so the bytes and the order
+// never depend on scheduling, writing the files overlaps making them, and
+// two batches' files are all that is held. False: emit refused a file.
 func (s *shards) write(entries []entry) bool {
 	type span struct {
 		lo, hi int
@@ -66,36 +67,62 @@ func (s *shards) write(entries []entry) bool {
 		lo = hi
 	}
 	workers := runtime.GOMAXPROCS(0)
-	encs := make([]*encoder, workers)
-	for i := range encs {
-		encs[i] = &encoder{shards: s}
-	}
 	batch := 8 * workers
-	out := make([][]file, batch)
-	for at := 0; at < len(spans); at += batch {
-		todo := spans[at:min(len(spans), at+batch)]
+	// Two sets of encoders and files: one batch's being made, the one
+	// before's being emitted.
+	type set struct {
+		encs []*encoder
+		out  [][]file
+		n    int // files of the batch in out
+	}
+	var sets [2]set
+	for k := range sets {
+		sets[k] = set{encs: make([]*encoder, workers), out: make([][]file, batch)}
+		for i := range sets[k].encs {
+			sets[k].encs[i] = &encoder{shards: s}
+		}
+	}
+	make1 := func(cur *set, todo []span) {
 		pool.Each(workers, workers, func(w int) {
-			e := encs[w]
+			e := cur.encs[w]
 			for i := w; i < len(todo); i += workers {
 				e.files = e.files[:0]
 				e.place(entries[todo[i].lo:todo[i].hi], PrefixLen, todo[i].prefix)
-				out[i] = append(out[i][:0], e.files...)
+				cur.out[i] = append(cur.out[i][:0], e.files...)
 			}
 		})
-		for i := range todo {
-			for _, f := range out[i] {
+		cur.n = len(todo)
+	}
+	emit1 := func(done *set) bool {
+		for i := range done.n {
+			for _, f := range done.out[i] {
 				if !s.emit(f.name, f.data) {
 					return false
 				}
 			}
-			out[i] = out[i][:0]
+			done.out[i] = done.out[i][:0]
 		}
+		done.n = 0
 		// The batch is emitted: its bytes may be overwritten.
-		for _, e := range encs {
+		for _, e := range done.encs {
 			e.arena = e.arena[:0]
 		}
+		return true
 	}
-	return true
+	ok, k := true, 0
+	for at := 0; at < len(spans) && ok; at += batch {
+		todo := spans[at:min(len(spans), at+batch)]
+		pool.Each(2, 2, func(job int) {
+			if job == 0 {
+				make1(&sets[k], todo)
+			} else {
+				ok = emit1(&sets[k^1]) // the batch before (none the first time)
+			}
+		})
+		k ^= 1
+	}
+	// The last batch made is in sets[k^1].
+	return ok && emit1(&sets[k^1])
 }
 
 // place makes the shard of prefix (its entries, all of whose routes begin
