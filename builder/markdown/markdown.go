@@ -131,7 +131,15 @@ func (m *Markdown) Parse(file string, src []byte, firstLine int, opts ...ParseOp
 		pc.Set(parseKey, po)
 	}
 	lines := lineStarts(src)
-	pc.Set(posKey, &posInfo{file: file, src: src, lines: lines, first: firstLine})
+	pi := &posInfo{file: file, src: src, lines: lines, first: firstLine}
+	if at, depth := tooDeep(src); at >= 0 {
+		// Parsing would take minutes (see MaxNesting): the body is left
+		// empty, and the error stops the build.
+		d := &Doc{Source: src, Root: ast.NewDocument()}
+		d.Problems.Errorf(pi.pos(at), "lists or quotes are nested %d levels deep here; at most %d lists or %d quotes can be read, and real documents need three or four: remove the extra indentation or \">\" marks", depth, MaxNesting, MaxQuotes)
+		return d
+	}
+	pc.Set(posKey, pi)
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	d := &Doc{Source: src, Root: root}
 	if c, ok := pc.Get(collectedKey).(*collected); ok {
