@@ -296,7 +296,9 @@ func buildLang(l Lang, emit emitFunc, sc *scratch) error {
 	n := len(l.Docs)
 	ix := analyze(l, sc)
 	terms := score(ix, n)
-	sh := &shards{dir: l.Code + "/search/", emit: emit, l: l, shown: make([]display, n), summary: make([]string, n)}
+	// The strings of the language before are dead: their bytes are free.
+	sc.text.reset()
+	sh := &shards{dir: l.Code + "/search/", emit: emit, l: l, shown: make([]display, n), summary: make([]string, n), text: &sc.text}
 	// The postings and document lengths go once the terms are packed
 	// (nothing reads ix or terms after this), before the shards are written.
 	wants := sh.addTerms(terms)

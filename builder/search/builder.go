@@ -1,6 +1,9 @@
 package search
 
-import "fmt"
+import (
+	"fmt"
+	"unsafe"
+)
 
 // Builder makes the indexes of a site's languages one after another, each
 // language's tables reusing the memory the one before left: the log of
@@ -21,6 +24,7 @@ type scratch struct {
 	posts []posting
 	byB   []pairRec
 	pairs []pairRec
+	text  textArena
 }
 
 // grow returns b with length n, reusing its array when it is big enough;
@@ -50,4 +54,49 @@ func (b *Builder) BuildTo(l Lang, emit func(name string, data []byte) error) err
 		return fmt.Errorf("search index (%s): %w", l.Code, err)
 	}
 	return nil
+}
+
+// textChunk is the size of a chunk of a textArena.
+const textChunk = 256 << 10
+
+// textArena keeps many short strings (a term's packed documents and
+// impacts, a phrase's documents) side by side in chunks, instead of an
+// allocation each; the next language writes over the chunks (reset), when
+// nothing reads the strings any more.
+type textArena struct {
+	chunks [][]byte
+	cur    int // the chunk being filled
+}
+
+// str returns a string with b's bytes, kept in the arena.
+func (a *textArena) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > textChunk/4 {
+		return string(b)
+	}
+	if len(a.chunks) == 0 || len(a.chunks[a.cur])+len(b) > textChunk {
+		if len(a.chunks) > 0 {
+			a.cur++
+		}
+		if a.cur == len(a.chunks) {
+			a.chunks = append(a.chunks, make([]byte, 0, textChunk))
+		}
+		a.chunks[a.cur] = a.chunks[a.cur][:0]
+	}
+	c := a.chunks[a.cur]
+	at := len(c)
+	c = append(c, b...)
+	a.chunks[a.cur] = c
+	return unsafe.String(&c[at], len(b))
+}
+
+// reset makes the chunks free for new strings: the strings made before
+// must be dead.
+func (a *textArena) reset() {
+	a.cur = 0
+	if len(a.chunks) > 0 {
+		a.chunks[0] = a.chunks[0][:0]
+	}
 }

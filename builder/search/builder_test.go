@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/4im-project/dissem/builder/resolve"
 	"github.com/4im-project/dissem/builder/schema"
@@ -101,5 +102,40 @@ func TestBuildToStops(t *testing.T) {
 		if err != full || calls != stop {
 			t.Errorf("refused file %d of %d: error %v after %d calls", stop, all, err, calls)
 		}
+	}
+}
+
+// TestTextArena: the arena's strings keep their bytes while more are
+// added (across chunks, and longer than a quarter chunk, which get an
+// allocation of their own), and reset lets the next strings reuse the
+// first chunk.
+func TestTextArena(t *testing.T) {
+	var a textArena
+	rng := rand.New(rand.NewSource(1))
+	var want, got []string
+	for i := range 2000 {
+		n := rng.Intn(600)
+		if i%500 == 0 {
+			n = textChunk/4 + 1
+		}
+		b := bytes.Repeat([]byte{byte('a' + i%26)}, n)
+		want = append(want, string(b))
+		got = append(got, a.str(b))
+		if n > 0 {
+			b[0] = '!' // the arena keeps a copy
+		}
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("string %d: %d bytes, want %d of %q", i, len(got[i]), len(want[i]), want[i][:min(1, len(want[i]))])
+		}
+	}
+	if len(a.chunks) < 2 {
+		t.Errorf("%d chunks for %d KB of strings", len(a.chunks), 2000*300/1024)
+	}
+	first := &a.chunks[0][:1][0]
+	a.reset()
+	if s := a.str([]byte("after")); s != "after" || unsafe.StringData(s) != first {
+		t.Errorf("after reset: %q, not at the start of the first chunk", s)
 	}
 }

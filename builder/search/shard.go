@@ -79,6 +79,8 @@ type shards struct {
 	shown   []display
 	summary []string
 	buf     []byte
+	// text keeps the terms' and phrases' packed numbers (the scratch's).
+	text *textArena
 }
 
 // want is a snippet to cut: term's best document k, at offset at of
@@ -103,21 +105,21 @@ func (s *shards) addTerms(terms []scored) []want {
 		for _, q := range t.impact {
 			b = append(b, b64[q])
 		}
-		o.impact = string(b)
+		o.impact = s.text.str(b)
 		b = b[:0]
 		prev := int32(-1)
 		for _, p := range t.posts {
 			b = appendVarint(b, int(p.doc-prev-1))
 			prev = p.doc
 		}
-		o.docs = string(b)
+		o.docs = s.text.str(b)
 		if len(t.variants) > 1 {
 			o.variants = t.variants
 			b = b[:0]
 			for _, p := range t.posts {
 				b = append(b, b64[min(int(p.variant), 63)])
 			}
-			o.which = string(b)
+			o.which = s.text.str(b)
 		}
 		o.best = make([]bestOut, len(t.champ))
 		for k, i := range t.champ {
@@ -157,7 +159,7 @@ func (s *shards) addPairs(pairs []pairRec) {
 			prev = p.doc
 		}
 		s.buf = b
-		s.pairs = append(s.pairs, pairOut{pairs[i].a, pairs[i].b, string(b)})
+		s.pairs = append(s.pairs, pairOut{pairs[i].a, pairs[i].b, s.text.str(b)})
 		i = j
 	}
 }
