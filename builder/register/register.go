@@ -129,13 +129,14 @@ func Build(in Input) *Register {
 	// order in a fraction of its time.
 	type ranked struct {
 		p         *resolve.Page
+		key       string
 		sec       int64
 		nsec      int32
 		lang, pos int32
 	}
 	rk := make([]ranked, len(pages))
 	for i, p := range pages {
-		rk[i] = ranked{p, p.Date.Unix(), int32(p.Date.Nanosecond()), int32(order[p.Lang]), int32(i)}
+		rk[i] = ranked{p, p.Key, p.Date.Unix(), int32(p.Date.Nanosecond()), int32(order[p.Lang]), int32(i)}
 	}
 	slices.SortFunc(rk, func(x, y ranked) int {
 		if x.sec != y.sec {
@@ -144,7 +145,7 @@ func Build(in Input) *Register {
 		if x.nsec != y.nsec {
 			return cmp.Compare(x.nsec, y.nsec)
 		}
-		if c := strings.Compare(x.p.Key, y.p.Key); c != 0 {
+		if c := strings.Compare(x.key, y.key); c != 0 {
 			return c
 		}
 		if x.lang != y.lang {
@@ -164,7 +165,8 @@ func Build(in Input) *Register {
 			return status.Hash(p.Doc.Body)
 		}
 	}
-	types := map[string]bool{}
+	// The types that have rows: a handful, looked for in a slice.
+	var types []string
 	// A document's languages, source version and source hash are the same
 	// for each of its rows, and many rows share a day: each is worked out
 	// once.
@@ -174,7 +176,9 @@ func Build(in Input) *Register {
 	reg.Rows = make([]Row, len(pages))
 	for i, p := range pages {
 		m := p.Meta
-		types[m.Type] = true
+		if !slices.Contains(types, m.Type) {
+			types = append(types, m.Type)
+		}
 		di := docs[p.Key]
 		if di == nil {
 			langs := make([]string, 0, len(codes))
@@ -205,7 +209,7 @@ func Build(in Input) *Register {
 		reg.Rows[i] = row
 	}
 	for _, t := range schema.Types {
-		if types[t] {
+		if slices.Contains(types, t) {
 			reg.Types = append(reg.Types, t)
 		}
 	}
@@ -224,19 +228,21 @@ func absURLs(s *resolve.Site, pages []*resolve.Page, dl resolve.Downloads) []str
 	for _, p := range pages {
 		n += 2*len(base) + 2*len(p.URL) + 16
 	}
-	buf := make([]byte, 0, n)
+	// A Builder's String is its bytes, not a copy of them.
+	var buf strings.Builder
+	buf.Grow(n)
 	ends := make([]int, 2*len(pages))
 	for i, p := range pages {
-		buf = append(buf, base...)
-		buf = append(buf, strings.TrimPrefix(p.URL, s.BasePath)...)
-		ends[2*i] = len(buf)
+		buf.WriteString(base)
+		buf.WriteString(strings.TrimPrefix(p.URL, s.BasePath))
+		ends[2*i] = buf.Len()
 		if d := brief(dl[p]); d != nil {
-			buf = append(buf, base...)
-			buf = append(buf, strings.TrimPrefix(d.URL, s.BasePath)...)
+			buf.WriteString(base)
+			buf.WriteString(strings.TrimPrefix(d.URL, s.BasePath))
 		}
-		ends[2*i+1] = len(buf)
+		ends[2*i+1] = buf.Len()
 	}
-	all := string(buf)
+	all := buf.String()
 	out := make([]string, len(ends))
 	start := 0
 	for i, e := range ends {
