@@ -137,6 +137,9 @@ func dropControls(v *Value, diags *diag.List) {
 			v.Text, v.Native = t, t
 			diags.Warnf(v.Pos, "%s", yamlnode.ControlMessage(r))
 		}
+		if r, ok := yamlnode.Override(v.Text); ok {
+			diags.Warnf(v.Pos, "%s", yamlnode.OverrideMessage(r))
+		}
 	case List:
 		for _, it := range v.Items {
 			dropControls(it, diags)

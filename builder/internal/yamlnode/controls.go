@@ -58,3 +58,24 @@ func control(r rune) bool {
 func ControlMessage(r rune) string {
 	return fmt.Sprintf("this value holds the invisible control character U+%04X (copied from Word or a PDF, or written as an escape like \"\\v\"), which is left out of the site; delete it", r)
 }
+
+// Override returns the first direction override or isolate in s (U+202A to
+// U+202E, U+2066 to U+2069) and true. They are kept (a title may mix
+// Hungarian with Arabic or Hebrew), but "\u202Eevil" shows as "live":
+// a title, a name or a link text reads otherwise than it is written.
+func Override(s string) (rune, bool) {
+	if !strings.Contains(s, "\xe2\x80") && !strings.Contains(s, "\xe2\x81") {
+		return 0, false
+	}
+	for _, r := range s {
+		if 0x202a <= r && r <= 0x202e || 0x2066 <= r && r <= 0x2069 {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// OverrideMessage is the warning for a value Override found a mark in.
+func OverrideMessage(r rune) string {
+	return fmt.Sprintf("this value holds an invisible direction mark (U+%04X) that makes it read otherwise than it is written; delete it unless the text mixes in a right-to-left script", r)
+}

@@ -45,3 +45,24 @@ func TestParseDropsControls(t *testing.T) {
 		t.Errorf("got:\n%s\nwant two warnings, the first %q", diags, want)
 	}
 }
+
+// TestOverride: direction overrides and isolates are found; other marks
+// of the same block (dashes, quotes, the zero-width joiner) are not.
+func TestOverride(t *testing.T) {
+	tests := []struct {
+		in    string
+		first rune // 0: none
+	}{
+		{"Tetemvár – „pilot” ‘x’ …", 0},
+		{"emoji 👩\u200d👩", 0},
+		{"\u202eevil\u202c", 0x202e},
+		{"mixed \u2067عربي\u2069 text", 0x2067},
+		{"lre \u202a", 0x202a},
+	}
+	for _, tt := range tests {
+		r, ok := Override(tt.in)
+		if ok != (tt.first != 0) || r != tt.first {
+			t.Errorf("Override(%q) = %U, %v; want %U", tt.in, r, ok, tt.first)
+		}
+	}
+}

@@ -108,6 +108,9 @@ func check(n *yaml.Node, file string, lineOffset int, diags *diag.List) {
 				n.Value = v
 				diags.Warnf(diag.Pos{File: file, Line: n.Line + lineOffset, Col: n.Column}, "%s", ControlMessage(r))
 			}
+			if r, ok := Override(n.Value); ok {
+				diags.Warnf(diag.Pos{File: file, Line: n.Line + lineOffset, Col: n.Column}, "%s", OverrideMessage(r))
+			}
 		case yaml.AliasNode:
 			if !aliased {
 				diags.Errorf(diag.Pos{File: file, Line: n.Line + lineOffset, Col: n.Column},
