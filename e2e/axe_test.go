@@ -122,13 +122,18 @@ func TestAccessibility(t *testing.T) {
 			}
 		})
 	}
-	go func() {
-		for i, p := range pages {
-			next[p.kind[strings.LastIndex(p.kind, " ")+1:]] <- i
-		}
-		close(next["light"])
-		close(next["dark"])
-	}()
+	// The schemes are fed side by side: fed one after the other, the dark
+	// tabs waited idle for every light page to be handed out.
+	for _, scheme := range []string{"light", "dark"} {
+		go func() {
+			for i, p := range pages {
+				if strings.HasSuffix(p.kind, ", "+scheme) {
+					next[scheme] <- i
+				}
+			}
+			close(next[scheme])
+		}()
+	}
 	wg.Wait()
 
 	violations := 0
