@@ -169,7 +169,8 @@ func TestPicturesInServe(t *testing.T) {
 				names = append(names, name)
 			}
 		}
-		return names, string(snap.Files["en/guides/survey/index.html"])
+		html, _, _ := snap.File("en/guides/survey/index.html")
+		return names, string(html)
 	}
 	rebuild := func(changed ...string) {
 		d, err := s.Rebuild(changed, len(changed) == 0)
