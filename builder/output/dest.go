@@ -28,10 +28,10 @@ const stampText = "This folder is written by dissem build and replaced on every 
 // disguise a protected folder. It returns dest resolved: the folder to write.
 func CheckDest(dest, source string, keep ...string) (string, error) {
 	if dest == "" {
-		return "", errors.New("no output folder given; name one with --dest")
+		return "", refused{"no output folder given; name one with --dest"}
 	}
 	refuse := func(why, fix string) (string, error) {
-		return "", fmt.Errorf("will not write the site into %s: %s; %s", dest, why, fix)
+		return "", refused{fmt.Sprintf("will not write the site into %s: %s; %s", dest, why, fix)}
 	}
 	const choose = "choose another output folder with --dest, e.g. a new folder public beside content/"
 	// Slips of typing that would make a folder nobody meant: "~" the shell
@@ -133,7 +133,7 @@ func shown(name string) string {
 // no folder.
 func CheckOutFolder(dir, flag, source string) error {
 	refuse := func(why, fix string) error {
-		return fmt.Errorf("will not write into %s: %s; %s", dir, why, fix)
+		return refused{fmt.Sprintf("will not write into %s: %s; %s", dir, why, fix)}
 	}
 	if why, fix := slip(dir, flag); why != "" {
 		dir = shown(dir)
@@ -243,3 +243,14 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
+
+// ErrRefused is what errors.Is finds in the error of CheckDest and
+// CheckOutFolder when they refuse a folder: the command line named it, so
+// it is a usage error (exit status 2), not a failure of the machine.
+var ErrRefused = errors.New("output folder refused")
+
+// refused is such an error, with its message for the editor.
+type refused struct{ msg string }
+
+func (e refused) Error() string        { return e.msg }
+func (e refused) Is(target error) bool { return target == ErrRefused }

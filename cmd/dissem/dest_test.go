@@ -50,8 +50,9 @@ func destSite(t *testing.T) (dir string) {
 }
 
 // TestDestRefused: every --dest that would replace sources or someone's
-// files is refused with exit status 3 and one line naming the folder and
-// what to do, and nothing anywhere is changed.
+// files is refused with exit status 2 (a usage error: the command line named
+// it) and one line naming the folder and what to do, and nothing anywhere
+// is changed.
 func TestDestRefused(t *testing.T) {
 	dir := destSite(t)
 	tests := []struct{ dest, why string }{
@@ -78,8 +79,8 @@ func TestDestRefused(t *testing.T) {
 				var out, errb bytes.Buffer
 				code := run([]string{cmd, "--dest", tt.dest}, &out, &errb)
 				msg := errb.String()
-				if code != 3 {
-					t.Fatalf("exit %d, want 3\n%s", code, msg)
+				if code != 2 {
+					t.Fatalf("exit %d, want 2\n%s", code, msg)
 				}
 				want := "dissem: will not write the site into " + tt.dest + ": " + tt.why
 				if !strings.HasPrefix(msg, want) || !strings.Contains(msg, "choose another output folder with --dest") {

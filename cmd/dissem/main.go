@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/4im-project/dissem/builder/output"
 )
 
 // version is set at link time with -ldflags "-X main.version=…".
@@ -93,6 +95,11 @@ func exitStatus(err error, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, errUsage):
+		return 2
+	case errors.Is(err, output.ErrRefused):
+		// --dest or --out named a folder dissem must not write: the
+		// command line is wrong, as DESIGN.md's exit statuses say.
+		fmt.Fprintln(stderr, "dissem:", err)
 		return 2
 	case errors.As(err, &ce):
 		return 1
