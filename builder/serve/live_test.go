@@ -387,7 +387,7 @@ func TestLiveOverlay(t *testing.T) {
 	if log.String() != printed {
 		t.Errorf("requests printed the problems again:\n%s", log.String())
 	}
-	if strings.Count(printed, src+":3:7: ") != 1 || strings.Count(printed, "a warning is printed") != 1 || !strings.Contains(printed, "1 problem(s)") {
+	if strings.Count(printed, src+":3:7: ") != 1 || strings.Count(printed, "a warning is printed") != 1 || !strings.Contains(printed, "1 problem after") {
 		t.Errorf("the terminal shows:\n%s", printed)
 	}
 
