@@ -178,14 +178,14 @@ func (l *Live) print(diags diag.List, err error, probs []problem, changed []stri
 			fmt.Fprintf(w, "rebuilt in %d ms (%s)\n", ms, what)
 		}
 	case good:
-		fmt.Fprintf(w, "%s after %d ms (%s): the browser shows them over the last good version\n", problems(len(probs)), ms, what)
+		fmt.Fprintf(w, "%s after %d ms (%s): the browser shows them over the last good version\n", problemCount(len(probs)), ms, what)
 	default:
-		fmt.Fprintf(w, "%s after %d ms (%s): the site does not build yet; the browser shows them\n", problems(len(probs)), ms, what)
+		fmt.Fprintf(w, "%s after %d ms (%s): the site does not build yet; the browser shows them\n", problemCount(len(probs)), ms, what)
 	}
 }
 
-// problems is "1 problem" or "n problems".
-func problems(n int) string {
+// problemCount is "1 problem" or "n problems".
+func problemCount(n int) string {
 	if n == 1 {
 		return "1 problem"
 	}
