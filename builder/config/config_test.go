@@ -57,7 +57,7 @@ func TestParseErrors(t *testing.T) {
 		{"alias bomb", base + "publisher: &a x\ndescription: {en: *a}\n",
 			`site.yaml:5:19: "*a" repeats a value marked with "&a"; repeating values this way is not supported here, write the value out in full`},
 		{"syntax error", base + "publisher: \"AEIDL\n",
-			`site.yaml:4:12: the text in quotes that starts here is never closed; add the closing "\"" at the end of the value`},
+			`site.yaml:4:12: the text in quotes that starts here is never closed; add the closing quote mark (") at the end of the value`},
 		{"empty", "",
 			"site.yaml:1:1: the site configuration is empty; it needs at least a title, a baseURL and the languages, like:\n    title: {en: \"My site\"}\n    baseURL: \"https://example.org/\"\n    languages:\n      - {code: en, name: English}"},
 		{"only comments", "# to do\n",

@@ -201,7 +201,7 @@ func syntaxError(err error, src []byte, file string, firstLine int, diags *diag.
 		// A quote left open runs on to the next quote mark, lines later,
 		// and the parser stumbles only there.
 		if n, col, q := openQuote(src, le.Mark.Line); n > 0 {
-			diags.Errorf(diag.Pos{File: file, Line: n + firstLine - 1, Col: col}, "the text in quotes that starts here is never closed; add the closing %q at the end of the value", q)
+			diags.Errorf(diag.Pos{File: file, Line: n + firstLine - 1, Col: col}, "the text in quotes that starts here is never closed; add the closing quote mark (%s) at the end of the value", q)
 			return
 		}
 	}
@@ -209,7 +209,13 @@ func syntaxError(err error, src []byte, file string, firstLine int, diags *diag.
 	case strings.Contains(ctx, "quoted scalar") && strings.Contains(msg, "escape"):
 		diags.Errorf(at(le.Mark), "a backslash in double quotes starts an escape like \\n; write \\\\ for a backslash, or use single quotes")
 	case strings.Contains(ctx, "quoted scalar"):
-		q := charAt(src, le.ContextMark)
+		q := "quote mark"
+		switch charAt(src, le.ContextMark) {
+		case `"\""`:
+			q += ` (")`
+		case `"'"`:
+			q += ` (')`
+		}
 		diags.Errorf(at(le.ContextMark), "the text in quotes that starts here is never closed; add the closing %s at the end of the value", q)
 	case strings.Contains(ctx, "flow sequence"):
 		diags.Errorf(at(le.ContextMark), "the list opened here with \"[\" is never closed with \"]\"; write it as [first, second] on one line")
