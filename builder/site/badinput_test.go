@@ -24,6 +24,7 @@ import (
 //	present: NAME   the built site has a file NAME
 //	machine: TEXT   Build returns a machine error containing TEXT
 //	errors: N       exactly N errors (no noise around the one that matters)
+//	warnings: N     exactly N warnings
 //	# …             a comment
 //
 // An archive file named "symlink:PATH" makes PATH a symbolic link to the
@@ -103,6 +104,10 @@ func TestBadInput(t *testing.T) {
 				case key == "errors":
 					if n, err := strconv.Atoi(val); err != nil || res == nil || res.Diags.Errors() != n {
 						t.Errorf("want %s errors, got:\n%s", val, printed)
+					}
+				case key == "warnings":
+					if n, err := strconv.Atoi(val); err != nil || res == nil || len(res.Diags)-res.Diags.Errors() != n {
+						t.Errorf("want %s warnings, got:\n%s", val, printed)
 					}
 				case key == "absent", key == "present":
 					_, statErr := os.Lstat(filepath.Join(dest, filepath.FromSlash(val)))

@@ -135,6 +135,9 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 		if err := w.WriteRaw(render.HeadersName, render.Headers()); err != nil {
 			return g, nil, err
 		}
+	} else if data, err := fs.ReadFile(l.staticFS, render.HeadersName); err == nil && !bytes.Contains(bytes.ToLower(data), []byte("content-security-policy:")) {
+		diags.Warnf(diag.Pos{File: relPath(o.Source + "/static/" + render.HeadersName), Line: 1, Col: 1},
+			"this file replaces the _headers dissem writes and sets no Content-Security-Policy: hosts that read it will serve the pages without the policy that stops injected script, and downloads without their types; copy into it the lines of the _headers a build writes without it")
 	}
 	// robots.txt names the sitemap; a site's own static/robots.txt wins.
 	if _, own := assets[render.RobotsName]; !own {
