@@ -16,7 +16,8 @@ var hidden = map[string]bool{"_headers": true}
 // that needs cleaning was not made by a link on the site.
 //
 // Refused: "." and ".." segments (also when sent as %2e%2e: Path is decoded),
-// any segment starting with a dot (dotfiles, .git, the .dissem-cache folder),
+// any segment starting with a dot (dotfiles, .git, the .dissem-cache folder)
+// but a first segment .well-known (static/.well-known is published),
 // empty segments ("//"), backslashes and NUL bytes (traversal on Windows and
 // C-string truncation), an encoded slash or backslash in the raw path (a
 // segment that would change meaning once decoded) and the files in hidden.
@@ -37,10 +38,13 @@ func sitePath(p, raw string) (string, bool) {
 	if name == "" {
 		return ".", true
 	}
+	first := true
 	for seg := range strings.SplitSeq(name, "/") {
-		if seg == "" || seg[0] == '.' {
+		// .well-known at the root is published (static/.well-known, RFC 8615).
+		if seg == "" || seg[0] == '.' && !(first && seg == ".well-known") {
 			return "", false
 		}
+		first = false
 	}
 	if hidden[name] || !fs.ValidPath(name) {
 		return "", false

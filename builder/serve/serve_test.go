@@ -73,6 +73,9 @@ func siteFiles(withHeaders bool) map[string]string {
 		"data.bin":                      "\x00\x01",
 		"en/empty/keep.txt":             "x",
 		".secret":                       "secret",
+		".well-known/security.txt":      "Contact: mailto:it@example.org",
+		".well-known/.git/config":       "secret",
+		"en/.well-known/x.txt":          "secret",
 		".git/config":                   "secret",
 		".dissem-cache/briefs/x.pdf":    "secret",
 		"en/.hidden.html":               "secret",
@@ -160,6 +163,10 @@ var pathTests = []pathTest{
 	{"/.dissem-cache/briefs/x.pdf", 404, "lost"},
 	{"/en/.hidden.html", 404, "lost"},
 	{"/en/.drafts/", 404, "lost"},
+	// The one dot-folder a site publishes, at its root only.
+	{"/.well-known/security.txt", 200, "Contact:"},
+	{"/.well-known/.git/config", 404, "lost"},
+	{"/en/.well-known/x.txt", 404, "lost"},
 	{"/_headers", 404, "lost"},
 	// Traversal in every spelling.
 	{"/../outside.txt", 404, "lost"},

@@ -108,7 +108,7 @@ func OpenTree(site, name, display string) (*FS, diag.List) {
 // Open opens name for reading. Hidden names do not exist; os.Root keeps
 // every path and link inside the tree.
 func (f *FS) Open(name string) (fs.File, error) {
-	if hidden(name) {
+	if f.hidden(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	return f.root.FS().Open(name)
@@ -116,7 +116,7 @@ func (f *FS) Open(name string) (fs.File, error) {
 
 // ReadFile reads the whole file name (see Open).
 func (f *FS) ReadFile(name string) ([]byte, error) {
-	if hidden(name) {
+	if f.hidden(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	return f.root.ReadFile(name)
@@ -124,7 +124,7 @@ func (f *FS) ReadFile(name string) ([]byte, error) {
 
 // Stat describes the file name leads to (see Open).
 func (f *FS) Stat(name string) (fs.FileInfo, error) {
-	if hidden(name) {
+	if f.hidden(name) {
 		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
 	}
 	return f.root.FS().(fs.StatFS).Stat(name)
@@ -132,27 +132,33 @@ func (f *FS) Stat(name string) (fs.FileInfo, error) {
 
 // ReadDir lists the folder name without its hidden entries.
 func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
-	if hidden(name) {
+	if f.hidden(name) {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
 	}
 	entries, err := fs.ReadDir(f.root.FS(), name)
 	out := entries[:0]
 	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), ".") {
+		if !f.hidden(path.Join(name, e.Name())) {
 			out = append(out, e)
 		}
 	}
 	return out, err
 }
 
-// hidden reports whether a slash-separated path has a name starting with ".".
-func hidden(name string) bool {
+// WellKnown is the one dot-folder a site publishes: static/.well-known/
+// holds what RFC 8615 places at a site's root (security.txt, for one).
+const WellKnown = ".well-known"
+
+// hidden reports whether a slash-separated path has a name starting with
+// ".", but for static/'s .well-known folder itself.
+func (f *FS) hidden(name string) bool {
+	first := true
 	for name != "" && name != "." {
 		elem, rest, _ := strings.Cut(name, "/")
-		if strings.HasPrefix(elem, ".") {
+		if strings.HasPrefix(elem, ".") && !(first && elem == WellKnown && f.name == "static") {
 			return true
 		}
-		name = rest
+		name, first = rest, false
 	}
 	return false
 }
@@ -250,7 +256,7 @@ func (f *FS) check(rel string) error {
 		return refusal(fmt.Sprintf("is a symbolic link to a %s outside the %s folder; copy the %s into %s/ instead", kind, f.name, kind, f.name))
 	case st.IsDir():
 		return refusal(fmt.Sprintf("is a symbolic link to a folder (%s); dissem does not follow linked folders; move or copy the folder here instead", path.Join(f.name, target)+"/"))
-	case hidden(target):
+	case f.hidden(target):
 		return refusal(fmt.Sprintf("is a symbolic link to a hidden file (%s/%s), which is never published; copy the file here under a name without a leading dot", f.name, target))
 	case !st.Mode().IsRegular():
 		return refusal("is a symbolic link to something that is not a file (a pipe or a device); delete it")
@@ -272,7 +278,7 @@ func Walk(fsys fs.FS, prefix string, fn func(p string)) diag.List {
 			diags.Errorf(pos(), "cannot read: %v", plainErr(err))
 			return nil
 		}
-		if p != "." && strings.HasPrefix(d.Name(), ".") {
+		if p != "." && strings.HasPrefix(d.Name(), ".") && (tree == nil || tree.hidden(p)) {
 			// Also for fs.FS values that are not an *FS.
 			if d.IsDir() {
 				return fs.SkipDir
