@@ -68,7 +68,7 @@ func (s *Source) Document(p *resolve.Page) (*Document, map[string][]byte, error)
 	}
 	// What the PDF's XMP metadata cites (xmp.go).
 	lic := schema.LicenceOf(cfg, p.Meta)
-	m.DOI, m.ReportNumber, m.Publisher = p.Meta.DOI, p.Meta.ReportNumber, cfg.Publisher
+	m.DOI, m.ReportNumber, m.Publisher = p.Meta.DOI, p.Meta.ReportNumber, cfg.PublisherIn(lang)
 	m.LicenceName, m.LicenceURL = lic.Name, lic.URL
 	m.Boxes = s.boxes(p, &m)
 	media := s.Site.MediaURL("")

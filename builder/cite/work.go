@@ -71,7 +71,7 @@ func Of(s *resolve.Site, p *resolve.Page, pdf string) *Work {
 	m := p.Meta
 	w := &Work{
 		Type: m.Type, Title: p.Title, Summary: p.Summary, Lang: p.Lang,
-		Authors: m.Authors, Publisher: cfg.Publisher,
+		Authors: m.Authors, Publisher: cfg.PublisherIn(p.Lang),
 		Published: p.Date, Modified: m.Lastmod, URL: s.AbsURL(p.URL),
 		Key: p.Slug + "-" + p.Lang, DOI: m.DOI, ReportNumber: m.ReportNumber,
 		Licence: schema.LicenceOf(cfg, m), Keywords: m.Topics,

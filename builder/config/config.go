@@ -49,8 +49,10 @@ type Config struct {
 	// visibility rules ask of funded projects; unset, neither is shown.
 	FundedBy Localized `yaml:"fundedBy"`
 	Licence  Localized `yaml:"licence"`
-	// Publisher names the organisation in JSON-LD and feeds.
-	Publisher string `yaml:"publisher"`
+	// Publisher names the organisation that publishes the documents, in
+	// citations, JSON-LD, feeds and briefs: one name, or one per language
+	// where languages write it differently (PerLanguage.In).
+	Publisher PerLanguage `yaml:"publisher"`
 	// Logo is a PNG or JPEG file of the static folder ("img/logo.png")
 	// printed on the briefs' covers; unset, the site's mark is drawn.
 	Logo string `yaml:"logo"`

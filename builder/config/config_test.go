@@ -52,6 +52,10 @@ func TestParseErrors(t *testing.T) {
 			`site.yaml:5:5: field "keyFigures", item 1: give the figure a value, like {value: "2", …}, {values: {en: …, hu: …}, …} or {amount: 762280, currency: EUR, …}`},
 		{"fundedBy not per language", base + "fundedBy: Funded by the EU\n",
 			`site.yaml:4:11: field "fundedBy": want a text per language, like {en: …, hu: …}, got "Funded by the EU"`},
+		{"publisher a list", base + "publisher: [AEIDL, Miskolc]\n",
+			`site.yaml:4:12: field "publisher": want a text, or a text per language, like {en: …, hu: …}, got a list`},
+		{"publisher per language, a list inside", base + "publisher: {en: [a]}\n",
+			`site.yaml:4:17: field "publisher", "en": want text, got a list`},
 		{"duplicate key", base + "paginate: 5\ntitle: {en: U}\n",
 			`site.yaml:5:1: field "title" is given twice, on lines 1 and 5; keep one`},
 		{"alias bomb", base + "publisher: &a x\ndescription: {en: *a}\n",
@@ -145,5 +149,28 @@ func TestKeyFigureAmount(t *testing.T) {
 	}
 	if a, b := c.KeyFigures[0].Amount, c.KeyFigures[1].Amount; a != "762280" || b != "1234.5" {
 		t.Errorf("amounts %q and %q, want 762280 and 1234.5", a, b)
+	}
+}
+
+// TestPublisherPerLanguage: the publisher is one name for every language,
+// or a name per language, with the one written for every language or the
+// first language's as the fallback.
+func TestPublisherPerLanguage(t *testing.T) {
+	const base = "title: {en: T, hu: T, sk: T}\nbaseURL: https://x.org/\nlanguages: [{code: en, name: English}, {code: hu, name: Magyar}, {code: sk, name: Slovenčina}]\n"
+	for _, tc := range []struct {
+		yaml       string
+		en, hu, sk string
+	}{
+		{"publisher: AEIDL\n", "AEIDL", "AEIDL", "AEIDL"},
+		{"publisher: {en: City of Miskolc, hu: Miskolc Megyei Jogú Város Önkormányzata}\n", "City of Miskolc", "Miskolc Megyei Jogú Város Önkormányzata", "City of Miskolc"},
+		{"", "", "", ""},
+	} {
+		c, d := Parse("site.yaml", []byte(base+tc.yaml))
+		if d.HasErrors() {
+			t.Fatalf("%q: %s", tc.yaml, d)
+		}
+		if en, hu, sk := c.PublisherIn("en"), c.PublisherIn("hu"), c.PublisherIn("sk"); en != tc.en || hu != tc.hu || sk != tc.sk {
+			t.Errorf("%q: en %q, hu %q, sk %q; want %q, %q, %q", tc.yaml, en, hu, sk, tc.en, tc.hu, tc.sk)
+		}
 	}
 }

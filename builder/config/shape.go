@@ -42,6 +42,17 @@ func (s *shape) value(n *yaml.Node, t reflect.Type, path, label, want string) {
 		want = describe(t)
 	}
 	bad := func() { s.diags.Errorf(s.at(n), "%s: want %s, got %s", label, want, got(n)) }
+	if t == reflect.TypeFor[PerLanguage]() {
+		// One text, or a text per language.
+		switch n.Kind {
+		case yaml.ScalarNode:
+		case yaml.MappingNode:
+			s.value(n, reflect.TypeFor[Localized](), path, label, want)
+		default:
+			bad()
+		}
+		return
+	}
 	switch t.Kind() {
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
@@ -135,6 +146,8 @@ func describe(t reflect.Type) string {
 	switch t {
 	case reflect.TypeFor[Localized]():
 		return "a text per language, like {en: …, hu: …}"
+	case reflect.TypeFor[PerLanguage]():
+		return "a text, or a text per language, like {en: …, hu: …}"
 	case reflect.TypeFor[Language]():
 		return "a language, like {code: en, name: English, locale: en_GB}"
 	case reflect.TypeFor[KeyFigure]():

@@ -326,6 +326,6 @@ func (v *View) ReuseExample() string {
 	if lic == "" {
 		lic = "–"
 	}
-	return v.Typo(strings.NewReplacer("{publisher}", cfg.Publisher, "{site}", v.SiteTitle(),
+	return v.Typo(strings.NewReplacer("{publisher}", cfg.PublisherIn(v.Lang), "{site}", v.SiteTitle(),
 		"{url}", v.Abs(v.Home().URL), "{licence}", lic).Replace(v.T("reuse_cite_example")))
 }

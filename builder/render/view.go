@@ -621,7 +621,7 @@ func (v *View) JSONLD() template.JS {
 		b, _ := json.Marshal(ld)
 		return template.JS(b)
 	}
-	publisher := map[string]any{"@type": "Organization", "name": v.r.site.Config.Publisher}
+	publisher := map[string]any{"@type": "Organization", "name": v.r.site.Config.PublisherIn(v.Lang)}
 	data := map[string]any{
 		"@context": "https://schema.org", "@type": "WebPage",
 		"name": v.PageTitle(), "inLanguage": v.Lang, "url": v.Abs(v.URL), "publisher": publisher,

@@ -138,7 +138,12 @@ func TestSampleSiteCitations(t *testing.T) {
 		if l := one("citation_language"); l != h.lang {
 			t.Errorf("%s: citation_language %q on a page in %q", name, l, h.lang)
 		}
-		one("citation_publisher")
+		// site.yaml names the publisher in each language, as the
+		// partners' names are written in that language's documents.
+		wantPub := map[string]string{"en": "Miskolc Municipality", "hu": "Miskolc Megyei Jogú Város Önkormányzata", "sk": "Mesto Miskolc"}[h.lang]
+		if pub := one("citation_publisher"); pub != wantPub {
+			t.Errorf("%s: citation_publisher %q, want %q", name, pub, wantPub)
+		}
 		var ld map[string]any
 		if err := json.Unmarshal(h.jsonld, &ld); err != nil {
 			t.Errorf("%s: JSON-LD does not parse: %v", name, err)
