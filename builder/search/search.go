@@ -59,15 +59,32 @@ func Prefix(folded string, n int) string {
 }
 
 // ShardName is the file name (without .json) of the shard of a term prefix:
-// the prefix itself when it is made of a–z and 0–9, else "_" and the hex
-// of its UTF-8 bytes.
+// the prefix itself when it is made of a–z and 0–9 and is not a name
+// Windows keeps for a device (con.json cannot be created there, so a site
+// could not be built, copied or checked out on an editor's Windows
+// machine), else "_" and the hex of its UTF-8 bytes. static/js/search.js
+// names shards the same way.
 func ShardName(prefix string) string {
 	for i := 0; i < len(prefix); i++ {
 		if c := prefix[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
 			return "_" + hex.EncodeToString([]byte(prefix))
 		}
 	}
+	if windowsDevice(prefix) {
+		return "_" + hex.EncodeToString([]byte(prefix))
+	}
 	return prefix
+}
+
+// windowsDevice reports whether name (lower case) is one of the names
+// Windows keeps for devices, whatever the extension: con, prn, aux, nul,
+// com0–com9 and lpt0–lpt9.
+func windowsDevice(name string) bool {
+	switch name {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	return len(name) == 4 && (name[:3] == "com" || name[:3] == "lpt") && '0' <= name[3] && name[3] <= '9'
 }
 
 // Lang is one language's documents and the words to show with them.

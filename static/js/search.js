@@ -21,8 +21,9 @@
   function fold(s) { return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC"); }
   function runes(s) { return Array.from(s); }
   function prefix(s, n) { return runes(s).slice(0, n).join(""); }
+  // As builder/search.ShardName: names Windows keeps for devices are hex too.
   function shardName(p) {
-    if (/^[a-z0-9]*$/.test(p)) { return p; }
+    if (/^[a-z0-9]*$/.test(p) && !/^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/.test(p)) { return p; }
     var bytes = new TextEncoder().encode(p), hex = "_";
     for (var i = 0; i < bytes.length; i++) { hex += (bytes[i] < 16 ? "0" : "") + bytes[i].toString(16); }
     return hex;
