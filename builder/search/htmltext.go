@@ -23,6 +23,25 @@ func isBlockTag(name []byte) bool {
 	return false
 }
 
+// endsLabel reports whether a closing tag ends a heading or a caption: a
+// label that the text after it does not continue.
+func endsLabel(name []byte) bool {
+	switch string(name) {
+	case "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "caption", "dt", "th", "summary":
+		return true
+	}
+	return false
+}
+
+// endsSentence reports whether c ends a sentence or a clause already.
+func endsSentence(c byte) bool {
+	switch c {
+	case '.', '!', '?', ':', ';':
+		return true
+	}
+	return false
+}
+
 // appendText appends the text of a rendered body (HTML) to dst: tags
 // removed, character references decoded, white space collapsed to single
 // spaces. The index reads the HTML the builder keeps for the page anyway,
@@ -35,8 +54,9 @@ func appendText(dst []byte, src []byte) []byte {
 // limit bytes: what it appended is the same as appendText's first bytes.
 func appendTextUpTo(dst []byte, src []byte, limit int) []byte {
 	limit += len(dst)
-	// pending: a space is owed before the next character (never at the start).
-	pending := false
+	// pending: a space is owed before the next character (never at the
+	// start); dash: a dash before it (endsLabel).
+	pending, dash := false, false
 	for i := 0; i < len(src) && len(dst) < limit; {
 		c := src[i]
 		switch {
@@ -56,6 +76,12 @@ func appendTextUpTo(dst []byte, src []byte, limit int) []byte {
 			}
 			if isBlockTag(tag[:n]) {
 				pending = len(dst) > 0
+				// A heading or a caption runs on into the text after it
+				// in a snippet ("Method The survey…"): a dash parts them
+				// ("Method – The survey…"), written with the next text.
+				if closing && endsLabel(tag[:n]) && len(dst) > 0 && !endsSentence(dst[len(dst)-1]) {
+					dash = true
+				}
 			}
 			i += end + 1
 			if !closing && (string(tag[:n]) == "script" || string(tag[:n]) == "style") {
@@ -73,8 +99,11 @@ func appendTextUpTo(dst []byte, src []byte, limit int) []byte {
 				i++
 			}
 			if pending {
+				if dash {
+					dst = append(dst, " –"...)
+				}
 				dst = append(dst, ' ')
-				pending = false
+				pending, dash = false, false
 			}
 			dst = append(dst, ref...)
 		default:
@@ -90,6 +119,10 @@ func appendTextUpTo(dst []byte, src []byte, limit int) []byte {
 				run = run[:k]
 			}
 			i += len(run)
+			if pending && dash {
+				dst = append(dst, " –"...) // the space is still owed
+				dash = false
+			}
 			if pending && !isSpace(run[0]) {
 				dst = append(dst, ' ')
 				pending = false

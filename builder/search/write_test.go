@@ -70,7 +70,7 @@ func TestDecimalLess(t *testing.T) {
 }
 
 // TestAppendText: tags removed (block tags end words, inline ones do
-// not), references decoded, white space collapsed, script and style
+// not; headings and captions end with a dash), references decoded, white space collapsed, script and style
 // skipped; and appendTextUpTo gives appendText's first bytes.
 func TestAppendText(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -79,7 +79,13 @@ func TestAppendText(t *testing.T) {
 		{"  lead\t\ttabs\r\nand  lines  ", "lead tabs and lines"},
 		{"<p>Tom &amp; Jerry&nbsp;&lt;3 &bogus</p>", "Tom & Jerry\u00a0<3 &bogus"},
 		{"a<script>var x = '<p>';</script>b<style>p{}</style> c", "ab c"},
-		{"<h2 id=\"x\">Title</h2>text<br>more", "Title text more"},
+		// A heading or caption is parted from the text after it by a
+		// dash in snippets, unless it ends with punctuation.
+		{"<h2 id=\"x\">Title</h2>text<br>more", "Title – text more"},
+		{"<h3>Steps:</h3><p>Ask.</p>", "Steps: Ask."},
+		{"<figure><img alt=\"x\"><figcaption>A street</figcaption></figure><p>Next</p>", "A street – Next"},
+		{"<p>Intro</p><h2>Notes</h2>", "Intro Notes"},
+		{"<h2>Tom</h2> &amp; Jerry", "Tom – & Jerry"},
 		{"x<sup>1</sup>y", "x 1 y"},
 		{"unclosed <tag", "unclosed"},
 		{"<p></p><p> </p>end", "end"},
