@@ -57,7 +57,10 @@ func statusPage(rep *status.Report, head []byte) []byte {
 	fmt.Fprintf(&b, `<p>%d documents: %d missing, %d stale, %d drafts, %d translations not marked with <code>translated_from</code>. `+
 		`Mark a translation as up to date with <code>dissem status --mark FILE</code>.</p>`,
 		len(rep.Rows), n[status.Missing], n[status.Stale], n[status.Draft], n[status.Unmarked])
-	b.WriteString(`<table><caption>Each document in each language</caption><thead><tr><th scope="col">Document</th>`)
+	// The site's scrolling box for wide tables: on a phone the table
+	// scrolls inside it instead of widening the page (1,100 px before).
+	b.WriteString(`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="dissem-status-caption">`)
+	b.WriteString(`<table><caption id="dissem-status-caption">Each document in each language</caption><thead><tr><th scope="col">Document</th>`)
 	for _, l := range rep.Languages {
 		fmt.Fprintf(&b, `<th scope="col">%s</th>`, html.EscapeString(l))
 	}
@@ -78,6 +81,6 @@ func statusPage(rep *status.Report, head []byte) []byte {
 		}
 		b.WriteString(`</tr>`)
 	}
-	b.WriteString(`</tbody></table></main></body></html>`)
+	b.WriteString(`</tbody></table></div></main></body></html>`)
 	return b.Bytes()
 }
