@@ -185,7 +185,7 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 	pages := l.site.Pages
 	exports := func() error { return nil }
 	if inc != nil && o.LazyRegister {
-		g.register = &lazyRegister{l: l, downloads: downloads, r: r, cacheDir: o.CacheDir, minify: !o.NoMinify}
+		g.register = newLazyRegister(l, downloads, r, o)
 		pages = withoutWhole(pages)
 	} else {
 		var reg *register.Register
@@ -338,7 +338,12 @@ var sitemapURLs = render.SitemapURLs
 // writeFeeds writes the RSS feeds of every language and section and the
 // sitemap, each file an independent job run in parallel.
 func writeFeeds(w *output.Writer, r *render.Renderer, s *resolve.Site, inc *incremental) error {
-	jobs := feedJobs(r, s, inc)
+	return runFeedJobs(w, feedJobs(r, s, inc), inc)
+}
+
+// runFeedJobs makes jobs in parallel into w, keeping the previous
+// snapshot's file where its digest is the same (inc, serve).
+func runFeedJobs(w *output.Writer, jobs []feedJob, inc *incremental) error {
 	errs := make([]error, len(jobs))
 	parallel(len(jobs), func(i int) {
 		if inc != nil && inc.keep(w, jobs[i].name, jobs[i].digest()) {

@@ -33,6 +33,12 @@ type lazyRegister struct {
 	err   error
 }
 
+// newLazyRegister is the register and downloads pages of l's site, made
+// with r (which has the downloads) when first asked for.
+func newLazyRegister(l *loaded, downloads resolve.Downloads, r *render.Renderer, o *Options) *lazyRegister {
+	return &lazyRegister{l: l, downloads: downloads, r: r, cacheDir: o.CacheDir, minify: !o.NoMinify}
+}
+
 // names are the files it makes: the register's pages and exports and the
 // downloads pages.
 func (z *lazyRegister) names() []string {
@@ -81,10 +87,16 @@ func (z *lazyRegister) all() (map[string][]byte, error) {
 // wholePages are the register's and the downloads pages of site, in the
 // site's language order.
 func wholePages(site *resolve.Site) []*resolve.Page {
+	return langPages(site, func(l *resolve.Lang) []*resolve.Page { return []*resolve.Page{l.Register, l.Downloads} })
+}
+
+// langPages are the pages pick names in each language of site (nil ones
+// left out), in the site's language order.
+func langPages(site *resolve.Site, pick func(*resolve.Lang) []*resolve.Page) []*resolve.Page {
 	var pages []*resolve.Page
 	for _, code := range site.Config.Codes() {
 		if lang := site.ByLang[code]; lang != nil {
-			for _, p := range []*resolve.Page{lang.Register, lang.Downloads} {
+			for _, p := range pick(lang) {
 				if p != nil {
 					pages = append(pages, p)
 				}

@@ -176,7 +176,7 @@ func (s *Session) rebody(prev *Snapshot, changed []string, o *Options, sw *stopw
 	reg := prev.register
 	if sources && reg != nil {
 		// Made again when asked for, from this site.
-		reg = &lazyRegister{l: &nl, downloads: downloads, r: r, cacheDir: o.CacheDir, minify: !o.NoMinify}
+		reg = newLazyRegister(&nl, downloads, r, o)
 		s.registers++
 	} else if sources {
 		// A source whose translations say what they were made from: the

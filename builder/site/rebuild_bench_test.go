@@ -136,6 +136,31 @@ func BenchmarkRebuild(b *testing.B) {
 	}
 }
 
+// benchSite is the site a benchmark reads: the folder DISSEM_BENCH_SITE
+// names (made by bench/gencorpus), else DISSEM_BENCH_N documents (× 3
+// languages, default 1000) generated, their translations marked when mark
+// is set (markTranslations).
+func benchSite(b *testing.B, mark bool) string {
+	if src := os.Getenv("DISSEM_BENCH_SITE"); src != "" {
+		return src
+	}
+	n := 1000
+	if v, err := strconv.Atoi(os.Getenv("DISSEM_BENCH_N")); err == nil && v > 0 {
+		n = v
+	}
+	dir := b.TempDir()
+	if err := corpus.Generate(dir, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	src := filepath.Join(dir, "site")
+	if mark {
+		if err := markTranslations(filepath.Join(src, "content")); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return src
+}
+
 // markTranslations writes into every translation below content (x.hu.md,
 // x.sk.md beside x.en.md) the translated_from of its English source as it
 // is, as dissem status --mark does.

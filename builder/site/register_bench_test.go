@@ -4,12 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"syscall"
 	"testing"
 	"time"
 
-	"github.com/4im-project/dissem/bench/corpus"
 	"github.com/4im-project/dissem/builder/output"
 	"github.com/4im-project/dissem/builder/resolve"
 )
@@ -25,21 +23,7 @@ import (
 // default 1000); DISSEM_BENCH_SITE names a site made by bench/gencorpus
 // whose translations are marked already (TestMarkBenchSite marks one).
 func BenchmarkRegister(b *testing.B) {
-	src := os.Getenv("DISSEM_BENCH_SITE")
-	if src == "" {
-		n := 1000
-		if v, err := strconv.Atoi(os.Getenv("DISSEM_BENCH_N")); err == nil && v > 0 {
-			n = v
-		}
-		dir := b.TempDir()
-		if err := corpus.Generate(dir, n, 1); err != nil {
-			b.Fatal(err)
-		}
-		src = filepath.Join(dir, "site")
-		if err := markTranslations(filepath.Join(src, "content")); err != nil {
-			b.Fatal(err)
-		}
-	}
+	src := benchSite(b, true)
 	// Briefs on, as a build makes them (the load keeps the bodies), but
 	// not made: the brief cells stay empty.
 	o := Options{Source: src, NoSearch: true, Now: fixedNow}

@@ -48,12 +48,7 @@ func statesKept(p *resolve.Page, oldBody, newBody []byte) bool {
 // them again.
 func remakeRegister(w *output.Writer, l *loaded, r *render.Renderer, downloads resolve.Downloads, prev *Snapshot, cacheDir string) (*render.Renderer, []*resolve.Page, error) {
 	reg := register.Build(register.Input{Site: l.site, Downloads: downloads, SourceHash: l.sourceHash})
-	var pages []*resolve.Page
-	for _, code := range l.cfg.Codes() {
-		if lang := l.site.ByLang[code]; lang != nil && lang.Register != nil {
-			pages = append(pages, lang.Register)
-		}
-	}
+	pages := langPages(l.site, func(lang *resolve.Lang) []*resolve.Page { return []*resolve.Page{lang.Register} })
 	if old, ok := prev.Files["register.csv"]; !ok || !storedEqual("register.csv", old, reg.CSV()) {
 		if err := writeExports(w, reg, cacheDir, nil); err != nil {
 			return nil, nil, err

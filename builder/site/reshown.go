@@ -75,21 +75,15 @@ func shownOn(site *resolve.Site, fronts []*resolve.Page, downloads resolve.Downl
 // writeShownFeeds writes into w the feeds of site whose items shown
 // (render.FeedItems, newest first) include one of fronts.
 func writeShownFeeds(w *output.Writer, r *render.Renderer, site *resolve.Site, fronts []*resolve.Page) error {
+	var shown []feedJob
 	for _, job := range feedJobs(r, site, nil) {
 		if job.items == nil {
 			continue // a sitemap: addresses and dates only
 		}
 		items := job.items()
-		if !slices.ContainsFunc(items[:min(len(items), render.FeedItems)], func(p *resolve.Page) bool { return slices.Contains(fronts, p) }) {
-			continue
-		}
-		data, err := job.make()
-		if err == nil {
-			err = w.Write(job.name, data)
-		}
-		if err != nil {
-			return err
+		if slices.ContainsFunc(items[:min(len(items), render.FeedItems)], func(p *resolve.Page) bool { return slices.Contains(fronts, p) }) {
+			shown = append(shown, job)
 		}
 	}
-	return nil
+	return runFeedJobs(w, shown, nil)
 }

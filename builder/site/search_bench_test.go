@@ -4,16 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"maps"
-	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"syscall"
 	"testing"
 	"time"
 
-	"github.com/4im-project/dissem/bench/corpus"
 	"github.com/4im-project/dissem/builder/search"
 )
 
@@ -34,18 +30,7 @@ func cpuTime() time.Duration {
 // bench/gencorpus (…/10000/site); else DISSEM_BENCH_N documents (× 3
 // languages, default 1000) are generated.
 func BenchmarkSearchIndex(b *testing.B) {
-	src := os.Getenv("DISSEM_BENCH_SITE")
-	if src == "" {
-		n := 1000
-		if v, err := strconv.Atoi(os.Getenv("DISSEM_BENCH_N")); err == nil && v > 0 {
-			n = v
-		}
-		dir := b.TempDir()
-		if err := corpus.Generate(dir, n, 1); err != nil {
-			b.Fatal(err)
-		}
-		src = filepath.Join(dir, "site")
-	}
+	src := benchSite(b, false)
 	o := Options{Source: src, NoBriefs: true, Now: fixedNow}
 	o.defaults()
 	l, diags := load(&o, nil, nil)
