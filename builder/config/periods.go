@@ -40,6 +40,12 @@ func (c *Config) checkPeriods(diags *diag.List) {
 			val string
 			t   *time.Time
 		}{{"start", p.Start, &p.From}, {"end", p.End, &p.To}} {
+			// A date left out has no position of its own: point at its period.
+			if f.val == "" {
+				diags.Errorf(c.Pos(item), "%s: give the period its %s date, like %s: 2022-04-30", label, f.key, f.key)
+				ok = false
+				continue
+			}
 			t, err := time.Parse("2006-01-02", f.val)
 			if err != nil {
 				diags.Errorf(c.Pos(item+"."+f.key), "%s, %q: want a date written YYYY-MM-DD, like 2021-11-01, got %q", label, f.key, f.val)
