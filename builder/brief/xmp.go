@@ -5,6 +5,8 @@ import (
 	"encoding/xml"
 	"strings"
 	"time"
+
+	"github.com/4im-project/dissem/builder/schema"
 )
 
 // xmpInfo is what a brief's XMP packet says: the document's citation data
@@ -83,7 +85,7 @@ func xmpPacket(in xmpInfo) []byte {
 	if in.DOI != "" {
 		simple("dc:identifier", "doi:"+in.DOI)
 		simple("prism:doi", in.DOI)
-		simple("prism:url", "https://doi.org/"+in.DOI)
+		simple("prism:url", schema.DOIAddress(in.DOI))
 	}
 	if in.Licence != "" || in.LicenceURL != "" {
 		simple("xmpRights:Marked", "True")

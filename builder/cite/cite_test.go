@@ -268,3 +268,19 @@ func TestText(t *testing.T) {
 		t.Errorf("corporate author: %+v (the publisher is the author and is not said twice)", got)
 	}
 }
+
+// TestDOILinkEncoded: a DOI holding "#" or "?" (the DOI Handbook allows
+// both) is linked percent-encoded in the Cite box, JSON-LD and DataCite;
+// raw, the address would stop at a fragment or a query and name another
+// DOI.
+func TestDOILinkEncoded(t *testing.T) {
+	w := &Work{DOI: "10.5281/zenodo.12#34?x", URL: "https://4im.example.eu/en/guides/x/"}
+	want := "https://doi.org/10.5281/zenodo.12%2334%3Fx"
+	ld := w.creativeWork("Report")
+	if w.Link() != want || ld.SameAs != want || ld.Identifier.URL != want {
+		t.Errorf("Link %q, sameAs %q, identifier %q; want %q", w.Link(), ld.SameAs, ld.Identifier.URL, want)
+	}
+	if ld.Identifier.Value != w.DOI {
+		t.Errorf("the identifier's value is %q, want the DOI as it is", ld.Identifier.Value)
+	}
+}

@@ -141,10 +141,7 @@ func (w *Work) Year() string { return w.Published.Format("2006") }
 
 // DOIURL is the DOI as an address, or "".
 func (w *Work) DOIURL() string {
-	if w.DOI == "" {
-		return ""
-	}
-	return "https://doi.org/" + w.DOI
+	return schema.DOIAddress(w.DOI)
 }
 
 // Link is where a reader should go: the DOI when there is one, else the page.

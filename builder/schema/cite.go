@@ -108,11 +108,35 @@ func NormalizeDOI(s string) (string, bool) {
 			return "", false
 		}
 	}
-	// A doi.org address may carry the suffix percent-encoded.
+	// A doi.org address may carry the suffix percent-encoded. What the
+	// encoding hid is checked too: "%20" or "%0A" would put a space or a
+	// line break into every citation and break the DOI's link.
 	if dec, err := url.PathUnescape(suffix); err == nil {
 		suffix = dec
 	}
+	for _, r := range suffix {
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			return "", false
+		}
+	}
 	return "10." + reg + "/" + suffix, true
+}
+
+// doiPath escapes what a DOI may hold but an address's path may not carry
+// as it is: the DOI Handbook's list (% " # ? < > and space) and the
+// characters browsers and link checkers refuse ({ } ^ [ ] ` | \).
+// Everything else, "/" and letters with accents included, stays.
+var doiPath = strings.NewReplacer("%", "%25", `"`, "%22", "#", "%23", "?", "%3F", "<", "%3C", ">", "%3E", " ", "%20",
+	"{", "%7B", "}", "%7D", "^", "%5E", "[", "%5B", "]", "%5D", "`", "%60", "|", "%7C", `\`, "%5C")
+
+// DOIAddress is a bare DOI as its https://doi.org/ address, or "" for
+// none: "10.5281/zenodo.12#3" is https://doi.org/10.5281/zenodo.12%233,
+// where a raw "#" would cut the DOI short at a fragment.
+func DOIAddress(doi string) string {
+	if doi == "" {
+		return ""
+	}
+	return "https://doi.org/" + doiPath.Replace(doi)
 }
 
 func doi(name string, v *content.Value, m *Meta, d *diag.List) {
