@@ -87,27 +87,30 @@
   function findTerm(key) {
     return chain(key).then(function (ch) {
       for (var i = ch.length - 1; i >= 0; i--) {
-        if (ch[i].t[key]) { return { t: ch[i].t[key], sh: ch[i] }; }
+        if (own(ch[i].t, key)) { return { t: ch[i].t[key], sh: ch[i] }; }
       }
       return null;
     });
   }
   function keys(o) { return Object.keys(o || {}).sort(); }
+  // A shard's tables are plain objects: a word such as "constructor" must
+  // not find what every object inherits.
+  function own(o, k) { return !!o && Object.prototype.hasOwnProperty.call(o, k); }
 
   // --- query: the rules of builder/search/query.go -----------------------
   function matches(f, last) {
     return chain(f).then(function (ch) {
-      var out = [], seen = {};
+      var out = [], seen = Object.create(null);
       function add(k, w) { if (!seen[k]) { seen[k] = true; out.push({ key: k, weight: w }); } }
       var deep = ch[ch.length - 1], n = runes(f).length;
       ch.forEach(function (sh) {
-        if (sh.t[f]) { add(f, 1); }
+        if (own(sh.t, f)) { add(f, 1); }
         if (sh.f && Object.prototype.hasOwnProperty.call(sh.f, f)) { add(sh.f[f], 1); }
       });
       if (!out.length) {
         for (var l = n - 1; l >= Math.max(3, Math.floor((n * 6 + 9) / 10)); l--) {
           var p = prefix(f, l);
-          ch.forEach(function (sh) { if (sh.t[p]) { add(p, 0.9); } });
+          ch.forEach(function (sh) { if (own(sh.t, p)) { add(p, 0.9); } });
           if (out.length) { break; }
         }
       }
@@ -219,6 +222,19 @@
       return f.values.some(function (v) { return want.has(v[0]) && v.docs.has(doc); });
     });
   }
+  // A value the index does not have (a link shared before a topic was
+  // renamed, an address typed by hand) would hide every result with no box
+  // to untick: it is dropped, from the address too.
+  function prune(m) {
+    var dropped = false;
+    FACETS.forEach(function (name) {
+      var f = m.facets.filter(function (x) { return x.name === name; })[0];
+      chosen[name].forEach(function (v) {
+        if (!f || !f.values.some(function (x) { return x[0] === v; })) { chosen[name].delete(v); dropped = true; }
+      });
+    });
+    if (dropped) { toURL(); }
+  }
   function drawFilters(m, hits) {
     filtersBox.textContent = "";
     var any = false;
@@ -308,6 +324,7 @@
 
   var seq = 0, shownCount = PAGE, current = null;
   function draw(r, m) {
+    if (m) { prune(m); }
     var hits = m ? r.hits.filter(function (h) { return passes(m, h.doc, null); }) : r.hits;
     var page = hits.slice(0, shownCount);
     var need = page.map(function (h) {
