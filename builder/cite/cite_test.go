@@ -284,3 +284,16 @@ func TestDOILinkEncoded(t *testing.T) {
 		t.Errorf("the identifier's value is %q, want the DOI as it is", ld.Identifier.Value)
 	}
 }
+
+// TestTextEnd: a part of the citation that ends with its own punctuation
+// gets no full stop after it ("Who cares?." read as a typo).
+func TestTextEnd(t *testing.T) {
+	for s, want := range map[string]string{
+		"Tetemvár": ".", "Who cares?": "", "Miskolc legyen mindenkié!": "", "Smith & Co.": "",
+		"To be continued…": "", "„Kinek a városa?”": "", "Report (RP1)": ".", "": ".",
+	} {
+		if got := (Text{}).End(s); got != want {
+			t.Errorf("End(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

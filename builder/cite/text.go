@@ -29,3 +29,15 @@ func (w *Work) Text(and, reportNo string) Text {
 	}
 	return t
 }
+
+// End is the full stop that closes part s of the citation, or "" when s
+// already ends with one, a question or exclamation mark or an ellipsis
+// (inside closing quotes too): "Who cares?" is not followed by ".", and
+// neither is a publisher named "Smith & Co.".
+func (Text) End(s string) string {
+	s = strings.TrimRight(s, `"'”’»›`)
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "…") {
+		return ""
+	}
+	return "."
+}
