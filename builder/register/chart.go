@@ -105,13 +105,15 @@ func pct(v, peak float64) string {
 	return strconv.FormatFloat(p, 'f', 2, 64) + "%"
 }
 
-// wrap breaks s into lines of at most n characters at spaces (a longer
-// word stands alone on its line).
+// wrap breaks s into lines of at most n characters at spaces. A longer
+// word (a Hungarian compound, a name joined by hyphens) is broken after a
+// hyphen or, failing one, at n characters: the SVG clips what passes its
+// width, and such a label was cut off on a 320 px phone.
 func wrap(s string, n int) []string {
 	var lines []string
 	var cur strings.Builder
 	count := 0
-	for _, w := range strings.Fields(s) {
+	for _, w := range longWords(strings.Fields(s), n) {
 		wl := utf8.RuneCountInString(w)
 		if count > 0 && count+1+wl > n {
 			lines = append(lines, cur.String())
@@ -129,4 +131,30 @@ func wrap(s string, n int) []string {
 		lines = append(lines, cur.String())
 	}
 	return lines
+}
+
+// longWords splits each word longer than n characters into pieces of at
+// most n, each ending after the piece's last hyphen when it has one.
+func longWords(words []string, n int) []string {
+	for i, w := range words {
+		if utf8.RuneCountInString(w) <= n {
+			continue
+		}
+		var pieces []string
+		for r := []rune(w); len(r) > 0; {
+			cut := min(n, len(r))
+			if cut < len(r) {
+				for j := cut - 1; j > 0; j-- {
+					if r[j] == '-' {
+						cut = j + 1
+						break
+					}
+				}
+			}
+			pieces = append(pieces, string(r[:cut]))
+			r = r[cut:]
+		}
+		return append(append(append([]string{}, words[:i]...), pieces...), longWords(words[i+1:], n)...)
+	}
+	return words
 }
