@@ -60,7 +60,7 @@ func (s *Source) Document(p *resolve.Page) (*Document, map[string][]byte, error)
 		Title: ty(p.Title), TypeLabel: s.Catalog.T(lang, "type."+p.Meta.Type), Summary: ty(p.Summary),
 		Authors: typesetAll(li, p.Meta.Authors), Partners: typesetAll(li, p.Meta.Partners), Keywords: p.Meta.Topics,
 		Date: p.Date, DateText: li.FormatDate(p.Date), URL: s.Site.AbsURL(p.URL),
-		Funding: ty(cfg.Funding[lang]), Licence: ty(cfg.Licence[lang]), FundedBy: ty(cfg.FundedBy[lang]),
+		Funding: ty(cfg.Funding[lang]), Licence: licenceStatement(cfg, p.Meta, lang, ty), FundedBy: ty(cfg.FundedBy[lang]),
 		Labels: labels,
 	}
 	for _, ind := range p.Meta.Indicators {
@@ -231,8 +231,28 @@ func KitReadme(cfg *config.Config, cat *i18n.Catalog, tk *resolve.Page, url stri
 	lang := tk.Lang
 	readme := strings.ReplaceAll(cat.T(lang, "kit.readme"), "{title}", tk.Title) + "\n\n" +
 		tk.Summary + "\n\n" + cat.T(lang, "kit.contents") + "\n\n" + strings.Join(lines, "\n") + "\n\n" +
-		url + "\n\n" + cfg.Funding[lang] + "\n" + cfg.Licence[lang] + "\n"
+		url + "\n\n" + cfg.Funding[lang] + "\n" + licenceStatement(cfg, tk.Meta, lang, nil) + "\n"
 	return strings.ReplaceAll(readme, "\n", "\r\n")
+}
+
+// licenceStatement is what a brief or a kit says of its licence, as the
+// page's footer does: the site's statement (site.yaml "licence", set by
+// typeset when not nil) when the document is under the site's licence,
+// else the document's own (front matter "licence") by name and address;
+// the site's statement would tell a reader of the printed brief that a
+// CC BY-NC-SA document may be reused commercially.
+func licenceStatement(cfg *config.Config, m *schema.Meta, lang string, typeset func(string) string) string {
+	lic, site := schema.LicenceOf(cfg, m), schema.LicenceOf(cfg, nil)
+	if text := cfg.Licence[lang]; text != "" && lic.URL == site.URL {
+		if typeset != nil {
+			text = typeset(text)
+		}
+		return text
+	}
+	if lic.Name == lic.URL {
+		return lic.URL
+	}
+	return lic.Name + " – " + lic.URL
 }
 
 // Problem is an error making a document's brief as the editor reads it:

@@ -1,0 +1,41 @@
+package brief
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/4im-project/dissem/builder/config"
+	"github.com/4im-project/dissem/builder/schema"
+)
+
+// TestLicenceStatement: a brief (and a kit's README) states the licence
+// its document is under, as the page's footer does: the site's statement
+// for the site's licence, the document's own licence by name and address
+// when front matter overrides it (the brief printed the site's CC BY
+// statement on a CC BY-NC-SA document), the address alone for a licence
+// dissem has no name for, nothing when none is known.
+func TestLicenceStatement(t *testing.T) {
+	site := &config.Config{Licence: config.Localized{"en": "Text under CC BY 4.0."}, LicenceURL: "https://creativecommons.org/licenses/by/4.0/"}
+	noText := &config.Config{LicenceURL: "https://creativecommons.org/licenses/by/4.0/"}
+	nc, _ := schema.LookupLicence("CC BY-NC-SA 4.0")
+	same, _ := schema.LookupLicence("CC-BY-4.0")
+	custom, _ := schema.LookupLicence("https://www.etalab.gouv.fr/licence-ouverte-open-licence")
+	upper := strings.ToUpper
+	for _, c := range []struct {
+		name string
+		cfg  *config.Config
+		m    *schema.Meta
+		want string
+	}{
+		{"site's licence", site, &schema.Meta{}, "TEXT UNDER CC BY 4.0."},
+		{"the site's licence named again", site, &schema.Meta{Licence: same}, "TEXT UNDER CC BY 4.0."},
+		{"own licence", site, &schema.Meta{Licence: nc}, "CC BY-NC-SA 4.0 – https://creativecommons.org/licenses/by-nc-sa/4.0/"},
+		{"own licence without a name", site, &schema.Meta{Licence: custom}, "https://www.etalab.gouv.fr/licence-ouverte-open-licence"},
+		{"site without a statement", noText, nil, "CC BY 4.0 – https://creativecommons.org/licenses/by/4.0/"},
+		{"no licence at all", &config.Config{}, nil, ""},
+	} {
+		if got := licenceStatement(c.cfg, c.m, "en", upper); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
