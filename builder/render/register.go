@@ -318,6 +318,20 @@ func (rv *RegisterView) Outputs() []Output {
 // Earlier is how many documents Outputs leaves out.
 func (rv *RegisterView) Earlier() int { return max(0, len(rv.reg.Docs)-pageRows) }
 
+// ReuseMay reports whether the reuse page may tell readers they may copy,
+// adapt and share the site's documents: when the site's licence allows
+// that to anyone (CC BY, CC BY-SA, CC0). Under a licence that forbids
+// adaptations or commercial use, one dissem has no name for, or none,
+// the licence (or "ask the publisher") is all the page says: it told
+// readers "you may adapt them" and then "ask before you reuse".
+func (v *View) ReuseMay() bool {
+	switch schema.LicenceOf(v.r.site.Config, nil).ID {
+	case "CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0":
+		return true
+	}
+	return false
+}
+
 // ReuseExample is the reuse page's example of a reference, in the page's
 // language, with the site's publisher, title, address and licence.
 func (v *View) ReuseExample() string {
