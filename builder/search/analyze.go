@@ -168,6 +168,27 @@ var asciiWord = func() (t [128]bool) {
 	return t
 }()
 
+// word2 marks the runes of two bytes in UTF-8 (U+0080–U+07FF: the Latin
+// letters with diacritics, Greek, Cyrillic) that belong to a word: most of
+// a Hungarian or Slovak text's non-ASCII letters, a table look-up each
+// instead of Unicode's range tables.
+var word2 = func() (t [0x800]bool) {
+	for r := range t {
+		t[r] = isWordRune(rune(r))
+	}
+	return t
+}()
+
+// wordRuneAt reports whether the rune that starts at s[i] (not ASCII)
+// belongs to a word, and its length in bytes.
+func wordRuneAt(s string, i int) (bool, int) {
+	if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return word2[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)], 2
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r), size
+}
+
 // add counts the words of s in field f of the current document. It splits
 // s as eachWord does and hashes each word's bytes as it reads them (the
 // stemming cache's wordHash), so a word is read once. A run of ASCII
@@ -182,7 +203,7 @@ func (a *analyzer) add(s string, f int, pairs bool) {
 				i++
 				continue
 			}
-		} else if r, size := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
+		} else if ok, size := wordRuneAt(s, i); !ok {
 			i += size
 			continue
 		}
@@ -198,8 +219,8 @@ func (a *analyzer) add(s string, f int, pairs bool) {
 				i++
 				continue
 			}
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if !isWordRune(r) {
+			ok, size := wordRuneAt(s, i)
+			if !ok {
 				break
 			}
 			for end := i + size; i < end; i++ {

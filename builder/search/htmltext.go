@@ -2,8 +2,11 @@ package search
 
 import (
 	"bytes"
+	"encoding/binary"
 	"html"
 	"math"
+	"math/bits"
+	"slices"
 )
 
 // isSpace reports whether c is HTML white space, which separates words.
@@ -50,17 +53,32 @@ func appendText(dst []byte, src []byte) []byte {
 	return appendTextUpTo(dst, src, math.MaxInt)
 }
 
+// textClass sorts the bytes of a body for appendTextUpTo: 0 text, and
+// the bytes that end a run of text: white space, '<' and '&'.
+var textClass = [256]uint8{' ': cSpace, '\n': cSpace, '\t': cSpace, '\r': cSpace, '<': cTag, '&': cRef}
+
+const (
+	cText = iota
+	cSpace
+	cTag
+	cRef
+)
+
 // appendTextUpTo is appendText that stops once it has appended at least
 // limit bytes: what it appended is the same as appendText's first bytes.
+//
+// It is the index's hottest loop after the words' (every byte of every
+// body goes through it, a tag every 40 bytes or so): text is copied a byte
+// at a time through a table, into room made once for the rest of the
+// body, and white space is collapsed as it is read.
 func appendTextUpTo(dst []byte, src []byte, limit int) []byte {
 	limit += len(dst)
 	// pending: a space is owed before the next character (never at the
 	// start); dash: a dash before it (endsLabel).
 	pending, dash := false, false
 	for i := 0; i < len(src) && len(dst) < limit; {
-		c := src[i]
-		switch {
-		case c == '<':
+		switch textClass[src[i]] {
+		case cTag:
 			end := bytes.IndexByte(src[i:], '>')
 			if end < 0 {
 				return dst
@@ -89,7 +107,7 @@ func appendTextUpTo(dst []byte, src []byte, limit int) []byte {
 					i += j
 				}
 			}
-		case c == '&':
+		case cRef:
 			end := bytes.IndexByte(src[i:min(len(src), i+12)], ';')
 			ref := src[i : i+1]
 			if end > 0 {
@@ -107,44 +125,101 @@ func appendTextUpTo(dst []byte, src []byte, limit int) []byte {
 			}
 			dst = append(dst, ref...)
 		default:
-			// A run of text up to the next tag or reference, copied at
-			// once and its white space collapsed in place: every space
-			// written stands for at least one read, so the writing never
-			// overtakes the reading.
-			run := src[i:]
-			if k := bytes.IndexByte(run, '<'); k >= 0 {
-				run = run[:k]
-			}
-			if k := bytes.IndexByte(run, '&'); k >= 0 {
-				run = run[:k]
-			}
-			i += len(run)
+			// A run of text and white space up to the next tag or
+			// reference. It writes at most a byte for each it reads, and
+			// one more for a space owed from before.
 			if pending && dash {
 				dst = append(dst, " –"...) // the space is still owed
 				dash = false
 			}
-			if pending && !isSpace(run[0]) {
-				dst = append(dst, ' ')
+			if room := len(src) - i + 1; cap(dst)-len(dst) < room {
+				dst = slices.Grow(dst, room)
+			}
+			out := dst[:cap(dst)]
+			w := len(dst)
+			if pending && textClass[src[i]] == cText {
+				out[w] = ' '
+				w++
 				pending = false
 			}
-			w := len(dst)
-			dst = append(dst, run...)
-			for r := w; r < len(dst); r++ {
-				c := dst[r]
-				if c <= ' ' && isSpace(c) { // most bytes are letters
-					pending = w > 0
-					continue
+			for i < len(src) {
+				if w > 0 {
+					// A space owed is paid by the text or the space copied.
+					from := i
+					if i, w = copyText(src, i, out, w); i != from {
+						pending = false
+					}
 				}
-				if pending {
-					dst[w] = ' '
+				for i < len(src) && textClass[src[i]] == cText {
+					out[w] = src[i]
+					w++
+					i++
+				}
+				if i == len(src) || textClass[src[i]] != cSpace {
+					break
+				}
+				for i < len(src) && textClass[src[i]] == cSpace {
+					i++
+				}
+				// White space owes a space, written before the text
+				// after it (not before a tag: a block tag may end the
+				// text there, and nothing is written at the end).
+				pending = w > 0
+				if pending && i < len(src) && textClass[src[i]] == cText {
+					out[w] = ' '
 					w++
 					pending = false
 				}
-				dst[w] = c
-				w++
 			}
-			dst = dst[:w]
+			dst = out[:w]
 		}
 	}
 	return dst
+}
+
+// copyText copies src's text bytes from i into out at w, and the single
+// spaces between them, up to the first byte that is neither (or the end),
+// and returns where both are then. Eight bytes at a time: out must have
+// room for what is left of src, and w > 0 (a space is not copied first).
+func copyText(src []byte, i int, out []byte, w int) (int, int) {
+	for i < len(src) {
+		if i+8 <= len(src) {
+			x := binary.LittleEndian.Uint64(src[i:])
+			binary.LittleEndian.PutUint64(out[w:], x)
+			m := textStops(x)
+			if m == 0 {
+				i += 8
+				w += 8
+				continue
+			}
+			k := int(bits.TrailingZeros64(m) >> 3)
+			i += k
+			w += k
+		}
+		// A byte that may stop the text (white space, '<', '&', a
+		// control character), or one of the last seven.
+		c := src[i]
+		if textClass[c] != cText && (c != ' ' || i+1 == len(src) || textClass[src[i+1]] != cText) {
+			break
+		}
+		out[w] = c
+		w++
+		i++
+	}
+	return i, w
+}
+
+// textStops marks (the high bit of each byte) the bytes of x, eight bytes
+// of a body, that may stop a run of text: those below '!' (white space and
+// control characters), '<' and '&'. A byte above a marked one may be
+// marked too (a borrow), but the lowest mark is always right, and only
+// that one is used.
+func textStops(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	low := (x - '!'*ones) &^ x & highs
+	lt := x ^ '<'*ones
+	lt = (lt - ones) &^ lt & highs
+	amp := x ^ '&'*ones
+	amp = (amp - ones) &^ amp & highs
+	return low | lt | amp
 }
