@@ -27,6 +27,14 @@ func ExportDataCite(opts Options) (recs []Record, diags diag.List, err error) {
 		diags.Sort()
 		return nil, diags, nil
 	}
+	// DataCite requires a publisher, and a repository refuses a record with
+	// an empty one when its DOI is made: say so now, at site.yaml, rather
+	// than write records that only fail there.
+	if cfg := l.site.Config; cfg.Publisher.IsZero() {
+		diags.Errorf(cfg.Pos("publisher"), `field "publisher" is missing: DataCite records must name who publishes the documents; add it to site.yaml, like publisher: "Miskolc Municipality"`)
+		diags.Sort()
+		return nil, diags, nil
+	}
 	// A record describes the brief whether or not this build makes PDFs
 	// (site.yaml "briefs: false" only stops making them here).
 	downloads := brief.Downloads(brief.Plan(l.site.Docs), l.site.BasePath, nil)

@@ -1,0 +1,37 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestExportDataCiteNeedsPublisher: without site.yaml's publisher, the
+// export is refused with a message at site.yaml; it wrote records with
+// "publisher": {"name": ""} (and no creator name for documents without
+// authors), which a repository refuses only when the DOI is made.
+func TestExportDataCiteNeedsPublisher(t *testing.T) {
+	src := t.TempDir()
+	files := map[string]string{
+		"site.yaml": "title: {en: \"R\"}\nbaseURL: \"https://example.org/\"\nlanguages: [{code: en, name: English}]\nmenu: [guides]\n",
+		"content/guides/open.en.md": "---\ntitle: Open\nsummary: S.\ndate: 2024-01-02\naudience: All\n---\nText.\n",
+	}
+	for name, data := range files {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	recs, diags, err := ExportDataCite(Options{Source: src, Now: fixedNow, NoSearch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `site.yaml:1:1: field "publisher" is missing: DataCite records must name who publishes the documents; add it to site.yaml, like publisher: "Miskolc Municipality"`
+	if len(recs) != 0 || !diags.HasErrors() || !strings.Contains(diags.String(), want) {
+		t.Errorf("%d records, messages:\n%s\nwant no record and\n%s", len(recs), diags, want)
+	}
+}
