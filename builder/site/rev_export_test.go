@@ -14,7 +14,7 @@ import (
 func TestExportDataCiteNeedsPublisher(t *testing.T) {
 	src := t.TempDir()
 	files := map[string]string{
-		"site.yaml": "title: {en: \"R\"}\nbaseURL: \"https://example.org/\"\nlanguages: [{code: en, name: English}]\nmenu: [guides]\n",
+		"site.yaml":                 "title: {en: \"R\"}\nbaseURL: \"https://example.org/\"\nlanguages: [{code: en, name: English}]\nmenu: [guides]\n",
 		"content/guides/open.en.md": "---\ntitle: Open\nsummary: S.\ndate: 2024-01-02\naudience: All\n---\nText.\n",
 	}
 	for name, data := range files {
