@@ -64,7 +64,7 @@ func works() map[string]*Work {
 	return ws
 }
 
-var bibUnescaper = strings.NewReplacer(`\textbackslash{}`, `\`, `\{`, `{`, `\}`, `}`, `\$`, `$`, `\&`, `&`, `\%`, `%`, `\#`, `#`,
+var bibUnescaper = strings.NewReplacer(`\textbackslash{}`, `\`, `\textbraceleft{}`, `{`, `\textbraceright{}`, `}`, `\$`, `$`, `\&`, `&`, `\%`, `%`, `\#`, `#`,
 	`\_`, `_`, `\textasciicircum{}`, `^`, `\textasciitilde{}`, `~`)
 
 func TestBibTeX(t *testing.T) {
@@ -294,6 +294,38 @@ func TestTextEnd(t *testing.T) {
 	} {
 		if got := (Text{}).End(s); got != want {
 			t.Errorf("End(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestBibTeXBracesCountedAsBibTeXDoes: BibTeX and biber balance braces
+// without regard to backslashes, so a lone brace in a title, author or
+// summary must not reach the file as "\{": counting every brace, each
+// field's value closes exactly at its end.
+func TestBibTeXBracesCountedAsBibTeXDoes(t *testing.T) {
+	w := works()["plain"]
+	w.Title, w.Summary, w.Authors = "Set {1, 2", "Smile :-} then {", []string{"A {lone", "B}"}
+	for _, line := range strings.Split(string(w.BibTeX("Case study")), "\n") {
+		_, value, ok := strings.Cut(line, " = {")
+		if !ok {
+			continue
+		}
+		value = "{" + strings.TrimSuffix(value, ",")
+		depth := 0
+		for i, r := range value {
+			switch r {
+			case '{':
+				depth++
+			case '}':
+				depth--
+			}
+			if depth == 0 && i != len(value)-1 {
+				t.Errorf("the field closes early, at %q, in %q", value[:i+1], line)
+				break
+			}
+		}
+		if depth != 0 {
+			t.Errorf("braces do not balance in %q", line)
 		}
 	}
 }

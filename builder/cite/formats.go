@@ -45,9 +45,11 @@ func (w *Work) Files(base, typeLabel string) []File {
 
 // bibEscaper escapes the characters BibTeX and LaTeX treat as special;
 // letters with accents stay as they are (UTF-8, read by biber and by
-// BibTeX with inputenc).
+// BibTeX with inputenc). Braces become \textbraceleft{} and
+// \textbraceright{}: BibTeX and biber count every brace, "\{" too, so a
+// title with one lone "{" left its field open and swallowed the entry.
 var bibEscaper = strings.NewReplacer(
-	`\`, `\textbackslash{}`, `{`, `\{`, `}`, `\}`, `$`, `\$`, `&`, `\&`, `%`, `\%`, `#`, `\#`,
+	`\`, `\textbackslash{}`, `{`, `\textbraceleft{}`, `}`, `\textbraceright{}`, `$`, `\$`, `&`, `\&`, `%`, `\%`, `#`, `\#`,
 	`_`, `\_`, `^`, `\textasciicircum{}`, `~`, `\textasciitilde{}`, "\n", " ", "\r", " ", "\t", " ")
 
 // bibURL keeps an address as it is (the url and doi fields are read
