@@ -11,6 +11,8 @@ import (
 
 	"github.com/4im-project/dissem/builder/internal/pool"
 	"github.com/4im-project/dissem/builder/resolve"
+	"github.com/tdewolff/minify/v2"
+	minjson "github.com/tdewolff/minify/v2/json"
 )
 
 // BM25F parameters: a field's weight (title highest, then headings and
@@ -328,11 +330,23 @@ func buildLang(l Lang, emit emitFunc, sc *scratch) error {
 	if err != nil {
 		return err
 	}
+	// Its numbers as the site's minifier writes them ("n":1e4), as the
+	// shards' (minifyNumber).
+	if data, err = jsonmin.Bytes("application/json", data); err != nil {
+		return err
+	}
 	if !emit(sh.dir+"meta.json", data) {
 		return errStop
 	}
 	return nil
 }
+
+// jsonmin is the site's JSON minifier (builder/output's), for the manifest.
+var jsonmin = func() *minify.M {
+	m := minify.New()
+	m.AddFunc("application/json", minjson.Minify)
+	return m
+}()
 
 // facets lists the filters: each value with its documents.
 func facets(l Lang) []facetOut {

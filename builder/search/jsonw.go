@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/tdewolff/minify/v2"
 )
 
 // The index files are written by appending to a buffer, without
@@ -86,6 +88,31 @@ func appendJSONFloat(dst []byte, f float64) []byte {
 		}
 	}
 	return dst
+}
+
+// minifyNumber rewrites the number at the end of b, from at on, as the
+// site's JSON minifier writes numbers (3000 as 3e3, 0.000341 as 341e-6):
+// the index's files are published as they are made, with no minifier
+// parsing them again (TestFilesMinified), and are the bytes a build
+// published when it did.
+func minifyNumber(b []byte, at int) []byte {
+	var tmp [32]byte // n is a part of b, which the zero may overwrite
+	n := append(tmp[:0], minify.Number(b[at:], 0)...)
+	// JSON needs the zero before the point, which Number drops (the
+	// minifier writes it back).
+	neg := len(n) > 1 && n[0] == '-' && n[1] == '.'
+	if neg {
+		n = n[1:]
+	}
+	switch {
+	case neg:
+		b = append(b[:at], "-0"...)
+	case n[0] == '.':
+		b = append(b[:at], '0')
+	default:
+		b = b[:at]
+	}
+	return append(b, n...)
 }
 
 // appendJSONStrings appends a JSON array of strings.

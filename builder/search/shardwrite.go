@@ -180,7 +180,7 @@ func (s *encoder) encode(b []byte, entries []entry, split int) []byte {
 		b = append(b, `,"i":`...)
 		b = appendJSONString(b, o.impact)
 		b = append(b, `,"m":`...)
-		b = appendJSONFloat(b, o.max)
+		b = minifyNumber(appendJSONFloat(b, o.max), len(b))
 		if len(o.variants) > 0 {
 			b = append(b, `,"v":`...)
 			b = appendJSONStrings(b, o.variants)
@@ -195,7 +195,7 @@ func (s *encoder) encode(b []byte, entries []entry, split int) []byte {
 				b = append(b, ',')
 			}
 			b = append(b, '[')
-			b = strconv.AppendInt(b, int64(c.doc), 10)
+			b = minifyNumber(strconv.AppendInt(b, int64(c.doc), 10), len(b))
 			b = append(b, ',')
 			b = appendJSONString(b, c.snippet)
 			b = append(b, ']')

@@ -114,3 +114,35 @@ func TestBuildEmpty(t *testing.T) {
 		t.Errorf("files: %v", files)
 	}
 }
+
+// TestMinifyNumber: a number of the index is written as the site's JSON
+// minifier writes it (the files are published without it), and stays
+// valid JSON: document numbers, and best scores from tiny to large.
+func TestMinifyNumber(t *testing.T) {
+	var nums [][]byte
+	for _, d := range []int64{0, 1, 9, 10, 100, 999, 1000, 1200, 2000, 10000, 12345, 30000, 99999, 100000} {
+		nums = append(nums, strconv.AppendInt(nil, d, 10))
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, f := range []float64{0, 0.376, 0.0495, 0.000341, 1, 1.5, 12.3, 20, 0.1, 1e-7, 2.5e21, -0.5, -3} {
+		nums = append(nums, appendJSONFloat(nil, f))
+	}
+	for range 2000 {
+		nums = append(nums, appendJSONFloat(nil, round3(math.Pow(10, r.Float64()*12-8))))
+		nums = append(nums, strconv.AppendInt(nil, r.Int64N(200000), 10))
+	}
+	for _, n := range nums {
+		got := minifyNumber(append([]byte("x"), n...), 1)[1:]
+		min, err := jsonmin.Bytes("application/json", []byte("["+string(n)+"]"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := min[1 : len(min)-1]; string(got) != string(want) {
+			t.Errorf("%s: got %s, the minifier writes %s", n, got, want)
+		}
+		var v float64
+		if err := json.Unmarshal(got, &v); err != nil {
+			t.Errorf("%s written %s: %v", n, got, err)
+		}
+	}
+}
