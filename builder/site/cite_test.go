@@ -159,6 +159,11 @@ func TestSampleSiteCitations(t *testing.T) {
 			if ld["startDate"] == nil || ld["endDate"] == nil || loc["@type"] != "Place" || addr["@type"] != "PostalAddress" || ld["organizer"] == nil {
 				t.Errorf("%s: Event without startDate, endDate, location Place with address or organizer: %s", name, h.jsonld)
 			}
+			// Two of the sample's events lasted two days, as their texts say
+			// in each language; endDate is the second day.
+			if want := map[string]string{"staff-training": "2022-04-29", "transnational-exchange": "2022-10-21"}[filepath.Base(filepath.Dir(page))]; want != "" && ld["endDate"] != want {
+				t.Errorf("%s: Event endDate %v, want %s", name, ld["endDate"], want)
+			}
 		}
 		pdf := h.meta["citation_pdf_url"]
 		if (len(pdf) == 1) != (len(h.cite) > 0) {
