@@ -329,3 +329,29 @@ func TestBibTeXBracesCountedAsBibTeXDoes(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlineEvent: an event report whose location says it was held online
+// is an online Event at a VirtualLocation (it was an offline event at a
+// Place in a town called "Online"); a town stays a Place.
+func TestOnlineEvent(t *testing.T) {
+	for loc, want := range map[string]string{
+		"Online":                      "Online VirtualLocation ",
+		"online (Zoom)":               "Online VirtualLocation ",
+		"Webinar, MS Teams":           "Online VirtualLocation ",
+		"https://meet.example.eu/4im": "Online VirtualLocation https://meet.example.eu/4im",
+		"Onlinebridge Hall, Miskolc":  "Offline Place ",
+		"Town Hall, Miskolc, Hungary": "Offline Place ",
+		"Miskolc and online":          "Offline Place ",
+	} {
+		w := works()["event over two days"]
+		w.Location = loc
+		ld := w.JSONLD()
+		mode := strings.TrimSuffix(strings.TrimPrefix(ld.EventAttendanceMode, "https://schema.org/"), "EventAttendanceMode")
+		if got := mode + " " + ld.Location.Type + " " + ld.Location.URL; got != want {
+			t.Errorf("%q: %q, want %q", loc, got, want)
+		}
+		if (ld.Location.Address == nil) != (ld.Location.Type == "VirtualLocation") {
+			t.Errorf("%q: a %s with address %v", loc, ld.Location.Type, ld.Location.Address)
+		}
+	}
+}

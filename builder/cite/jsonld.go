@@ -115,11 +115,13 @@ type ldMedia struct {
 	InLanguage     string `json:"inLanguage"`
 }
 
-// ldPlace is where an event took place.
+// ldPlace is where an event took place: a Place with its address, or a
+// VirtualLocation (with the meeting's address when the location gives one).
 type ldPlace struct {
-	Type    string    `json:"@type"`
-	Name    string    `json:"name"`
-	Address ldAddress `json:"address"`
+	Type    string     `json:"@type"`
+	Name    string     `json:"name"`
+	URL     string     `json:"url,omitempty"`
+	Address *ldAddress `json:"address,omitempty"`
 }
 
 // ldAddress is a PostalAddress as editors write one ("Town Hall, Miskolc, Hungary").
@@ -161,10 +163,14 @@ func (w *Work) JSONLD() *LD {
 		Funder:              w.funder(),
 		SubjectOf:           w.creativeWork("Report"),
 	}
-	if w.Location != "" {
+	if url, ok := online(w.Location); ok {
+		// A webinar is not a place with an address in a town called "Online".
+		ev.EventAttendanceMode = "https://schema.org/OnlineEventAttendanceMode"
+		ev.Location = &ldPlace{Type: "VirtualLocation", Name: w.Location, URL: url}
+	} else if w.Location != "" {
 		street, locality, country := place(w.Location)
 		ev.Location = &ldPlace{Type: "Place", Name: w.Location,
-			Address: ldAddress{Type: "PostalAddress", Street: street, Locality: locality, Country: country}}
+			Address: &ldAddress{Type: "PostalAddress", Street: street, Locality: locality, Country: country}}
 	}
 	organisers := w.Organisers
 	if len(organisers) == 0 && w.Publisher != "" {
@@ -235,4 +241,21 @@ func (w *Work) creativeWork(typ string) *LD {
 // version is a language version of the work, as JSON-LD names it.
 func version(typ string, v Version) ldRef {
 	return ldRef{Type: typ, ID: v.URL, URL: v.URL, Name: v.Title, InLanguage: v.Lang}
+}
+
+// online reports whether an event's location says it was held online, as
+// editors write it in any of the site's languages ("Online", "online (Zoom)",
+// "Online, MS Teams", "Webinar") or as the meeting's address, which is
+// then url.
+func online(loc string) (url string, ok bool) {
+	s := strings.ToLower(strings.TrimSpace(loc))
+	if strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") {
+		return strings.TrimSpace(loc), true
+	}
+	for _, w := range []string{"online", "webinar"} {
+		if rest, ok := strings.CutPrefix(s, w); ok && (rest == "" || strings.ContainsRune(" ,;:(–-", []rune(rest)[0])) {
+			return "", true
+		}
+	}
+	return "", false
 }
