@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -179,21 +180,46 @@ var word2 = func() (t [0x800]bool) {
 	return t
 }()
 
+// word3 marks the runes U+2000–U+2FFF (three bytes in UTF-8, the first
+// 0xE2) that belong to a word: the dashes and quotes of a text (– “ ”)
+// are there, and are not.
+var word3 = func() (t [0x1000]bool) {
+	for r := range t {
+		t[r] = isWordRune(rune(0x2000 + r))
+	}
+	return t
+}()
+
 // wordRuneAt reports whether the rune that starts at s[i] (not ASCII)
 // belongs to a word, and its length in bytes.
 func wordRuneAt(s string, i int) (bool, int) {
-	if c := s[i]; c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+	c := s[i]
+	if c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 		return word2[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)], 2
+	}
+	if c == 0xE2 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return word3[rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F)], 3
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
 	return isWordRune(r), size
 }
 
+// wordStops marks (the high bit of each byte) the bytes of x, eight bytes
+// of a text, that are not ASCII letters or digits: those end a word, or
+// (not ASCII) may.
+func wordStops(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	y := x &^ highs // each byte below 0x80: the sums below carry into no other byte
+	l := y | 0x20*ones
+	letter := (l + (0x80-'a')*ones) &^ (l + (0x7F-'z')*ones)
+	digit := (y + (0x80-'0')*ones) &^ (y + (0x7F-'9')*ones)
+	return ^((letter | digit) &^ x) & highs
+}
+
 // add counts the words of s in field f of the current document. It splits
-// s as eachWord does and hashes each word's bytes as it reads them (the
-// stemming cache's wordHash), so a word is read once. A run of ASCII
-// letters, most of any text, goes through a loop of its own: one table
-// look-up and one multiply a byte.
+// s as eachWord does. A word of ASCII letters and digits, most of any
+// text, is read eight bytes at a time and hashed as it is read (wordHash,
+// the stemming cache's); another is read a rune at a time and hashed after.
 func (a *analyzer) add(s string, f int, pairs bool) {
 	a.acc.prev = -1
 	for i := 0; i < len(s); {
@@ -208,26 +234,44 @@ func (a *analyzer) add(s string, f int, pairs bool) {
 			continue
 		}
 		// A word from start to i.
-		start, h := i, uint32(fnvOffset)
-		for i < len(s) {
-			c := s[i]
-			if c < 0x80 {
-				if !asciiWord[c] {
-					break
-				}
-				h = (h ^ uint32(c)) * fnvPrime
-				i++
+		start, h, hashed := i, uint64(0), false
+		for i+8 <= len(s) {
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			m := wordStops(x)
+			if m == 0 {
+				h = hashChunk(h, x)
+				i += 8
 				continue
 			}
-			ok, size := wordRuneAt(s, i)
-			if !ok {
-				break
+			k := bits.TrailingZeros64(m) >> 3
+			if k > 0 {
+				h = hashChunk(h, x&(1<<(8*k)-1))
+				i += k
 			}
-			for end := i + size; i < end; i++ {
-				h = (h ^ uint32(s[i])) * fnvPrime
-			}
+			// Ended by an ASCII byte: the word is whole and hashed.
+			hashed = s[i] < 0x80
+			break
 		}
-		a.token(s[start:i], start, mixHash(h), f, pairs)
+		if !hashed {
+			for i < len(s) {
+				if c := s[i]; c < 0x80 {
+					if !asciiWord[c] {
+						break
+					}
+					i++
+					continue
+				}
+				ok, size := wordRuneAt(s, i)
+				if !ok {
+					break
+				}
+				i += size
+			}
+			a.token(s[start:i], start, wordHash(s[start:i]), f, pairs)
+			continue
+		}
+		a.token(s[start:i], start, hashEnd(h, i-start), f, pairs)
 	}
 }
 

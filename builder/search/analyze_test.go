@@ -22,8 +22,15 @@ func TestAddSplitsAsEachWord(t *testing.T) {
 		"\xff\xfeab\xe2\x82cd\xe2",
 		"in<em>clusion</em>",
 		"Москва и Košice 12 3",
+		// Words read eight bytes at a time: as long, longer, twice as
+		// long, ended by a letter with a diacritic or a dash of three bytes.
+		"Participatory household surveys12345678 eightchr x",
+		"abcdefgh abcdefghi abcdefghijklmnop abcdefghijklmnopq",
+		"abcdefg{abcdefg@abcdefg[abcdefg`abcdefg/abcdefg:abcdefg",
+		"felmérést szolgáltatásokkal Kassa–Miskolc “quoted” 0123456789abcdef\x00z",
 	}
-	alphabet := []string{"a", "B", " ", ".", "é", "Ő", "\u0301", "\xff", "1", "-", "Ж", "—", "\xe2\x82", "„", "_"}
+	alphabet := []string{"a", "B", " ", ".", "é", "Ő", "\u0301", "\xff", "1", "-", "Ж", "—", "\xe2\x82", "„", "_",
+		"abcdefg", "Zy09", "@", "[", "`", "{", "/", ":", "\x7f", "\u2070", "\u2071"}
 	rng := rand.New(rand.NewSource(1))
 	for range 3000 {
 		var b strings.Builder

@@ -1,5 +1,7 @@
 package search
 
+import "math/bits"
+
 // wordTable is the analyzer's stemming cache: surface word (as written) →
 // term. Most words of a body repeat, so nearly every token is one lookup
 // here. A table of its own instead of a map[string]termInfo: the slot
@@ -17,29 +19,44 @@ type wordSlot struct {
 	ti             termInfo
 }
 
-const (
-	fnvOffset = 2166136261
-	fnvPrime  = 16777619
-)
-
-// wordHash is FNV-1a over w's bytes, mixed (mixHash), never 0.
+// wordHash hashes w eight bytes at a time (hashChunk), the last bytes
+// padded with zeros, then its length (hashEnd): the analyzer's word loop
+// (add) computes the same as it reads a word. Only the slots of the
+// stemming cache depend on it, never the index.
 func wordHash(w string) uint32 {
-	h := uint32(fnvOffset)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * fnvPrime
+	h, n := uint64(0), len(w)
+	for len(w) >= 8 {
+		_ = w[7]
+		h = hashChunk(h, uint64(w[0])|uint64(w[1])<<8|uint64(w[2])<<16|uint64(w[3])<<24|
+			uint64(w[4])<<32|uint64(w[5])<<40|uint64(w[6])<<48|uint64(w[7])<<56)
+		w = w[8:]
 	}
-	return mixHash(h)
+	if len(w) > 0 {
+		var x uint64
+		for j := 0; j < len(w); j++ {
+			x |= uint64(w[j]) << (8 * j)
+		}
+		h = hashChunk(h, x)
+	}
+	return hashEnd(h, n)
 }
 
-// mixHash spreads FNV's bits to the low ones, which pick the slot.
-func mixHash(h uint32) uint32 {
-	h ^= h >> 15
-	h *= 0x2c1b3c6d
-	h ^= h >> 12
-	if h == 0 {
-		h = 1
+// hashChunk adds eight bytes (little-endian) of a word to its hash.
+func hashChunk(h, x uint64) uint64 {
+	return bits.RotateLeft64((h^x)*0x9E3779B97F4A7C15, 31)
+}
+
+// hashEnd mixes the hash of a word of n bytes into 32 bits, never 0 (an
+// empty slot).
+func hashEnd(h uint64, n int) uint32 {
+	h ^= uint64(n) * 0xC2B2AE3D27D4EB4F
+	h ^= h >> 32
+	h *= 0xBF58476D1CE4E5B9
+	h ^= h >> 29
+	if v := uint32(h); v != 0 {
+		return v
 	}
-	return h
+	return 1
 }
 
 // get returns the term of w (hash h), if w is in the table.
