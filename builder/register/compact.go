@@ -2,7 +2,7 @@ package register
 
 import "strings"
 
-// compact copies the texts the rows take from the front matter (document
+// Compact copies the texts the rows take from the front matter (document
 // key, title, wp_task, partners, cities, topics) into one block, in row
 // order, and points the rows at the copies: the same texts, next to each
 // other.
@@ -12,6 +12,13 @@ import "strings"
 // the digest) spent most of its time waiting for memory: one pass over the
 // rows here makes the others read sequentially. It costs a copy of those
 // texts for as long as the register lives.
+//
+// Build leaves it to the caller, who calls it before sharing the register
+// and only when the exports are to be made: a build that copies them from
+// its cache reads no text. It changes no value.
+func (r *Register) Compact() { compact(r.Rows) }
+
+// compact is Compact for rows.
 func compact(rows []Row) {
 	n, items := 0, 0
 	for i := range rows {

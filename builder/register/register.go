@@ -174,23 +174,48 @@ func Build(in Input) *Register {
 	periodOf := map[int]string{}
 	urls := absURLs(s, pages, in.Downloads)
 	reg.Rows = make([]Row, len(pages))
+	// Each row's document (in the order of their first rows) and its
+	// language's place in the site's order, for group.
+	docOf := make([]int, len(pages))
+	langOf := make([]int, len(pages))
+	// The rows tell each document's languages: a document's versions
+	// share its key (p.Translations holds the same pages, but asking it
+	// cost a third of Build).
+	var infos []*docInfo
+	var versions []*resolve.Page // len(codes) a document
+	for i, p := range pages {
+		di := docs[p.Key]
+		if di == nil {
+			di = &docInfo{index: len(infos)}
+			docs[p.Key] = di
+			infos = append(infos, di)
+			versions = append(versions, make([]*resolve.Page, len(codes))...)
+		}
+		docOf[i], langOf[i] = di.index, int(rk[i].lang)
+		versions[di.index*len(codes)+langOf[i]] = p
+	}
+	def := slices.Index(codes, cfg.DefaultLanguage)
+	for j, di := range infos {
+		v := versions[j*len(codes) : (j+1)*len(codes)]
+		for k, c := range codes {
+			if v[k] != nil {
+				di.langs = append(di.langs, c)
+				if di.src == nil {
+					di.src = v[k]
+				}
+			}
+		}
+		// The source: the default language's version, else the first.
+		if def >= 0 && v[def] != nil {
+			di.src = v[def]
+		}
+	}
 	for i, p := range pages {
 		m := p.Meta
 		if !slices.Contains(types, m.Type) {
 			types = append(types, m.Type)
 		}
-		di := docs[p.Key]
-		if di == nil {
-			langs := make([]string, 0, len(codes))
-			for _, c := range codes {
-				if c == p.Lang || counted(p.Translations[c]) {
-					langs = append(langs, c)
-				}
-			}
-			di = &docInfo{langs: langs, src: source(p, cfg.DefaultLanguage, codes)}
-			docs[p.Key] = di
-		}
-		langs := di.langs
+		di := infos[docOf[i]]
 		y, mo, d := p.Date.Date()
 		day := y<<9 | int(mo)<<5 | d
 		period, ok := periodOf[day]
@@ -198,23 +223,23 @@ func Build(in Input) *Register {
 			period = cfg.PeriodOf(time.Date(y, mo, d, 0, 0, 0, 0, time.UTC))
 			periodOf[day] = period
 		}
-		row := Row{Key: p.Key, Lang: p.Lang, Type: m.Type, Title: m.Title, Date: p.Date,
-			Period: period, Languages: langs, Partners: m.Partners, Cities: m.Cities,
+		// Filled in place: a Row is some 300 bytes.
+		row := &reg.Rows[i]
+		*row = Row{Key: p.Key, Lang: p.Lang, Type: m.Type, Title: m.Title, Date: p.Date,
+			Period: period, Languages: di.langs, Partners: m.Partners, Cities: m.Cities,
 			Topics: m.Topics, WPTask: m.WPTask, URL: urls[2*i], Page: p}
 		if d := brief(in.Downloads[p]); d != nil {
 			row.BriefURL, row.Pages, row.Size = urls[2*i+1], d.Pages, d.Size
 		}
 		row.State = di.state(p, sourceHash)
 		row.Complete = row.State != Stale
-		reg.Rows[i] = row
 	}
 	for _, t := range schema.Types {
 		if slices.Contains(types, t) {
 			reg.Types = append(reg.Types, t)
 		}
 	}
-	compact(reg.Rows)
-	reg.group(cfg.DefaultLanguage, codes)
+	reg.group(infos, docOf, langOf)
 	reg.Periods = periods(cfg, reg.Rows)
 	return reg
 }
@@ -252,9 +277,6 @@ func absURLs(s *resolve.Site, pages []*resolve.Page, dl resolve.Downloads) []str
 	return out
 }
 
-// counted is Counted for a translation that may be absent.
-func counted(p *resolve.Page) bool { return p != nil && Counted(p) }
-
 // brief is the PDF a page offers: its brief, or a toolkit's bundle.
 func brief(ds []*resolve.Download) *resolve.Download {
 	for _, d := range ds {
@@ -265,20 +287,16 @@ func brief(ds []*resolve.Download) *resolve.Download {
 	return nil
 }
 
-// group collects the rows of each document, in the order of their first row.
-func (r *Register) group(def string, codes []string) {
-	at := map[string]int{}
-	doc := make([]int, len(r.Rows))
-	var size []int
-	for i, row := range r.Rows {
-		j, ok := at[row.Key]
-		if !ok {
-			j = len(r.Docs)
-			at[row.Key] = j
-			r.Docs = append(r.Docs, Doc{Key: row.Key, Type: row.Type})
-			size = append(size, 0)
+// group collects the rows of each document, in the order of their first
+// row: docOf is each row's document (infos, in that order), langOf its
+// language's place in the site's order.
+func (r *Register) group(infos []*docInfo, docOf, langOf []int) {
+	r.Docs = make([]Doc, len(infos))
+	size := make([]int, len(infos))
+	for i, j := range docOf {
+		if size[j] == 0 {
+			r.Docs[j] = Doc{Key: r.Rows[i].Key, Type: r.Rows[i].Type}
 		}
-		doc[i] = j
 		size[j]++
 	}
 	// The documents' row lists share one array.
@@ -287,19 +305,17 @@ func (r *Register) group(def string, codes []string) {
 		r.Docs[j].Rows = all[len(all) : len(all) : len(all)+size[j]]
 		all = all[:len(all)+size[j]]
 	}
-	for i, j := range doc {
+	for i, j := range docOf {
 		r.Docs[j].Rows = append(r.Docs[j].Rows, i)
 	}
 	for j := range r.Docs {
 		d := &r.Docs[j]
 		// Rows of one document may be dated apart: put them in site order.
 		if len(d.Rows) > 1 {
-			slices.SortFunc(d.Rows, func(a, b int) int {
-				return slices.Index(codes, r.Rows[a].Lang) - slices.Index(codes, r.Rows[b].Lang)
-			})
+			slices.SortFunc(d.Rows, func(a, b int) int { return langOf[a] - langOf[b] })
 		}
-		first := r.Rows[d.Rows[0]]
-		d.Period = r.Rows[r.rowOf(d, source(first.Page, def, codes).Lang, d.Rows[0])].Period
+		// A document counts in its source version's period.
+		d.Period = r.Rows[r.rowOf(d, infos[j].src.Lang, d.Rows[0])].Period
 	}
 }
 

@@ -2,32 +2,17 @@ package register
 
 import "github.com/4im-project/dissem/builder/resolve"
 
-// source is the version of p's document the others are translated from:
-// the default language's when published, else the first in site order (as
-// dissem status decides).
-func source(p *resolve.Page, def string, codes []string) *resolve.Page {
-	for i := -1; i < len(codes); i++ {
-		c := def
-		if i >= 0 {
-			c = codes[i]
-		}
-		if c == p.Lang {
-			return p
-		}
-		if t := p.Translations[c]; counted(t) {
-			return t
-		}
-	}
-	return p
-}
-
 // docInfo is what a document's rows share: its languages, its source
-// version and, once a marked translation asks, the source's hash.
+// version (the one the others are translated from: the default language's
+// when published, else the first in site order, as dissem status decides)
+// and, once a marked translation asks, the source's hash.
 type docInfo struct {
 	langs  []string
 	src    *resolve.Page
 	hash   string
 	hashed bool
+	// index is the document's place in the order of first rows.
+	index int
 }
 
 // state is the translation state of p, a version of d.

@@ -80,10 +80,15 @@ type docEntry struct {
 	// sum is the file's hash; front is its front matter's (and its
 	// path's).
 	sum, front uint64
-	doc        *content.Doc
-	input      resolve.Input
-	html       []byte
-	diags      diag.List
+	// metaSum is register.MetaSum of the front matter, taken by a build's
+	// load (sumCost: in how many nanoseconds).
+	metaSum uint64
+	source  sourceInfo
+	sumCost int64
+	doc     *content.Doc
+	input   resolve.Input
+	html    []byte
+	diags   diag.List
 	// pictures are the pictures its body shows (media.go), asked for
 	// again when the document is kept.
 	pictures []string

@@ -66,7 +66,7 @@ func (z *lazyRegister) all() (map[string][]byte, error) {
 	z.once.Do(func() {
 		w := output.NewMemory(z.minify)
 		reg := register.Build(register.Input{Site: z.l.site, Downloads: z.downloads, SourceHash: z.l.sourceHash})
-		if z.err = writeExports(w, reg, z.cacheDir, nil); z.err != nil {
+		if z.err = writeExports(w, reg, z.cacheDir, prepareExports(reg, z.cacheDir, nil), nil); z.err != nil {
 			return
 		}
 		r := z.r.WithRegister(reg)

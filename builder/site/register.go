@@ -1,39 +1,42 @@
 package site
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"github.com/4im-project/dissem/builder/internal/filecache"
+	"errors"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
 
 	"github.com/4im-project/dissem/builder/content"
+	"github.com/4im-project/dissem/builder/internal/filecache"
 	"github.com/4im-project/dissem/builder/output"
 	"github.com/4im-project/dissem/builder/register"
 	"github.com/4im-project/dissem/builder/resolve"
+	"github.com/4im-project/dissem/builder/schema"
 	"github.com/4im-project/dissem/builder/status"
 )
 
 // registerCacheVersion changes when the exports' format does: a cached
 // file of another version is never used.
-const registerCacheVersion = "2"
+const registerCacheVersion = "3"
 
 // startRegister is the register stage: it makes the register of outputs
 // from the resolved site and the briefs' downloads, for the pages to show,
 // and starts writing its exports (register.csv, .json, .xlsx at the
 // site's root) beside the pages; wait returns once they are written.
 //
-// The CSV holds every cell of the other two: the JSON and the workbook are
-// kept in cacheDir under the CSV's hash, so a build whose register did not
-// change copies them instead of making them again (at N = 10,000 they are
-// most of the stage's time), and serve keeps the previous snapshot's files
-// while the CSV is the same.
+// The exports are kept in cacheDir under the register's Key, which reads
+// no text of the rows (the load took their front matter's sums), so a
+// build whose register did not change copies the three files, file to
+// file, without making them: at N = 10,000 making them is most of the
+// stage's time. Serve keeps the previous snapshot's files while the
+// register's digest is the same.
 func startRegister(w *output.Writer, l *loaded, downloads resolve.Downloads, cacheDir string, inc *incremental) (reg *register.Register, wait func() error) {
 	reg = register.Build(register.Input{Site: l.site, Downloads: downloads, SourceHash: l.sourceHash})
+	key := prepareExports(reg, cacheDir, l.metaSum)
 	done := make(chan error, 1)
-	go func() { done <- writeExports(w, reg, cacheDir, inc) }()
+	go func() { done <- writeExports(w, reg, cacheDir, key, inc) }()
 	var once sync.Once
 	var err error
 	return reg, func() error {
@@ -42,80 +45,89 @@ func startRegister(w *output.Writer, l *loaded, downloads resolve.Downloads, cac
 	}
 }
 
-// writeExports writes the register's three files.
-func writeExports(w *output.Writer, reg *register.Register, cacheDir string, inc *incremental) error {
-	exts := []string{"json", "xlsx"}
-	var kept [2]bool
-	csvKept := false
+// exportNames are the register's exports, as written at the site's root.
+var exportNames = [3]string{"register.csv", "register.json", "register.xlsx"}
+
+// prepareExports returns the register's cache key, and compacts it
+// (register.Compact) unless the cache holds all three exports already: it
+// must be done before the register is shared with the pages.
+func prepareExports(reg *register.Register, cacheDir string, sums func(*schema.Meta) (uint64, bool)) string {
+	key := reg.Key(registerCacheVersion, sums)
+	for _, name := range exportNames {
+		if _, err := os.Stat(cachedExport(cacheDir, key, name)); err != nil {
+			reg.Compact()
+			break
+		}
+	}
+	return key
+}
+
+// cachedExport is where cacheDir keeps the export name of key; "" without
+// a cache.
+func cachedExport(cacheDir, key, name string) string {
+	if cacheDir == "" {
+		return ""
+	}
+	return filepath.Join(cacheDir, "register", key+path.Ext(name))
+}
+
+// writeExports writes the register's three files: copied from the cache
+// when it has them under key, else made and kept there.
+func writeExports(w *output.Writer, reg *register.Register, cacheDir, key string, inc *incremental) error {
+	var kept [3]bool
 	if inc != nil {
 		// serve: a save that changed no cell keeps the three files (the
 		// digest costs a fraction of the CSV).
 		d := reg.Digest(inc.st.seed)
-		csvKept = inc.keep(w, "register.csv", d)
-		for i, ext := range exts {
-			kept[i] = inc.keep(w, "register."+ext, d)
-		}
-		if csvKept && kept[0] && kept[1] {
-			return nil
+		for i, name := range exportNames {
+			kept[i] = inc.keep(w, name, d)
 		}
 	}
-	csv := reg.CSV()
-	if !csvKept {
-		if err := w.WriteRaw("register.csv", csv); err != nil {
-			return err
-		}
-	}
-	sum := sha256.New()
-	sum.Write([]byte(registerCacheVersion + "\x00" + strings.Join(reg.Langs, ",") + "\x00" + strings.Join(reg.Periods, ",") + "\x00"))
-	sum.Write(csv)
-	key := hex.EncodeToString(sum.Sum(nil)[:12])
-	dir := filepath.Join(cacheDir, "register")
-	var files [2][]byte
-	var errs [2]error
+	var errs [3]error
 	var wg sync.WaitGroup
-	for i, ext := range exts {
+	for i, name := range exportNames {
 		if kept[i] {
 			continue
 		}
 		wg.Go(func() {
-			cached := filepath.Join(dir, key+"."+ext)
-			if data, err := os.ReadFile(cached); err == nil {
-				files[i] = data
+			cached := cachedExport(cacheDir, key, name)
+			if cached != "" {
+				if _, err := os.Stat(cached); err == nil && w.CopyFile(name, cached) == nil {
+					// Copied file to file, never read into the heap; a
+					// cache file that cannot be read is made again.
+					return
+				}
+			}
+			var data []byte
+			switch path.Ext(name) {
+			case ".csv":
+				data = reg.CSV()
+			case ".json":
+				data = reg.JSON()
+			default:
+				data, errs[i] = reg.XLSX()
+			}
+			if errs[i] != nil {
 				return
 			}
-			if ext == "json" {
-				files[i] = reg.JSON()
-			} else {
-				files[i], errs[i] = reg.XLSX()
-			}
-			if errs[i] == nil {
-				cacheRegister(dir, key, ext, files[i])
+			if errs[i] = w.WriteRaw(name, data); errs[i] == nil && cached != "" {
+				cacheRegister(filepath.Dir(cached), filepath.Base(cached), data)
 			}
 		})
 	}
 	wg.Wait()
-	for i, ext := range exts {
-		if kept[i] {
-			continue
-		}
-		if errs[i] != nil {
-			return errs[i]
-		}
-		if err := w.WriteRaw("register."+ext, files[i]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return errors.Join(errs[:]...)
 }
 
 // cacheRegister keeps an export for the next build, in place of the
 // previous one; a cache that cannot be written only costs time.
-func cacheRegister(dir, key, ext string, data []byte) {
+func cacheRegister(dir, name string, data []byte) {
 	c := filecache.Dir{Path: dir}
-	if c.Write(key+"."+ext, data) != nil {
+	if c.Write(name, data) != nil {
 		return
 	}
-	_ = c.Prune(func(name string) bool { return strings.HasSuffix(name, "."+ext) })
+	ext := path.Ext(name)
+	_ = c.Prune(func(name string) bool { return strings.HasSuffix(name, ext) })
 }
 
 // sourceHash is status.Hash of a source document's body: the load's

@@ -50,7 +50,7 @@ func remakeRegister(w *output.Writer, l *loaded, r *render.Renderer, downloads r
 	reg := register.Build(register.Input{Site: l.site, Downloads: downloads, SourceHash: l.sourceHash})
 	pages := langPages(l.site, func(lang *resolve.Lang) []*resolve.Page { return []*resolve.Page{lang.Register} })
 	if old, ok := prev.Files["register.csv"]; !ok || !storedEqual("register.csv", old, reg.CSV()) {
-		if err := writeExports(w, reg, cacheDir, nil); err != nil {
+		if err := writeExports(w, reg, cacheDir, prepareExports(reg, cacheDir, nil), nil); err != nil {
 			return nil, nil, err
 		}
 	}

@@ -9,8 +9,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/4im-project/dissem/builder/av"
@@ -22,6 +24,7 @@ import (
 	"github.com/4im-project/dissem/builder/internal/sitefs"
 	"github.com/4im-project/dissem/builder/markdown"
 	"github.com/4im-project/dissem/builder/media"
+	"github.com/4im-project/dissem/builder/register"
 	"github.com/4im-project/dissem/builder/resolve"
 	"github.com/4im-project/dissem/builder/schema"
 	"github.com/4im-project/dissem/static"
@@ -56,6 +59,9 @@ type Options struct {
 	// of them is asked for instead of on every rebuild: they list every
 	// document.
 	LazyRegister bool
+	// timeLoadShare makes the load time, in CPU time, what it takes for
+	// the register (loaded.sumCost): BenchmarkRegister counts it.
+	timeLoadShare bool
 }
 
 // Result describes a finished build.
@@ -153,6 +159,41 @@ type loaded struct {
 	// held the bodies (sourcehash.go); nil in serve and when no
 	// translation records translated_from.
 	hashes map[*content.Doc]string
+	// metaSums are register.MetaSum of each document's front matter,
+	// taken by the load while the fields are at hand, for the key of the
+	// register's cache (register.Key); nil in serve. sumCost is the time
+	// they took (BenchmarkRegister counts it).
+	metaSums map[*schema.Meta]uint64
+	sumCost  time.Duration
+	// sources are what the load took for hashSources, by input (build only).
+	sources []sourceInfo
+	// timeShare: take sumCost (Options.timeLoadShare).
+	timeShare bool
+}
+
+// timed runs f and returns the CPU time it took, in nanoseconds, when the
+// load times its share for the register (0 otherwise: the clock is a
+// system call, too dear for every build). The goroutine keeps its thread
+// meanwhile, as the clock is the thread's, and a reading of the clock is
+// taken off: the time between two readings around nothing.
+func (l *loaded) timed(f func()) int64 {
+	if !l.timeShare {
+		f()
+		return 0
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	t0 := threadCPUTime()
+	t1 := threadCPUTime()
+	f()
+	t2 := threadCPUTime()
+	return max(t2-t1-(t1-t0), 0)
+}
+
+// metaSum is register.MetaSum of m as the load took it.
+func (l *loaded) metaSum(m *schema.Meta) (uint64, bool) {
+	s, ok := l.metaSums[m]
+	return s, ok
 }
 
 // body parses a document's Markdown again, with its links resolved: the
@@ -189,7 +230,7 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 		off := false
 		cfg.Search = &off
 	}
-	l := &loaded{cfg: cfg}
+	l := &loaded{cfg: cfg, timeShare: o.timeLoadShare}
 	// Every file of the site is read through sitefs (see overlay.go).
 	l.tmplFS, d = siteOverlay(o.Source, "templates", templates.FS)
 	diags.Append(d)
@@ -246,6 +287,13 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 	inputs := make([]resolve.Input, len(mdPaths))
 	html := make([][]byte, len(mdPaths))
 	perDoc := make([]diag.List, len(mdPaths))
+	var sums []uint64
+	var sources []sourceInfo
+	var sumCost atomic.Int64
+	if docs == nil {
+		sums = make([]uint64, len(mdPaths))
+		sources = make([]sourceInfo, len(mdPaths))
+	}
 	publicContacts := map[string]bool{}
 	for _, c := range cfg.PublicContacts {
 		publicContacts[schema.NormalizeContact(c)] = true
@@ -271,12 +319,25 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 		l.tree.Docs[i], inputs[i], perDoc[i], html[i] = e.doc, e.input, e.diags, e.html
 		if docs != nil {
 			docs.store(mdPaths[i], e)
+		} else {
+			sums[i], sources[i] = e.metaSum, e.source
+			sumCost.Add(e.sumCost)
 		}
 	})
 	if docs == nil {
 		// A build: the register's source hashes while the bodies are at
 		// hand (serve's register hashes what it asks for when made).
-		l.hashes = hashSources(inputs)
+		l.hashes = hashSources(l.tree.Docs, sources, o.CacheDir)
+		sumCost.Add(l.timed(func() {
+			l.metaSums = make(map[*schema.Meta]uint64, len(inputs))
+			for i, in := range inputs {
+				if in.Meta != nil {
+					l.metaSums[in.Meta] = sums[i]
+				}
+			}
+		}))
+		l.sumCost = time.Duration(sumCost.Load())
+		l.sources = sources
 	}
 	if !cfg.BriefsOn() {
 		for _, doc := range l.tree.Docs {
@@ -331,6 +392,15 @@ func (l *loaded) loadDoc(fsys fs.FS, rel string, docs *docCache, sum uint64, src
 	}
 	meta, vd := schema.Validate(doc, cfg.Sections)
 	d.Append(vd)
+	if docs == nil {
+		// A build: the fields the register shows and what hashSources
+		// needs of a body it keeps, while they are at hand.
+		keep := cfg.BriefsOn() || keepsBody(doc, meta.TranslatedFrom, cfg.DefaultLanguage)
+		e.sumCost = l.timed(func() {
+			e.metaSum = register.MetaSum(meta)
+			e.source = sourceInfoOf(doc, meta, keep)
+		})
+	}
 	d.Append(schema.Lint(doc, meta, l.contacts))
 	body := l.md[doc.Lang].Parse(doc.Path, doc.Body, doc.BodyLine, markdown.WithLead(meta.Image != ""))
 	d.Append(bodyProblems(meta, body))

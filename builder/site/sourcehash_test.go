@@ -6,7 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/4im-project/dissem/builder/content"
+	"github.com/4im-project/dissem/builder/internal/filecache"
 	"github.com/4im-project/dissem/builder/register"
+	"github.com/4im-project/dissem/builder/schema"
+	"github.com/4im-project/dissem/builder/status"
 )
 
 // TestSourceHashes checks the register's translation states, with briefs
@@ -84,5 +88,50 @@ func TestSourceHashes(t *testing.T) {
 				t.Errorf("briefs %v: %s is %q, want %q", briefs, k, got[k], w)
 			}
 		}
+	}
+}
+
+// TestSourceHashCache checks the cache of source hashes: a build keeps
+// what it hashed, the next takes a body's hash from the cache (a planted
+// one comes back, so it is read), a changed body is hashed again, and a
+// damaged cache file is ignored and written anew.
+func TestSourceHashCache(t *testing.T) {
+	source := &content.Doc{Rel: "guides/a.en.md", Dir: "guides", Base: "a", Lang: "en", Body: []byte("The method.\n")}
+	marked := &content.Doc{Rel: "guides/a.hu.md", Dir: "guides", Base: "a", Lang: "hu", Body: []byte("A módszer.\n")}
+	docs := []*content.Doc{source, marked}
+	infos := func() []sourceInfo {
+		return []sourceInfo{sourceInfoOf(source, &schema.Meta{}, true),
+			sourceInfoOf(marked, &schema.Meta{TranslatedFrom: "abc"}, true)}
+	}
+	cacheDir := t.TempDir()
+	file := filepath.Join(cacheDir, "register", sourceHashesName)
+	got := hashSources(docs, infos(), cacheDir)
+	if len(got) != 1 || got[source] != status.Hash(source.Body) {
+		t.Fatalf("first build: %v, want the source's hash only", got)
+	}
+	if info, err := os.Stat(file); err != nil || info.Size() != entrySize {
+		t.Fatalf("cache file after the first build: %v, %v", info, err)
+	}
+	c := &filecache.Dir{Path: filepath.Dir(file)}
+	writeSourceHashes(c, []sourceKey{infos()[0].body}, []string{"0123456789ab"})
+	if got := hashSources(docs, infos(), cacheDir); got[source] != "0123456789ab" {
+		t.Errorf("second build: %q, want the cached (planted) hash", got[source])
+	}
+	source.Body = []byte("The method, revised.\n")
+	if got := hashSources(docs, infos(), cacheDir); got[source] != status.Hash(source.Body) {
+		t.Errorf("changed body: %q, want its own hash", got[source])
+	}
+	if err := os.WriteFile(file, []byte("damaged"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := hashSources(docs, infos(), cacheDir); got[source] != status.Hash(source.Body) {
+		t.Errorf("damaged cache: %q, want the body's hash", got[source])
+	}
+	if info, err := os.Stat(file); err != nil || info.Size() != entrySize {
+		t.Errorf("damaged cache file not written anew: %v, %v", info, err)
+	}
+	// Without a cache folder nothing is kept, and nothing breaks.
+	if got := hashSources(docs, infos(), ""); got[source] != status.Hash(source.Body) {
+		t.Errorf("no cache: %q", got[source])
 	}
 }
