@@ -1,17 +1,19 @@
 package register
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"io"
 	"strconv"
+
+	"github.com/4im-project/dissem/builder/schema"
 )
 
 // Digest is a hash of everything the exports show (languages, periods,
 // every row's cells, each document's period), with seed: serve compares
 // it with the previous rebuild's to keep register.csv, .json and .xlsx
 // without making them again. Only for one process (maphash); a build's
-// cache keys on the CSV's SHA-256 instead (the CSV is made anyway, and a
-// hash of the whole file costs a fraction of a pass over the cells).
+// cache keys on Key instead.
 func (r *Register) Digest(seed maphash.Seed) uint64 {
 	var h maphash.Hash
 	h.SetSeed(seed)
@@ -19,9 +21,15 @@ func (r *Register) Digest(seed maphash.Seed) uint64 {
 	return h.Sum64()
 }
 
-// digest writes everything the exports show into h, every text after its
-// length ("a"+"bc" differs from "ab"+"c"), a buffer at a time.
-func (r *Register) digest(h io.Writer) {
+// digest writes everything the exports show into h (see feed).
+func (r *Register) digest(h io.Writer) { r.feed(h, false, nil) }
+
+// feed writes everything the exports show into h, every text after its
+// length ("a"+"bc" differs from "ab"+"c"), a buffer at a time. With bySum
+// a row's front-matter texts (type, title, wp_task, partners, cities,
+// topics) go in as their MetaSum, which sums gives (or, when it has none,
+// is computed here): Key reads no text of the front matter.
+func (r *Register) feed(h io.Writer, bySum bool, sums func(*schema.Meta) (uint64, bool)) {
 	b := make([]byte, 0, 64<<10)
 	str := func(s string) {
 		b = strconv.AppendInt(b, int64(len(s)), 36)
@@ -42,13 +50,27 @@ func (r *Register) digest(h io.Writer) {
 	list(r.Periods)
 	for i := range r.Rows {
 		row := &r.Rows[i]
-		for _, s := range [...]string{row.Key, row.Lang, row.Type, row.Title, row.Period, row.WPTask,
-			row.URL, row.BriefURL, row.State} {
+		if bySum {
+			sum, ok := uint64(0), false
+			if sums != nil {
+				sum, ok = sums(row.Page.Meta)
+			}
+			if !ok {
+				sum = MetaSum(row.Page.Meta)
+			}
+			b = binary.BigEndian.AppendUint64(b, sum)
+		} else {
+			for _, s := range [...]string{row.Type, row.Title, row.WPTask} {
+				str(s)
+			}
+			for _, l := range [...][]string{row.Partners, row.Cities, row.Topics} {
+				list(l)
+			}
+		}
+		for _, s := range [...]string{row.Key, row.Lang, row.Period, row.URL, row.BriefURL, row.State} {
 			str(s)
 		}
-		for _, l := range [...][]string{row.Languages, row.Partners, row.Cities, row.Topics} {
-			list(l)
-		}
+		list(row.Languages)
 		b = appendDate(b, row.Date)
 		b = append(b, 0)
 		b = strconv.AppendInt(b, int64(row.Pages), 10)

@@ -48,49 +48,7 @@ func MetaSum(m *schema.Meta) uint64 {
 // (the exports' format version, the site's settings they depend on) first.
 func (r *Register) Key(salt string, sums func(*schema.Meta) (uint64, bool)) string {
 	h := sha256.New()
-	b := make([]byte, 0, 64<<10)
-	str := func(s string) {
-		b = strconv.AppendInt(b, int64(len(s)), 36)
-		b = append(b, ':')
-		b = append(b, s...)
-		if len(b) > 60<<10 {
-			h.Write(b)
-			b = b[:0]
-		}
-	}
-	list := func(l []string) {
-		for _, s := range l {
-			str(s)
-		}
-		b = append(b, 1)
-	}
-	str(salt)
-	list(r.Langs)
-	list(r.Periods)
-	for i := range r.Rows {
-		row := &r.Rows[i]
-		m := row.Page.Meta
-		sum, ok := uint64(0), false
-		if sums != nil {
-			sum, ok = sums(m)
-		}
-		if !ok {
-			sum = MetaSum(m)
-		}
-		b = binary.BigEndian.AppendUint64(b, sum)
-		for _, s := range [...]string{row.Key, row.Lang, row.Period, row.URL, row.BriefURL, row.State} {
-			str(s)
-		}
-		list(row.Languages)
-		b = appendDate(b, row.Date)
-		b = strconv.AppendInt(b, int64(row.Pages), 36)
-		b = append(b, 0)
-		b = strconv.AppendInt(b, row.Size, 36)
-		b = strconv.AppendBool(b, row.Complete)
-	}
-	for i := range r.Docs {
-		str(r.Docs[i].Period)
-	}
-	h.Write(b)
+	h.Write([]byte(strconv.Itoa(len(salt)) + ":" + salt))
+	r.feed(h, true, sums)
 	return hex.EncodeToString(h.Sum(nil)[:12])
 }
