@@ -136,6 +136,7 @@ func cacheRegister(dir, name string, data []byte) {
 // language): only documents whose translations say what they were made
 // from are asked for, each once (register.Build).
 func (l *loaded) sourceHash(p *resolve.Page) string {
+	l.sourcesHashed()
 	if h, ok := l.hashes[p.Doc]; ok {
 		return h
 	}

@@ -35,6 +35,7 @@ func BenchmarkRegister(b *testing.B) {
 	if d.HasErrors() {
 		b.Fatal(d)
 	}
+	l.sourcesHashed()
 	if l.hashes == nil {
 		b.Fatal("no source hashes: the corpus's translations are not marked")
 	}

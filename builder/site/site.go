@@ -157,8 +157,10 @@ type loaded struct {
 	av *av.Media
 	// hashes are the register's source hashes, made while the load
 	// held the bodies (sourcehash.go); nil in serve and when no
-	// translation records translated_from.
-	hashes map[*content.Doc]string
+	// translation records translated_from. In a build they are made
+	// beside resolve: read them after sourcesHashed.
+	hashes  map[*content.Doc]string
+	hashing chan struct{}
 	// metaSums are register.MetaSum of each document's front matter,
 	// taken by the load while the fields are at hand, for the key of the
 	// register's cache (register.Key); nil in serve. sumCost is the time
@@ -188,6 +190,14 @@ func (l *loaded) timed(f func()) int64 {
 	f()
 	t2 := threadCPUTime()
 	return max(t2-t1-(t1-t0), 0)
+}
+
+// sourcesHashed waits until the load has made l.hashes (and, with briefs
+// off, let go of the bodies).
+func (l *loaded) sourcesHashed() {
+	if l.hashing != nil {
+		<-l.hashing
+	}
 }
 
 // metaSum is register.MetaSum of m as the load took it.
@@ -324,10 +334,27 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 			sumCost.Add(e.sumCost)
 		}
 	})
+	dropBodies := func() {
+		if !cfg.BriefsOn() {
+			for _, doc := range l.tree.Docs {
+				if doc != nil {
+					doc.Body = nil
+				}
+			}
+		}
+	}
 	if docs == nil {
 		// A build: the register's source hashes while the bodies are at
-		// hand (serve's register hashes what it asks for when made).
-		l.hashes = hashSources(l.tree.Docs, sources, o.CacheDir)
+		// hand (serve's register hashes what it asks for when made),
+		// beside resolve, which keeps one core busy and reads no body
+		// (sourcesHashed waits for them).
+		hashed := make(chan struct{})
+		l.hashing = hashed
+		go func() {
+			defer close(hashed)
+			l.hashes = hashSources(l.tree.Docs, sources, o.CacheDir)
+			dropBodies()
+		}()
 		sumCost.Add(l.timed(func() {
 			l.metaSums = make(map[*schema.Meta]uint64, len(inputs))
 			for i, in := range inputs {
@@ -338,13 +365,8 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 		}))
 		l.sumCost = time.Duration(sumCost.Load())
 		l.sources = sources
-	}
-	if !cfg.BriefsOn() {
-		for _, doc := range l.tree.Docs {
-			if doc != nil {
-				doc.Body = nil
-			}
-		}
+	} else {
+		dropBodies()
 	}
 	l.bodies = newBodies(l.tree.Docs, html)
 	l.bodies.packed = docs != nil

@@ -56,6 +56,7 @@ func TestSourceHashes(t *testing.T) {
 		if d.HasErrors() {
 			t.Fatal(d)
 		}
+		l.sourcesHashed()
 		// With briefs on every body is at hand: the Hungarian source too.
 		hashed := map[string]bool{"guides/survey.en.md": true, "guides/local.hu.md": briefs}
 		for doc := range l.hashes {
