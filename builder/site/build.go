@@ -184,17 +184,29 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 	}
 	pages := l.site.Pages
 	exports := func() error { return nil }
+	joinRegister := func() {}
 	if inc != nil && o.LazyRegister {
 		g.register = newLazyRegister(l, downloads, r, o)
 		pages = withoutWhole(pages)
 	} else {
+		// The register is made beside the search index, which leaves a
+		// core idle at times, and joined before the pages, which show it;
+		// its exports are written beside the pages. A build that stops
+		// early still waits for them to leave the writer.
+		made := make(chan struct{})
 		var reg *register.Register
-		reg, exports = startRegister(w, l, downloads, o.CacheDir, inc)
-		// The exports are written beside the search index and the pages; a
-		// build that stops early still waits for them to leave the writer.
+		var wait func() error
+		go func() {
+			defer close(made)
+			reg, wait = startRegister(w, l, downloads, o.CacheDir, inc)
+		}()
+		exports = func() error { <-made; return wait() }
 		defer exports()
-		r = r.WithRegister(reg)
-		sw.lap("register")
+		joinRegister = func() {
+			<-made
+			r = r.WithRegister(reg)
+			g.renderer = r
+		}
 	}
 	g.renderer = r
 	// The search index before the pages: it reads every body, and a build
@@ -208,6 +220,8 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 		}
 		sw.lap("search")
 	}
+	joinRegister()
+	sw.lap("register")
 	d, err = writePages(w, r, pages, l.bodies, inc == nil, inc)
 	if err != nil {
 		return g, diags, err
