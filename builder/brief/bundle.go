@@ -48,7 +48,7 @@ func (e *Engine) bundlePages(b *Bundle) ([][]placed, []*row, []elem) {
 		// One structure tree: each document is a section of the bundle's.
 		dl.elems, dl.cur = l.elems, l.cur
 		leaveDoc := dl.enter(elSect)
-		dl.guideHead(d, d == intro)
+		dl.guideHead(d, d == intro, &b.Meta)
 		dl.boxes(d.Boxes)
 		dl.body()
 		leaveDoc()
@@ -119,8 +119,9 @@ func (l *layout) toc(b *Bundle, docs []*Document, intro *Document) {
 }
 
 // guideHead sets the opening of a document inside a bundle: its type,
-// title, summary and authors.
-func (l *layout) guideHead(d *Document, intro bool) {
+// title, summary and authors, and its licence when it is not the
+// bundle's (the cover states that one).
+func (l *layout) guideHead(d *Document, intro bool, bundle *Meta) {
 	c := ctx{left: textL, width: textW}
 	level := 1
 	title := d.Title
@@ -168,6 +169,17 @@ func (l *layout) guideHead(d *Document, intro bool) {
 		m := textOpts{fam: famSerif, italic: true, size: 9, color: colMuted}
 		leave := l.enter(elP)
 		l.emit(l.simple(strings.Join(by, " · "), m, inlineState{}, c.left, c.width), c, 6)
+		leave()
+	}
+	// A guide under another licence than the toolkit's cover states says
+	// so at its start: a city reusing that guide must not go by the cover.
+	if !intro && d.Licence != "" && (d.LicenceURL != bundle.LicenceURL || d.LicenceURL == "" && d.Licence != bundle.Licence) {
+		o := textOpts{fam: famSerif, size: 9, color: colMuted}
+		leave := l.enter(elP)
+		z := itemizer{l: l, o: o}
+		z.text(d.label("licence")+": ", z.style(inlineState{bold: true}), false)
+		z.text(d.Licence, z.style(inlineState{}), false)
+		l.emit(l.setText(z.items, o, c.left, c.width), c, 4)
 		leave()
 	}
 	rule := &row{h: 8, ops: []op{{kind: opLine, x: c.left, y: 4, w: c.width, st: style{color: colRule}}}, desc: "guide rule"}

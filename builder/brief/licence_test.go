@@ -1,6 +1,8 @@
 package brief
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -37,5 +39,38 @@ func TestLicenceStatement(t *testing.T) {
 		if got := licenceStatement(c.cfg, c.m, "en", upper); got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
+	}
+}
+
+// TestBundleGuideLicence: a guide of a toolkit's bundle under another
+// licence than the toolkit's states its own at its start (the cover
+// states the toolkit's only, and a city reusing that guide went by it); a
+// guide under the toolkit's licence does not repeat it.
+func TestBundleGuideLicence(t *testing.T) {
+	b := testBundle(t)
+	b.Meta.Licence, b.Meta.LicenceURL = "Text under CC BY 4.0.", "https://creativecommons.org/licenses/by/4.0/"
+	for _, g := range b.Guides {
+		g.Licence, g.LicenceURL = b.Meta.Licence, b.Meta.LicenceURL
+	}
+	own := b.Guides[len(b.Guides)-1]
+	own.Licence, own.LicenceURL = "CC BY-NC-SA 4.0 – https://creativecommons.org/licenses/by-nc-sa/4.0/", "https://creativecommons.org/licenses/by-nc-sa/4.0/"
+	r, err := engine(t).Bundle(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "bundle.pdf")
+	if err := os.WriteFile(path, r.PDF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := flatten(run(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+	if n := strings.Count(plain, "CC BY-NC-SA 4.0"); n != 1 {
+		t.Errorf("the guide's own licence is stated %d times, want once", n)
+	}
+	at, title := strings.Index(plain, "CC BY-NC-SA 4.0"), strings.LastIndex(plain, own.Title)
+	if at < 0 || title < 0 || at < title {
+		t.Errorf("the guide's licence (at %d) is not after its title (at %d)", at, title)
+	}
+	if n := strings.Count(plain, "Text under CC BY 4.0."); n != 1 {
+		t.Errorf("the toolkit's licence is stated %d times, want once (on the cover)", n)
 	}
 }
