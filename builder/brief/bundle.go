@@ -160,7 +160,7 @@ func (l *layout) guideHead(d *Document, intro bool, bundle *Meta) {
 	}
 	var by []string
 	if len(d.Authors) > 0 {
-		by = append(by, strings.Join(d.Authors, ", "))
+		by = append(by, authorList(d.Authors))
 	}
 	if d.DateText != "" {
 		by = append(by, d.DateText)

@@ -151,7 +151,7 @@ func (l *layout) facts(m *Meta, c ctx, spare float64) {
 	}
 	add("date", m.DateText)
 	add("language", m.LanguageName)
-	add("authors", strings.Join(m.Authors, ", "))
+	add("authors", authorList(m.Authors))
 	add("partners", strings.Join(m.Partners, ", "))
 	add("web", m.URL)
 	l.factRows(facts, m.label("web"), c, 22+spare)

@@ -47,7 +47,7 @@ func (e *Engine) draw(m *Meta, header string, pages [][]placed, foot []*row, ele
 	// fpdf writes metadata and bookmarks as UTF-16 of the BMP only.
 	pr := e.met[serif].printable
 	f.SetTitle(pr(m.Title), true)
-	f.SetAuthor(pr(strings.Join(m.Authors, ", ")), true)
+	f.SetAuthor(pr(authorList(m.Authors)), true)
 	f.SetSubject(pr(m.Summary), true)
 	f.SetKeywords(pr(strings.Join(m.Keywords, ", ")), true)
 	f.SetCreator("dissem", true)

@@ -74,3 +74,21 @@ func TestBundleGuideLicence(t *testing.T) {
 		t.Errorf("the toolkit's licence is stated %d times, want once (on the cover)", n)
 	}
 }
+
+// TestAuthorList: names are joined with commas unless one has a comma of
+// its own, which would make "Kovács, Péter, AEIDL" three people.
+func TestAuthorList(t *testing.T) {
+	for _, c := range []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"4IM project team"}, "4IM project team"},
+		{[]string{"Anna Kovács", "AEIDL"}, "Anna Kovács, AEIDL"},
+		{[]string{"Kovács, Péter", "AEIDL"}, "Kovács, Péter; AEIDL"},
+	} {
+		if got := authorList(c.in); got != c.want {
+			t.Errorf("authorList(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -8,6 +8,7 @@
 package brief
 
 import (
+	"strings"
 	"time"
 
 	"github.com/4im-project/dissem/builder/markdown"
@@ -129,4 +130,18 @@ type Bundle struct {
 type Result struct {
 	PDF   []byte
 	Pages int
+}
+
+// authorList joins names for one line or field: with commas, or with
+// semicolons when a name has a comma of its own ("Kovács, Péter"), which
+// commas between the names would make two people of.
+func authorList(names []string) string {
+	sep := ", "
+	for _, n := range names {
+		if strings.Contains(n, ",") {
+			sep = "; "
+			break
+		}
+	}
+	return strings.Join(names, sep)
 }
