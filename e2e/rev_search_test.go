@@ -44,3 +44,20 @@ func TestSearchWordsObjectsInherit(t *testing.T) {
 		t.Errorf("hits for constructor, constructors, valueof, hasownproperty: %v, want [1 1 0 0]", got)
 	}
 }
+
+// TestSearchCompatForms: the page finds with a query typed with a
+// ligature or full-width letters what it finds with the plain one (as the
+// index and builder/search's Engine do), and a footnote's back-arrow with
+// its variation selector is no word to look up.
+func TestSearchCompatForms(t *testing.T) {
+	ctx := tab(t)
+	open(t, ctx, "/en/search/")
+	got := await[[]int](t, ctx, `(async () => {
+		const out = [];
+		for (const q of ["financial fieldwork", "ﬁnancial ﬁeldwork", "miskolc", "Ｍｉｓｋｏｌｃ", "↩\ufe0e"]) { out.push((await window.dissemSearch.search(q)).hits.length); }
+		return out;
+	})()`)
+	if len(got) != 5 || got[0] == 0 || got[1] != got[0] || got[2] == 0 || got[3] != got[2] || got[4] != 0 {
+		t.Errorf("hits for plain, ligatures, plain, full-width, back-arrow: %v; want the odd forms to equal the plain ones, the arrow none", got)
+	}
+}

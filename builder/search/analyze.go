@@ -110,7 +110,7 @@ func (a *analyzer) lookup(w string, h uint32) termInfo {
 		return ti
 	}
 	w = strings.Clone(w) // w may point into a reused buffer
-	lw := lower(w)
+	lw := lower(compat(w))
 	st := lw
 	if a.stem != nil && !isNumber(lw) {
 		st = a.stem(lw)
@@ -278,7 +278,7 @@ func (a *analyzer) add(s string, f int, pairs bool) {
 // token counts word w (hash h), at byte at of field f.
 func (a *analyzer) token(w string, at int, h uint32, f int, pairs bool) {
 	acc := &a.acc
-	if len(w) < 2 && !isNumber(w) {
+	if len(w) < 2 && !isNumber(w) || len(w) > maxWordBytes {
 		acc.prev = -1
 		return
 	}

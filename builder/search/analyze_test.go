@@ -30,7 +30,7 @@ func TestAddSplitsAsEachWord(t *testing.T) {
 		"felmérést szolgáltatásokkal Kassa–Miskolc “quoted” 0123456789abcdef\x00z",
 	}
 	alphabet := []string{"a", "B", " ", ".", "é", "Ő", "\u0301", "\xff", "1", "-", "Ж", "—", "\xe2\x82", "„", "_",
-		"abcdefg", "Zy09", "@", "[", "`", "{", "/", ":", "\x7f", "\u2070", "\u2071"}
+		"abcdefg", "Zy09", "@", "[", "`", "{", "/", ":", "\x7f", "\u2070", "\u2071", "\ufe0e", "ﬁ", "Ｍ"}
 	rng := rand.New(rand.NewSource(1))
 	for range 3000 {
 		var b strings.Builder
@@ -44,7 +44,7 @@ func TestAddSplitsAsEachWord(t *testing.T) {
 		a.add(s, fBody, false)
 		var want []string
 		eachWord(s, func(w string, _ int) {
-			if len(w) >= 2 || isNumber(w) {
+			if (len(w) >= 2 || isNumber(w)) && len(w) <= maxWordBytes {
 				want = append(want, w)
 			}
 		})
@@ -62,4 +62,44 @@ func TestAddSplitsAsEachWord(t *testing.T) {
 			t.Errorf("%q: %d words cached, eachWord sees %d (%q)", s, a.words.n, len(want), want)
 		}
 	}
+}
+
+// TestOddWords: the index keeps the words of pasted text as readers type
+// them (ligatures and full-width letters in their plain form), no term for
+// a footnote's back-arrow (its variation selector is not a letter), and no
+// run of letters longer than maxWordBytes (one of 200,000 made a 600 KB
+// shard).
+func TestOddWords(t *testing.T) {
+	a := newAnalyzer(nil)
+	long := strings.Repeat("ab", 100000)
+	a.add("ﬁnancial Ｍｉｓｋｏｌｃ ↩\ufe0e "+long+" "+strings.Repeat("é", maxWordBytes/2)+" ok", fBody, false)
+	got := map[string]bool{}
+	for _, tm := range a.terms {
+		got[tm.key] = true
+		if len(tm.key) > maxWordBytes {
+			t.Errorf("a term of %d bytes", len(tm.key))
+		}
+		if strings.ContainsRune(tm.key, 0xfe0e) {
+			t.Errorf("term %q holds a variation selector", tm.key)
+		}
+	}
+	for _, w := range []string{"financial", "miskolc", "ok", strings.Repeat("e", maxWordBytes/2)} {
+		if !got[w] {
+			t.Errorf("no term %q; terms %q", w, keys(got))
+		}
+	}
+	if len(got) != 4 {
+		t.Errorf("terms %q, want 4", keys(got))
+	}
+}
+
+func keys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		if len(k) > 40 {
+			k = k[:40] + "…"
+		}
+		out = append(out, k)
+	}
+	return out
 }

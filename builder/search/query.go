@@ -273,7 +273,8 @@ func (e *Engine) Search(q string) ([]Hit, error) {
 	}
 	var words []word
 	eachWord(q, func(w string, _ int) {
-		if (utf8.RuneCountInString(w) > 1 || isNumber(w)) && len(words) < 10 {
+		if (utf8.RuneCountInString(w) > 1 || isNumber(w)) && len(w) <= maxWordBytes && len(words) < 10 {
+			w = compat(w)
 			words = append(words, word{folded: Fold(w), exact: lower(w)})
 		}
 	})

@@ -93,3 +93,30 @@ func TestTry(t *testing.T) {
 		}
 	}
 }
+
+// TestQueryCompatForms: a query typed with a ligature or full-width
+// letters (pasted from a PDF, typed on an East Asian keyboard) finds what
+// the plain one finds; a footnote's back-arrow is no word.
+func TestQueryCompatForms(t *testing.T) {
+	for _, c := range []struct{ lang, odd, plain string }{
+		{"en", "ﬁnancial ﬁeldwork", "financial fieldwork"},
+		{"hu", "Ｍｉｓｋｏｌｃ", "miskolc"},
+		{"sk", "ＫＯŠＩＣＥ", "košice"},
+	} {
+		e := engine(t, c.lang)
+		want, err := e.Search(c.plain)
+		if err != nil || len(want) == 0 {
+			t.Fatalf("%s %q: %d hits, %v", c.lang, c.plain, len(want), err)
+		}
+		got, err := e.Search(c.odd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) || got[0] != want[0] {
+			t.Errorf("%s %q: %d hits, first %v; %q: %d, first %v", c.lang, c.odd, len(got), got[0:min(1, len(got))], c.plain, len(want), want[0])
+		}
+	}
+	if hits, err := engine(t, "en").Search("↩\ufe0e"); err != nil || len(hits) != 0 {
+		t.Errorf("the back-arrow found %d documents, %v", len(hits), err)
+	}
+}

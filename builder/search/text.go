@@ -63,13 +63,39 @@ func Fold(s string) string {
 }
 
 // isWordRune reports whether r belongs to a word: letters, digits and the
-// combining marks of decomposed text. The page's script splits words with
-// the same rule (/[\p{L}\p{N}\p{M}]+/u).
+// combining marks of decomposed text, but not the variation selectors that
+// ask for a glyph's emoji or text form (the footnotes' "↩︎" ends with one).
+// The page's script splits words with the same rule (search.js words).
 func isWordRune(r rune) bool {
 	if r < 0x80 {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
+	if 0xFE00 <= r && r <= 0xFE0F || 0xE0100 <= r && r <= 0xE01EF {
+		return false
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.Is(unicode.N, r)
+}
+
+// maxWordBytes is the longest word the index keeps: longer runs of letters
+// (a pasted hash, an address or a table without spaces) are nobody's
+// query, and one of 200,000 letters made a shard of 600 KB. Hungarian's
+// longest words have some 45 letters.
+const maxWordBytes = 128
+
+// compat returns w in Unicode's compatibility form (NFKC) when that form
+// differs: ligatures (ﬁ → fi), full-width letters (Ｍｉｓｋｏｌｃ), superscripts.
+// Text pasted from PDFs and East Asian keyboards has them; the page's script
+// normalises queries the same way.
+func compat(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			if !norm.NFKC.IsNormalString(w) {
+				return norm.NFKC.String(w)
+			}
+			break
+		}
+	}
+	return w
 }
 
 // eachWord calls f with each word of s and the byte offset where it starts.

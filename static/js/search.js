@@ -17,8 +17,12 @@
   var FACETS = ["type", "topic", "city", "year"];
 
   // --- text: the same folding and words as builder/search/text.go ------
-  var WORD = /[\p{L}\p{N}\p{M}]+/gu;
-  function fold(s) { return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC"); }
+  // Letters, digits and marks, but not the variation selectors ("↩︎").
+  var WORD = /(?:(?![\uFE00-\uFE0F\u{E0100}-\u{E01EF}])[\p{L}\p{N}\p{M}])+/gu;
+  // The longest word the index keeps, in UTF-8 bytes (maxWordBytes).
+  var MAX_WORD_BYTES = 128;
+  // Compatibility forms first, as the index's words (compat): ﬁ → fi, Ｍ → M.
+  function fold(s) { return s.normalize("NFKC").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC"); }
   function runes(s) { return Array.from(s); }
   function prefix(s, n) { return runes(s).slice(0, n).join(""); }
   // As builder/search.ShardName: names Windows keeps for devices are hex too.
@@ -129,13 +133,13 @@
   }
 
   function parse(q) {
-    var words = [];
+    var words = [], utf8 = new TextEncoder();
     (q.match(WORD) || []).forEach(function (w) {
-      if ((runes(w).length > 1 || /^[0-9]+$/.test(w)) && words.length < 10) {
-        words.push({ folded: fold(w), exact: w.toLowerCase() });
+      if ((runes(w).length > 1 || /^[0-9]+$/.test(w)) && utf8.encode(w).length <= MAX_WORD_BYTES && words.length < 10) {
+        words.push({ folded: fold(w), exact: w.normalize("NFKC").toLowerCase() });
       }
     });
-    var typing = q !== "" && /[\p{L}\p{N}\p{M}]$/u.test(q);
+    var typing = q !== "" && /(?![\uFE00-\uFE0F\u{E0100}-\u{E01EF}])[\p{L}\p{N}\p{M}]$/u.test(q);
     return { words: words, typing: typing };
   }
 
