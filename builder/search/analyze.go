@@ -98,6 +98,9 @@ type analyzer struct {
 	count []int32           // postings of each document of the range
 	pairs blocks[pairRec]   // in document order
 	acc   docAcc
+	// aliased: the pairs of names alias has made (a site names a few
+	// cities in every document).
+	aliased map[[2]string]bool
 }
 
 func newAnalyzer(stem func(string) string) *analyzer {
@@ -147,6 +150,13 @@ func isNumber(s string) bool {
 // alias makes the one-word name other a spelling of the term of name, so
 // that a query for either finds the documents of name.
 func (a *analyzer) alias(other, name string) {
+	if a.aliased[[2]string{other, name}] {
+		return // made already: nothing would change
+	}
+	if a.aliased == nil {
+		a.aliased = map[[2]string]bool{}
+	}
+	a.aliased[[2]string{other, name}] = true
 	ow, nw := Words(other), Words(name)
 	if len(ow) != 1 || len(nw) != 1 {
 		return

@@ -35,7 +35,7 @@ func analyze(l Lang, sc *scratch) *index {
 			buf = appendText(buf[:0], l.body(p))
 			a.doc(int32(i), p, l.TypeLabel(p.Meta.Type), unsafe.String(unsafe.SliceData(buf), len(buf)))
 		}
-		a.words, a.byKey, a.acc = wordTable{}, nil, docAcc{}
+		a.words, a.byKey, a.acc, a.aliased = wordTable{}, nil, docAcc{}, nil
 		parts[w] = a
 	})
 	return merge(parts, sc)
