@@ -64,7 +64,7 @@ type posting struct {
 type docAcc struct {
 	doc   int32
 	slot  []int32 // term → 1 + index in posts, 0: not yet
-	posts []posting
+	posts []rec   // as the log keeps them: copied to it at once
 	terms []int32
 	lens  [nFields]uint16
 	prev  int32
@@ -300,7 +300,7 @@ func (a *analyzer) token(w string, at int, h uint32, f int, pairs bool) {
 	if i < 0 {
 		i = int32(len(acc.posts))
 		acc.slot[ti.id] = i + 1
-		acc.posts = append(acc.posts, posting{variant: ti.variant})
+		acc.posts = append(acc.posts, rec{term: ti.id, variant: ti.variant})
 		acc.terms = append(acc.terms, ti.id)
 	}
 	p := &acc.posts[i]
@@ -361,13 +361,11 @@ func (a *analyzer) doc(doc int32, p *resolve.Page, typeLabel string, body string
 	a.add(p.Summary, fSummary, true)
 	a.add(body, fBody, false)
 	acc := &a.acc
-	for i, id := range acc.terms {
-		post := acc.posts[i]
-		post.doc = doc
+	for _, id := range acc.terms {
 		a.terms[id].df++
-		a.log.add(rec{id, post.off, post.tf, post.variant})
 		acc.slot[id] = 0
 	}
+	a.log.addAll(acc.posts)
 	a.count = append(a.count, int32(len(acc.terms)))
 	a.lens = append(a.lens, acc.lens)
 	acc.posts, acc.terms, acc.lens = acc.posts[:0], acc.terms[:0], [nFields]uint16{}

@@ -27,6 +27,22 @@ func (l *blocks[T]) add(v T) {
 	l.n++
 }
 
+// addAll appends vs: a block's worth at a time.
+func (l *blocks[T]) addAll(vs []T) {
+	l.n += len(vs)
+	for len(vs) > 0 {
+		k := len(l.b)
+		if k == 0 || len(l.b[k-1]) == cap(l.b[k-1]) {
+			l.b = append(l.b, l.spare.get())
+			k++
+		}
+		last := l.b[k-1]
+		n := min(cap(last)-len(last), len(vs))
+		l.b[k-1] = append(last, vs[:n]...)
+		vs = vs[n:]
+	}
+}
+
 // release gives the list's blocks to its spare pool and empties it.
 func (l *blocks[T]) release() {
 	l.spare.put(l.b)
