@@ -211,15 +211,19 @@ func copyText(src []byte, i int, out []byte, w int) (int, int) {
 
 // textStops marks (the high bit of each byte) the bytes of x, eight bytes
 // of a body, that may stop a run of text: those below '!' (white space and
-// control characters), '<' and '&'. A byte above a marked one may be
-// marked too (a borrow), but the lowest mark is always right, and only
-// that one is used.
+// control characters), '<' and '&', except a space before a byte that
+// stops nothing (one space between words, copied as it is; the last byte's
+// next is not in x, so a space there is marked). Every byte is compared on
+// its own (no carry crosses from one to the next).
 func textStops(x uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	low := (x - '!'*ones) &^ x & highs
-	lt := x ^ '<'*ones
-	lt = (lt - ones) &^ lt & highs
-	amp := x ^ '&'*ones
-	amp = (amp - ones) &^ amp & highs
-	return low | lt | amp
+	const ones, highs, lows = 0x0101010101010101, 0x8080808080808080, 0x7F7F7F7F7F7F7F7F
+	// eq marks the bytes of x equal to c.
+	eq := func(c uint64) uint64 {
+		t := x ^ c*ones
+		return ^((t&lows + lows) | t) & highs
+	}
+	below := ^((x&lows + (0x80-'!')*ones) | x) & highs // below '!'
+	stop := below | eq('<') | eq('&')
+	space := eq(' ')
+	return stop&^space | space&(stop>>8|1<<63)
 }
