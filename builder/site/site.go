@@ -209,6 +209,7 @@ func (l *loaded) metaSum(m *schema.Meta) (uint64, bool) {
 // body parses a document's Markdown again, with its links resolved: the
 // tree is made where it is used and dropped right after (see load).
 func (l *loaded) body(p *resolve.Page) *markdown.Doc {
+	l.sourcesHashed() // with briefs off the load lets the bodies go then
 	b := l.md[p.Lang].Parse(p.Doc.Path, p.Doc.Body, p.Doc.BodyLine)
 	b.SetDestinations(p.LinkDests)
 	return b
