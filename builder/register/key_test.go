@@ -76,8 +76,8 @@ func TestKey(t *testing.T) {
 	if reg.Key("v1", nil) == base {
 		t.Error("moving a byte from one cell to the next kept the key")
 	}
-	if strings.ContainsAny(base, " \n") || len(base) != 24 {
-		t.Errorf("key %q: want 24 hex digits, a file name", base)
+	if strings.Trim(base, "0123456789abcdefghijklmnopqrstuvwxyz") != "" || len(base) < 17 {
+		t.Errorf("key %q: want hex digits and the rows' count, a file name", base)
 	}
 }
 

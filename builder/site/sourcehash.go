@@ -31,10 +31,14 @@ type sourceInfo struct {
 // sourceInfoOf is doc's sourceInfo; keep says whether the load keeps its
 // body for hashSources (a body it drops is not keyed).
 func sourceInfoOf(doc *content.Doc, meta *schema.Meta, keep bool) sourceInfo {
-	si := sourceInfo{key: status.Key(doc, meta), marked: meta.TranslatedFrom != ""}
+	si := sourceInfo{marked: meta.TranslatedFrom != ""}
 	if !si.marked && keep && doc.Body != nil {
 		si.hasBody = true
 		si.body = sourceKey{xxhash.Sum64(doc.Body), uint32(len(doc.Body))}
+	}
+	if si.marked || si.hasBody {
+		// A version that is neither is no source hashSources can use.
+		si.key = status.Key(doc, meta)
 	}
 	return si
 }
