@@ -109,6 +109,12 @@ func Counted(p *resolve.Page) bool {
 }
 
 // Build makes the register.
+//
+// It reads each page once, in the site's order, which is the order the
+// load made them in and so their order in memory: at N = 10,000 the rows'
+// pages and front matter lie across a heap of a gigabyte, and reading
+// them in date order (or twice) left Build waiting for memory most of its
+// time. The rows are then put in date order as a whole.
 func Build(in Input) *Register {
 	s := in.Site
 	cfg := s.Config
@@ -118,26 +124,38 @@ func Build(in Input) *Register {
 		order[c] = i
 	}
 	reg := &Register{Langs: codes}
-	pages := make([]*resolve.Page, 0, len(s.Docs))
-	for _, p := range s.Docs {
-		if Counted(p) {
-			pages = append(pages, p)
-		}
-	}
-	// Sorted by a total order (the load's order last, for pages that share
-	// date, key and language): an unstable sort gives the stable one's
-	// order in a fraction of its time.
+	base := strings.TrimSuffix(cfg.BaseURL, "/") + "/"
+	var urls urlBlock
+	// Each page as a row, in the site's order; what sorts it in rk, and
+	// what the translation state needs of it in from.
 	type ranked struct {
-		p         *resolve.Page
 		key       string
 		sec       int64
 		nsec      int32
 		lang, pos int32
 	}
-	rk := make([]ranked, len(pages))
-	for i, p := range pages {
-		rk[i] = ranked{p, p.Key, p.Date.Unix(), int32(p.Date.Nanosecond()), int32(order[p.Lang]), int32(i)}
+	rows := make([]Row, 0, len(s.Docs))
+	rk := make([]ranked, 0, len(s.Docs))
+	from := make([]string, 0, len(s.Docs))
+	for _, p := range s.Docs {
+		if !Counted(p) {
+			continue
+		}
+		m := p.Meta
+		row := Row{Key: p.Key, Lang: p.Lang, Type: m.Type, Title: m.Title, Date: p.Date,
+			Partners: m.Partners, Cities: m.Cities, Topics: m.Topics, WPTask: m.WPTask, Page: p}
+		row.URL = urls.add(base, strings.TrimPrefix(p.URL, s.BasePath))
+		if d := brief(in.Downloads[p]); d != nil {
+			row.BriefURL = urls.add(base, strings.TrimPrefix(d.URL, s.BasePath))
+			row.Pages, row.Size = d.Pages, d.Size
+		}
+		rk = append(rk, ranked{p.Key, p.Date.Unix(), int32(p.Date.Nanosecond()), int32(order[p.Lang]), int32(len(rows))})
+		rows = append(rows, row)
+		from = append(from, m.TranslatedFrom)
 	}
+	// Sorted by a total order (the site's order last, for pages that share
+	// date, key and language): an unstable sort gives the stable one's
+	// order in a fraction of its time.
 	slices.SortFunc(rk, func(x, y ranked) int {
 		if x.sec != y.sec {
 			return cmp.Compare(x.sec, y.sec)
@@ -153,9 +171,11 @@ func Build(in Input) *Register {
 		}
 		return cmp.Compare(x.pos, y.pos)
 	})
-	for i := range rk {
-		pages[i] = rk[i].p
+	reg.Rows = make([]Row, len(rows))
+	for i, r := range rk {
+		reg.Rows[i] = rows[r.pos]
 	}
+	rows = nil
 	sourceHash := in.SourceHash
 	if sourceHash == nil {
 		sourceHash = func(p *resolve.Page) string {
@@ -165,34 +185,25 @@ func Build(in Input) *Register {
 			return status.Hash(p.Doc.Body)
 		}
 	}
-	// The types that have rows: a handful, looked for in a slice.
-	var types []string
-	// A document's languages, source version and source hash are the same
-	// for each of its rows, and many rows share a day: each is worked out
-	// once.
-	docs := map[string]*docInfo{}
-	periodOf := map[int]string{}
-	urls := absURLs(s, pages, in.Downloads)
-	reg.Rows = make([]Row, len(pages))
 	// Each row's document (in the order of their first rows) and its
-	// language's place in the site's order, for group.
-	docOf := make([]int, len(pages))
-	langOf := make([]int, len(pages))
-	// The rows tell each document's languages: a document's versions
-	// share its key (p.Translations holds the same pages, but asking it
-	// cost a third of Build).
+	// language's place in the site's order, for group. The rows tell each
+	// document's languages: a document's versions share its key.
+	docs := map[string]*docInfo{}
+	docOf := make([]int, len(reg.Rows))
+	langOf := make([]int, len(reg.Rows))
 	var infos []*docInfo
 	var versions []*resolve.Page // len(codes) a document
-	for i, p := range pages {
-		di := docs[p.Key]
+	for i := range reg.Rows {
+		row := &reg.Rows[i]
+		di := docs[row.Key]
 		if di == nil {
 			di = &docInfo{index: len(infos)}
-			docs[p.Key] = di
+			docs[row.Key] = di
 			infos = append(infos, di)
 			versions = append(versions, make([]*resolve.Page, len(codes))...)
 		}
 		docOf[i], langOf[i] = di.index, int(rk[i].lang)
-		versions[di.index*len(codes)+langOf[i]] = p
+		versions[di.index*len(codes)+langOf[i]] = row.Page
 	}
 	def := slices.Index(codes, cfg.DefaultLanguage)
 	for j, di := range infos {
@@ -210,28 +221,26 @@ func Build(in Input) *Register {
 			di.src = v[def]
 		}
 	}
-	for i, p := range pages {
-		m := p.Meta
-		if !slices.Contains(types, m.Type) {
-			types = append(types, m.Type)
+	// The types that have rows: a handful, looked for in a slice. Many
+	// rows share a day: its period is worked out once.
+	var types []string
+	periodOf := map[int]string{}
+	for i := range reg.Rows {
+		row := &reg.Rows[i]
+		if !slices.Contains(types, row.Type) {
+			types = append(types, row.Type)
 		}
 		di := infos[docOf[i]]
-		y, mo, d := p.Date.Date()
+		row.Languages = di.langs
+		y, mo, d := row.Date.Date()
 		day := y<<9 | int(mo)<<5 | d
 		period, ok := periodOf[day]
 		if !ok {
 			period = cfg.PeriodOf(time.Date(y, mo, d, 0, 0, 0, 0, time.UTC))
 			periodOf[day] = period
 		}
-		// Filled in place: a Row is some 300 bytes.
-		row := &reg.Rows[i]
-		*row = Row{Key: p.Key, Lang: p.Lang, Type: m.Type, Title: m.Title, Date: p.Date,
-			Period: period, Languages: di.langs, Partners: m.Partners, Cities: m.Cities,
-			Topics: m.Topics, WPTask: m.WPTask, URL: urls[2*i], Page: p}
-		if d := brief(in.Downloads[p]); d != nil {
-			row.BriefURL, row.Pages, row.Size = urls[2*i+1], d.Pages, d.Size
-		}
-		row.State = di.state(p, sourceHash)
+		row.Period = period
+		row.State = di.state(row.Page, from[rk[i].pos], sourceHash)
 		row.Complete = row.State != Stale
 	}
 	for _, t := range schema.Types {
@@ -244,37 +253,22 @@ func Build(in Input) *Register {
 	return reg
 }
 
-// absURLs are the pages' absolute addresses and their briefs' (two a
-// page, "" without a brief), as Site.AbsURL makes them, cut from one
-// string: two strings a row were a fifth of Build.
-func absURLs(s *resolve.Site, pages []*resolve.Page, dl resolve.Downloads) []string {
-	base := strings.TrimSuffix(s.Config.BaseURL, "/") + "/"
-	n := 0
-	for _, p := range pages {
-		n += 2*len(base) + 2*len(p.URL) + 16
+// urlBlock makes absolute addresses as Site.AbsURL does, cut from blocks
+// of 64 KB (a Builder's String is its bytes, not a copy of them): two
+// strings a row were a fifth of Build.
+type urlBlock struct{ b strings.Builder }
+
+// add returns base+rel.
+func (u *urlBlock) add(base, rel string) string {
+	n := len(base) + len(rel)
+	if u.b.Len()+n > u.b.Cap() {
+		u.b = strings.Builder{}
+		u.b.Grow(max(64<<10, n))
 	}
-	// A Builder's String is its bytes, not a copy of them.
-	var buf strings.Builder
-	buf.Grow(n)
-	ends := make([]int, 2*len(pages))
-	for i, p := range pages {
-		buf.WriteString(base)
-		buf.WriteString(strings.TrimPrefix(p.URL, s.BasePath))
-		ends[2*i] = buf.Len()
-		if d := brief(dl[p]); d != nil {
-			buf.WriteString(base)
-			buf.WriteString(strings.TrimPrefix(d.URL, s.BasePath))
-		}
-		ends[2*i+1] = buf.Len()
-	}
-	all := buf.String()
-	out := make([]string, len(ends))
-	start := 0
-	for i, e := range ends {
-		out[i] = all[start:e]
-		start = e
-	}
-	return out
+	start := u.b.Len()
+	u.b.WriteString(base)
+	u.b.WriteString(rel)
+	return u.b.String()[start:]
 }
 
 // brief is the PDF a page offers: its brief, or a toolkit's bundle.

@@ -15,18 +15,19 @@ type docInfo struct {
 	index int
 }
 
-// state is the translation state of p, a version of d.
-func (d *docInfo) state(p *resolve.Page, sourceHash func(*resolve.Page) string) string {
+// state is the translation state of p, a version of d that records
+// translated_from as from.
+func (d *docInfo) state(p *resolve.Page, from string, sourceHash func(*resolve.Page) string) string {
 	switch {
 	case p == d.src:
 		return Source
-	case p.Meta.TranslatedFrom == "":
+	case from == "":
 		return Unmarked
 	}
 	if !d.hashed {
 		d.hash, d.hashed = sourceHash(d.src), true
 	}
-	if d.hash != "" && d.hash != p.Meta.TranslatedFrom {
+	if d.hash != "" && d.hash != from {
 		return Stale
 	}
 	return Current
