@@ -220,6 +220,7 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 		}
 		sw.lap("search")
 	}
+	// What the build waits for the register, made beside the index.
 	joinRegister()
 	sw.lap("register")
 	d, err = writePages(w, r, pages, l.bodies, inc == nil, inc)
@@ -237,9 +238,13 @@ func generate(w *output.Writer, l *loaded, o *Options, cache *brief.Cache, inc *
 		return g, diags, err
 	}
 	diags.Append(d)
+	sw.lap("media")
+	// What the build waits for the register's exports, made beside the
+	// pages (at N = 10,000 they are long written by then).
 	if err := exports(); err != nil {
 		return g, diags, err
 	}
+	sw.lap("register exports")
 	diags.Append(l.cat.Missing(relPath(o.Source + "/templates/i18n")))
 	return g, diags, nil
 }
