@@ -473,7 +473,7 @@ func writeSearch(w *output.Writer, l *loaded, inc *incremental) error {
 		// Each file is written as it is made: the index's bytes are never
 		// all on the heap at once. The index writes its JSON without a
 		// byte to spare: the minifier would parse every file to change
-		// nothing (TestSearchFilesMinified).
+		// nothing (search.TestFilesMinified).
 		var names []string
 		err := sb.BuildTo(lang, func(name string, data []byte) error {
 			names = append(names, name)
