@@ -66,3 +66,24 @@ func TestOverride(t *testing.T) {
 		}
 	}
 }
+
+// TestStrayCarriageReturn: YAML ends a line at a lone "\r" (and at U+0085,
+// U+2028 and U+2029) where the rest
+// of a document's positions count "\n" only; a field after one is placed
+// on the file's line, in a tree and in a syntax error alike.
+func TestStrayCarriageReturn(t *testing.T) {
+	n, diags := Parse([]byte("title: \"a\r\rb\"\ndate: 2024-05-31\nwp: \"5\u2028.5\u0085\"\nend: \"\u2029\"\n"), "x.md", 2)
+	if diags.HasErrors() || n == nil {
+		t.Fatalf("%v", diags)
+	}
+	want := map[string]int{"title": 2, "date": 3, "wp": 4, "end": 5}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Line+1 != want[k.Value] {
+			t.Errorf("%s on line %d, want %d", k.Value, k.Line+1, want[k.Value])
+		}
+	}
+	_, diags = Parse([]byte("a: \"x\ry\"\nb: [1, 2\n"), "x.md", 1)
+	if len(diags) == 0 || diags[0].Pos.Line > 2 {
+		t.Errorf("syntax error at %v, want within the file's 2 lines", diags)
+	}
+}

@@ -51,11 +51,13 @@ func Parse(src []byte, file string, firstLine int) (*yaml.Node, diag.List) {
 		syntaxError(err, src, file, firstLine, &diags)
 		return nil, diags
 	}
+	lines := fileLines(src)
+	toFileLines(&doc, lines)
 	var extra yaml.Node
 	if err := l.Load(&extra); err == nil {
 		// A bare "---" at the end starts a document on the line after the
 		// file's last one; point at the marker's line instead.
-		line := min(extra.Line, lineCount(src))
+		line := min(toFile(lines, extra.Line), bytes.Count(src, []byte("\n"))+1)
 		diags.Errorf(diag.Pos{File: file, Line: line + firstLine - 1, Col: 1},
 			"a second set of fields starts here, after a line \"---\" or \"...\"; keep all fields in one block")
 	} else if !errors.Is(err, io.EOF) {
@@ -75,16 +77,52 @@ func Parse(src []byte, file string, firstLine int) (*yaml.Node, diag.List) {
 	return top, diags
 }
 
-// lineCount is the number of lines of src as YAML counts them: "\n",
-// "\r\n" and a lone "\r" each end one.
-func lineCount(src []byte) int {
-	n := 1
+// fileLines maps YAML's line numbers to the file's, or is nil when they
+// agree. YAML ends a line at "\n", "\r\n" and also at a lone "\r", U+0085,
+// U+2028 and U+2029; every other position in a document counts "\n" only,
+// as the body's do, so after one of those (a paste from an old program or
+// a PDF) each later field was placed lines too far, the last ones past the
+// end of the file.
+func fileLines(src []byte) []int {
+	if !bytes.ContainsAny(src, "\r\u0085\u2028\u2029") {
+		return nil
+	}
+	m := []int{0, 1} // YAML's line 1 is the file's line 1
+	line := 1
 	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' || src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
-			n++
+		switch c := src[i]; {
+		case c == '\n':
+			line++
+			m = append(m, line)
+		case c == '\r' && (i+1 == len(src) || src[i+1] != '\n'),
+			c == 0xc2 && i+1 < len(src) && src[i+1] == 0x85,
+			c == 0xe2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xa8 || src[i+2] == 0xa9):
+			m = append(m, line)
 		}
 	}
-	return n
+	return m
+}
+
+// toFile is the file's line of YAML's line y (see fileLines).
+func toFile(m []int, y int) int {
+	switch {
+	case m == nil || y <= 0:
+		return y
+	case y >= len(m):
+		return m[len(m)-1]
+	}
+	return m[y]
+}
+
+// toFileLines gives every node of the tree under n the file's line.
+func toFileLines(n *yaml.Node, m []int) {
+	if m == nil {
+		return
+	}
+	n.Line = toFile(m, n.Line)
+	for _, c := range n.Content {
+		toFileLines(c, m)
+	}
 }
 
 // check walks n for aliases, duplicate keys, tags and keys that are not
@@ -186,14 +224,16 @@ func syntaxError(err error, src []byte, file string, firstLine int, diags *diag.
 	}
 	// The parser may place the end of the text on a line after the last.
 	lastLine := bytes.Count(src, []byte("\n")) + 1
+	lines := fileLines(src)
 	at := func(m yaml.Mark) diag.Pos {
 		if m.Line == 0 {
 			return diag.Pos{File: file, Line: firstLine}
 		}
-		if m.Line > lastLine {
+		line := toFile(lines, m.Line)
+		if line > lastLine {
 			return diag.Pos{File: file, Line: lastLine + firstLine - 1}
 		}
-		return diag.Pos{File: file, Line: m.Line + firstLine - 1, Col: m.Column}
+		return diag.Pos{File: file, Line: line + firstLine - 1, Col: m.Column}
 	}
 	msg, ctx := le.Message, le.ContextMsg
 	line := Line(src, le.Mark.Line)
