@@ -26,15 +26,7 @@ licenceURL: "https://creativecommons.org/licenses/by/4.0/"
 		"content/guides/shared.en.md": "---\ntitle: Shared\nsummary: S.\ndate: 2024-01-03\naudience: All\nlicence: CC-BY-SA-4.0\n---\nText.\n",
 		"content/guides/shared.hu.md": "---\ntitle: Megosztva\nsummary: S.\ndate: 2024-01-03\naudience: Mind\nlicence: CC-BY-SA-4.0\n---\nSzöveg.\n",
 	}
-	for name, data := range files {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, src, files)
 	dest := filepath.Join(t.TempDir(), "public")
 	res, err := Build(Options{Source: src, Dest: dest, Now: fixedNow, CacheDir: t.TempDir(), NoSearch: true})
 	if err != nil || res.Diags.HasErrors() {

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,15 +16,7 @@ func TestExportDataCiteNeedsPublisher(t *testing.T) {
 		"site.yaml":                 "title: {en: \"R\"}\nbaseURL: \"https://example.org/\"\nlanguages: [{code: en, name: English}]\nmenu: [guides]\n",
 		"content/guides/open.en.md": "---\ntitle: Open\nsummary: S.\ndate: 2024-01-02\naudience: All\n---\nText.\n",
 	}
-	for name, data := range files {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, src, files)
 	recs, diags, err := ExportDataCite(Options{Source: src, Now: fixedNow, NoSearch: true})
 	if err != nil {
 		t.Fatal(err)
@@ -48,15 +39,7 @@ func TestExportDataCiteSameDOITwice(t *testing.T) {
 		"content/guides/open.en.md": "---\ntitle: Open\nsummary: S.\ndate: 2024-01-02\naudience: All\ndoi: \"10.5281/zenodo.777\"\n---\nText.\n",
 		"content/guides/open.hu.md": "---\ntitle: Nyitott\nsummary: S.\ndate: 2024-01-02\naudience: Mind\ndoi: \"https://doi.org/10.5281/ZENODO.777\"\n---\nSzöveg.\n",
 	}
-	for name, data := range files {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, src, files)
 	recs, diags, err := ExportDataCite(Options{Source: src, Now: fixedNow, NoSearch: true})
 	if err != nil {
 		t.Fatal(err)

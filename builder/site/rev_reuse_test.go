@@ -28,15 +28,7 @@ func TestReuseMayFollowsLicence(t *testing.T) {
 				"menu: [guides]\nbriefs: false\n" + c.licence + "\n",
 			"content/guides/open.en.md": "---\ntitle: Open\nsummary: S.\ndate: 2024-01-02\naudience: All\n---\nText.\n",
 		}
-		for name, data := range files {
-			p := filepath.Join(src, filepath.FromSlash(name))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		writeFiles(t, src, files)
 		dest := filepath.Join(t.TempDir(), "public")
 		res, err := Build(Options{Source: src, Dest: dest, Now: fixedNow, CacheDir: t.TempDir(), NoSearch: true})
 		if err != nil || res.Diags.HasErrors() {
