@@ -91,12 +91,10 @@ func writeExports(w *output.Writer, reg *register.Register, cacheDir, key string
 		}
 		wg.Go(func() {
 			cached := cachedExport(cacheDir, key, name)
-			if cached != "" {
-				if _, err := os.Stat(cached); err == nil && w.CopyFile(name, cached) == nil {
-					// Copied file to file, never read into the heap; a
-					// cache file that cannot be read is made again.
-					return
-				}
+			if cached != "" && w.CopyFile(name, cached) == nil {
+				// Copied file to file, never read into the heap; a cache
+				// file that is missing or cannot be read is made again.
+				return
 			}
 			var data []byte
 			switch path.Ext(name) {
