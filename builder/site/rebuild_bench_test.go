@@ -29,18 +29,8 @@ import (
 // made when asked for, as serve does; DISSEM_BENCH_EAGER_SEARCH=1 makes it
 // on every save.
 func BenchmarkRebuild(b *testing.B) {
-	n := 1000
-	if v, err := strconv.Atoi(os.Getenv("DISSEM_BENCH_N")); err == nil && v > 0 {
-		n = v
-	}
-	dir := b.TempDir()
-	if err := corpus.Generate(dir, n, 1); err != nil {
-		b.Fatal(err)
-	}
-	src := filepath.Join(dir, "site")
-	if err := markTranslations(filepath.Join(src, "content")); err != nil {
-		b.Fatal(err)
-	}
+	// Its own corpus always: the benchmark edits it.
+	src := generateBenchSite(b, true)
 	// As serve runs it: search indexes and the register made when asked
 	// for (LazySearch, LazyRegister).
 	lazy := os.Getenv("DISSEM_BENCH_EAGER_SEARCH") == ""
@@ -49,7 +39,7 @@ func BenchmarkRebuild(b *testing.B) {
 	if d, err := s.Rebuild(nil, true); err != nil || d.HasErrors() {
 		b.Fatalf("%v\n%s", err, d)
 	}
-	b.Logf("N = %d: first build %.0f ms, %d files", n, float64(time.Since(start).Microseconds())/1000, len(s.Snapshot().Files))
+	b.Logf("%d documents: first build %.0f ms, %d files", len(s.state.docs), float64(time.Since(start).Microseconds())/1000, len(s.Snapshot().Files))
 	// A guide in Hungarian, somewhere in the middle of the site.
 	var doc, page string
 	for _, p := range s.state.docs {
@@ -144,6 +134,13 @@ func benchSite(b *testing.B, mark bool) string {
 	if src := os.Getenv("DISSEM_BENCH_SITE"); src != "" {
 		return src
 	}
+	return generateBenchSite(b, mark)
+}
+
+// generateBenchSite makes DISSEM_BENCH_N documents (× 3 languages,
+// default 1000) with bench/gencorpus in a temporary folder and returns
+// the site's folder, its translations marked when mark is set.
+func generateBenchSite(b *testing.B, mark bool) string {
 	n := 1000
 	if v, err := strconv.Atoi(os.Getenv("DISSEM_BENCH_N")); err == nil && v > 0 {
 		n = v
