@@ -1,12 +1,10 @@
 package register
 
 import (
-	"encoding/binary"
 	"hash/maphash"
 	"io"
 	"strconv"
 
-	"github.com/4im-project/dissem/builder/schema"
 )
 
 // Digest is a hash of everything the exports show (languages, periods,
@@ -22,14 +20,13 @@ func (r *Register) Digest(seed maphash.Seed) uint64 {
 }
 
 // digest writes everything the exports show into h (see feed).
-func (r *Register) digest(h io.Writer) { r.feed(h, false, nil) }
+func (r *Register) digest(h io.Writer) { r.feed(h, false) }
 
 // feed writes everything the exports show into h, every text after its
-// length ("a"+"bc" differs from "ab"+"c"), a buffer at a time. With bySum
-// a row's front-matter texts (type, title, wp_task, partners, cities,
-// topics) go in as their MetaSum, which sums gives (or, when it has none,
-// is computed here): Key reads no text of the front matter.
-func (r *Register) feed(h io.Writer, bySum bool, sums func(*schema.Meta) (uint64, bool)) {
+// length ("a"+"bc" differs from "ab"+"c"), a buffer at a time; but for the
+// rows' front-matter texts (type, title, wp_task, partners, cities,
+// topics) when the caller has hashed those already (fronted: see Key).
+func (r *Register) feed(h io.Writer, fronted bool) {
 	b := make([]byte, 0, 64<<10)
 	str := func(s string) {
 		b = strconv.AppendInt(b, int64(len(s)), 36)
@@ -50,16 +47,7 @@ func (r *Register) feed(h io.Writer, bySum bool, sums func(*schema.Meta) (uint64
 	list(r.Periods)
 	for i := range r.Rows {
 		row := &r.Rows[i]
-		if bySum {
-			sum, ok := uint64(0), false
-			if sums != nil {
-				sum, ok = sums(row.Page.Meta)
-			}
-			if !ok {
-				sum = MetaSum(row.Page.Meta)
-			}
-			b = binary.BigEndian.AppendUint64(b, sum)
-		} else {
+		if !fronted {
 			for _, s := range [...]string{row.Type, row.Title, row.WPTask} {
 				str(s)
 			}

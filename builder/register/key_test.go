@@ -5,13 +5,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/4im-project/dissem/builder/resolve"
 	"github.com/4im-project/dissem/builder/schema"
 )
 
 // TestKey checks that the cache key of the exports changes with every
-// cell, whether the row has it from the front matter (seen through its
-// MetaSum) or from elsewhere, and with the salt; and that every field of
-// Row is in the table, so a new column cannot be left out of the key.
+// cell, whether the row has it from the front matter (read, or seen
+// through the fronts the caller took) or from elsewhere, and with the
+// salt; and that every field of Row is in the table, so a new column
+// cannot be left out of the key.
 func TestKey(t *testing.T) {
 	base := Build(Input{Site: site(t, "")}).Key("v1", nil)
 	if again := Build(Input{Site: site(t, "")}).Key("v1", nil); again != base {
@@ -21,9 +23,23 @@ func TestKey(t *testing.T) {
 		t.Error("another salt gave the same key")
 	}
 	// The load's sums, when it has them, stand for the fields.
-	fixed := func(*schema.Meta) (uint64, bool) { return 42, true }
-	if Build(Input{Site: site(t, "")}).Key("v1", fixed) == base {
-		t.Error("the key does not use the sums it is given")
+	fronts := func(s *resolve.Site) []uint64 {
+		var out []uint64
+		for _, p := range s.Docs {
+			out = append(out, MetaSum(p.Meta))
+		}
+		return out
+	}
+	withFronts := Build(Input{Site: site(t, "")})
+	byFronts := withFronts.Key("v1", fronts(site(t, "")))
+	if byFronts == base {
+		t.Error("the key does not use the fronts it is given")
+	}
+	if other := fronts(site(t, "")); withFronts.Key("v1", append(other[:len(other)-1], 42)) == byFronts {
+		t.Error("a document's front sum changed, the key did not")
+	}
+	if other := fronts(site(t, "")); withFronts.Key("v1", other[1:]) == byFronts {
+		t.Error("a document fewer, the key did not change")
 	}
 	// The front matter's fields: a row shows them as they are in Meta.
 	meta := map[string]func(m *schema.Meta){
@@ -54,12 +70,17 @@ func TestKey(t *testing.T) {
 		}
 	}
 	for name, change := range meta {
-		reg := Build(Input{Site: site(t, "")})
-		m := *reg.Rows[0].Page.Meta
+		// Read from the rows, and seen through the fronts.
+		s := site(t, "")
+		m := *s.Docs[0].Meta
 		change(&m)
-		reg.Rows[0].Page.Meta = &m
+		s.Docs[0].Meta = &m
+		reg := Build(Input{Site: s})
 		if reg.Key("v1", nil) == base {
 			t.Errorf("front matter %s changed, the key did not", name)
+		}
+		if reg.Key("v1", fronts(s)) == byFronts {
+			t.Errorf("front matter %s changed, the key by fronts did not", name)
 		}
 	}
 	for name, change := range rows {

@@ -13,7 +13,6 @@ import (
 	"github.com/4im-project/dissem/builder/output"
 	"github.com/4im-project/dissem/builder/register"
 	"github.com/4im-project/dissem/builder/resolve"
-	"github.com/4im-project/dissem/builder/schema"
 	"github.com/4im-project/dissem/builder/status"
 )
 
@@ -34,7 +33,7 @@ const registerCacheVersion = "3"
 // register's digest is the same.
 func startRegister(w *output.Writer, l *loaded, downloads resolve.Downloads, cacheDir string, inc *incremental) (reg *register.Register, wait func() error) {
 	reg = register.Build(register.Input{Site: l.site, Downloads: downloads, SourceHash: l.sourceHash})
-	key := prepareExports(reg, cacheDir, l.metaSum)
+	key := prepareExports(reg, cacheDir, l.fronts)
 	done := make(chan error, 1)
 	go func() { done <- writeExports(w, reg, cacheDir, key, inc) }()
 	var once sync.Once
@@ -51,8 +50,8 @@ var exportNames = [3]string{"register.csv", "register.json", "register.xlsx"}
 // prepareExports returns the register's cache key, and compacts it
 // (register.Compact) unless the cache holds all three exports already: it
 // must be done before the register is shared with the pages.
-func prepareExports(reg *register.Register, cacheDir string, sums func(*schema.Meta) (uint64, bool)) string {
-	key := reg.Key(registerCacheVersion, sums)
+func prepareExports(reg *register.Register, cacheDir string, fronts []uint64) string {
+	key := reg.Key(registerCacheVersion, fronts)
 	for _, name := range exportNames {
 		if _, err := os.Stat(cachedExport(cacheDir, key, name)); err != nil {
 			reg.Compact()

@@ -37,12 +37,18 @@ func exportsOf(t *testing.T, l *loaded, cache string) map[string][]byte {
 // three files, and a register that changes makes new exports under a new
 // key, the old ones removed.
 func TestRegisterCache(t *testing.T) {
-	o := Options{Source: "testdata/site", Now: fixedNow, NoSearch: true}
-	o.defaults()
-	l, d := load(&o, nil, nil)
-	if d.HasErrors() {
-		t.Fatal(d)
+	src := t.TempDir()
+	copyTree(t, "testdata/site", src)
+	loadSite := func() *loaded {
+		o := Options{Source: src, Now: fixedNow, NoSearch: true}
+		o.defaults()
+		l, d := load(&o, nil, nil)
+		if d.HasErrors() {
+			t.Fatal(d)
+		}
+		return l
 	}
+	l := loadSite()
 	cache := t.TempDir()
 	first := exportsOf(t, l, cache)
 	if got := exportsOf(t, l, t.TempDir()); !equalFiles(got, first) {
@@ -65,17 +71,33 @@ func TestRegisterCache(t *testing.T) {
 			t.Errorf("warm build's register.%s was made again, not copied from the cache", ext)
 		}
 	}
-	// Another title: another key, new exports, the old ones pruned.
-	p := l.site.Docs[0]
-	meta := *p.Meta
-	meta.Title += " (revised)"
-	p.Meta = &meta
-	changed := exportsOf(t, l, cache)
-	if !bytes.Contains(changed["csv"], []byte("(revised)")) || !bytes.Contains(changed["json"], []byte("(revised)")) {
-		t.Error("a changed title is not in the new exports")
-	}
-	if names := cached(t, dir); len(names) != 3 || slices.Contains(names, key+".json") {
-		t.Errorf("after a change the cache holds %v, want only the new key's three files", names)
+	// Another title, or another topic, written in the file as an editor
+	// would: another key (the load's front-matter sums, which the key
+	// reads instead of the rows' texts), new exports, the old ones pruned.
+	for _, edit := range []struct{ old, new, want string }{
+		{`title: "The household survey"`, `title: "The household survey (revised)"`, "(revised)"},
+		{`topics: [`, `topics: [employment, `, "employment"},
+	} {
+		file := filepath.Join(src, "content/guides/survey.en.md")
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte(edit.old)) {
+			t.Fatalf("%s lacks %s", file, edit.old)
+		}
+		if err := os.WriteFile(file, bytes.Replace(data, []byte(edit.old), []byte(edit.new), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		changed := exportsOf(t, loadSite(), cache)
+		if !bytes.Contains(changed["csv"], []byte(edit.want)) || !bytes.Contains(changed["json"], []byte(edit.want)) {
+			t.Errorf("%q, edited in, is not in the new exports", edit.want)
+		}
+		names := cached(t, dir)
+		if len(names) != 3 || slices.Contains(names, key+".json") {
+			t.Errorf("after an edit the cache holds %v, want only the new key's three files", names)
+		}
+		key = strings.TrimSuffix(names[0], ".csv")
 	}
 }
 

@@ -161,12 +161,12 @@ type loaded struct {
 	// beside resolve: read them after sourcesHashed.
 	hashes  map[*content.Doc]string
 	hashing chan struct{}
-	// metaSums are register.MetaSum of each document's front matter,
-	// taken by the load while the fields are at hand, for the key of the
-	// register's cache (register.Key); nil in serve. sumCost is the time
-	// they took (BenchmarkRegister counts it).
-	metaSums map[*schema.Meta]uint64
-	sumCost  time.Duration
+	// fronts are register.MetaSum of each document's front matter, in
+	// the load's order, taken by the load while the fields are at hand,
+	// for the key of the register's cache (register.Key); nil in serve.
+	// sumCost is the time they took (BenchmarkRegister counts it).
+	fronts  []uint64
+	sumCost time.Duration
 	// sources are what the load took for hashSources, by input (build only).
 	sources []sourceInfo
 	// timeShare: take sumCost (Options.timeLoadShare).
@@ -198,12 +198,6 @@ func (l *loaded) sourcesHashed() {
 	if l.hashing != nil {
 		<-l.hashing
 	}
-}
-
-// metaSum is register.MetaSum of m as the load took it.
-func (l *loaded) metaSum(m *schema.Meta) (uint64, bool) {
-	s, ok := l.metaSums[m]
-	return s, ok
 }
 
 // body parses a document's Markdown again, with its links resolved: the
@@ -356,14 +350,7 @@ func load(o *Options, sw *stopwatch, docs *docCache) (*loaded, diag.List) {
 			l.hashes = hashSources(l.tree.Docs, sources, o.CacheDir)
 			dropBodies()
 		}()
-		sumCost.Add(l.timed(func() {
-			l.metaSums = make(map[*schema.Meta]uint64, len(inputs))
-			for i, in := range inputs {
-				if in.Meta != nil {
-					l.metaSums[in.Meta] = sums[i]
-				}
-			}
-		}))
+		l.fronts = sums
 		l.sumCost = time.Duration(sumCost.Load())
 		l.sources = sources
 	} else {
