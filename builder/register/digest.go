@@ -4,7 +4,6 @@ import (
 	"hash/maphash"
 	"io"
 	"strconv"
-
 )
 
 // Digest is a hash of everything the exports show (languages, periods,
