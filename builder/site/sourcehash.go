@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"encoding/binary"
 	"encoding/hex"
+	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync/atomic"
 
 	"github.com/cespare/xxhash/v2"
@@ -17,13 +19,13 @@ import (
 )
 
 // sourceInfo is what hashSources needs of a document, taken by the load
-// while it holds the document (loadDoc): its translation key, whether it
-// records translated_from, and, when it does not and has a body, the
-// body's cache key. Reading them later cost more than the hashing saved:
-// at N = 10,000 each front matter and body lies in another corner of a
-// gigabyte of heap.
+// while it holds the document (loadDoc): its translation key's xxHash64,
+// whether it records translated_from, and, when it does not and has a
+// body, the body's cache key. Reading them later cost more than the
+// hashing saved: at N = 10,000 each front matter and body lies in another
+// corner of a gigabyte of heap.
 type sourceInfo struct {
-	key             string
+	key             uint64
 	marked, hasBody bool
 	body            sourceKey
 }
@@ -38,9 +40,29 @@ func sourceInfoOf(doc *content.Doc, meta *schema.Meta, keep bool) sourceInfo {
 	}
 	if si.marked || si.hasBody {
 		// A version that is neither is no source hashSources can use.
-		si.key = status.Key(doc, meta)
+		si.key = keySum(doc, meta)
 	}
 	return si
+}
+
+// keySum is the xxHash64 of status.Key(doc, meta), made without the key
+// (a string a document, 30,000 at N = 10,000, for the collector). Two keys
+// with one sum only cost a body hashed that need not be.
+func keySum(doc *content.Doc, meta *schema.Meta) uint64 {
+	switch {
+	case meta.TranslationKey != "":
+		return xxhash.Sum64String(meta.TranslationKey)
+	case doc.Dir == "" || doc.Dir == "." || path.Clean(doc.Dir) != doc.Dir || doc.Base == "" || doc.Base == "." ||
+		doc.Base == ".." || strings.Contains(doc.Base, "/"):
+		// path.Join would not just put a slash between them.
+		return xxhash.Sum64String(status.Key(doc, meta))
+	}
+	var d xxhash.Digest
+	d.Reset()
+	d.WriteString(doc.Dir)
+	d.WriteString("/")
+	d.WriteString(doc.Base)
+	return d.Sum64()
 }
 
 // hashSources is status.Hash of the body of every document the register
@@ -55,7 +77,13 @@ func sourceInfoOf(doc *content.Doc, meta *schema.Meta, keep bool) sourceInfo {
 // SHA-256's time. At N = 10,000 SHA-256 of the 65 MB of English bodies
 // took about 45 ms, most of the register's share of a rebuild.
 func hashSources(all []*content.Doc, infos []sourceInfo, cacheDir string) map[*content.Doc]string {
-	marked := map[string]bool{}
+	n := 0
+	for i := range infos {
+		if infos[i].marked {
+			n++
+		}
+	}
+	marked := make(map[uint64]bool, n)
 	for i := range infos {
 		if infos[i].marked {
 			marked[infos[i].key] = true

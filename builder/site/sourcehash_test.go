@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cespare/xxhash/v2"
+
 	"github.com/4im-project/dissem/builder/content"
 	"github.com/4im-project/dissem/builder/internal/filecache"
 	"github.com/4im-project/dissem/builder/register"
@@ -134,5 +136,20 @@ func TestSourceHashCache(t *testing.T) {
 	// Without a cache folder nothing is kept, and nothing breaks.
 	if got := hashSources(docs, infos(), ""); got[source] != status.Hash(source.Body) {
 		t.Errorf("no cache: %q", got[source])
+	}
+}
+
+// TestKeySum checks that keySum is the hash of status.Key, which it makes
+// without the key where it can.
+func TestKeySum(t *testing.T) {
+	for _, c := range []struct{ dir, base, key string }{
+		{"guides", "survey", ""}, {"guides/sub", "survey", ""}, {"", "about", ""}, {".", "about", ""},
+		{"guides/", "survey", ""}, {"a/../b", "x", ""}, {"guides", "", ""}, {"guides", "..", ""},
+		{"guides", "survey", "shared-key"}, {"/abs", "x", ""},
+	} {
+		doc, meta := &content.Doc{Dir: c.dir, Base: c.base}, &schema.Meta{TranslationKey: c.key}
+		if got, want := keySum(doc, meta), xxhash.Sum64String(status.Key(doc, meta)); got != want {
+			t.Errorf("keySum(%q, %q, %q) = %x, want the hash of %q, %x", c.dir, c.base, c.key, got, status.Key(doc, meta), want)
+		}
 	}
 }
