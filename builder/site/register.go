@@ -70,8 +70,10 @@ func cachedExport(cacheDir, key, name string) string {
 	return filepath.Join(cacheDir, "register", key+path.Ext(name))
 }
 
-// writeExports writes the register's three files: copied from the cache
-// when it has them under key, else made and kept there.
+// writeExports writes the register's three files: linked from the
+// previous build's output when that still holds the files this build
+// would copy (see exportStamps), else copied from the cache when it has
+// them under key, else made and kept there.
 func writeExports(w *output.Writer, reg *register.Register, cacheDir, key string, inc *incremental) error {
 	var kept [3]bool
 	if inc != nil {
@@ -82,6 +84,11 @@ func writeExports(w *output.Writer, reg *register.Register, cacheDir, key string
 			kept[i] = inc.keep(w, name, d)
 		}
 	}
+	stamps := readExportStamps(cacheDir)
+	was := stamps
+	if stamps.Key != key {
+		stamps = exportStamps{Key: key}
+	}
 	var errs [3]error
 	var wg sync.WaitGroup
 	for i, name := range exportNames {
@@ -89,10 +96,15 @@ func writeExports(w *output.Writer, reg *register.Register, cacheDir, key string
 			continue
 		}
 		wg.Go(func() {
+			if stamps.Key == was.Key && stamps.Files[i] != (output.FileStamp{}) && w.LinkPrevious(name, stamps.Files[i]) {
+				return
+			}
+			stamps.Files[i] = output.FileStamp{}
 			cached := cachedExport(cacheDir, key, name)
 			if cached != "" && w.CopyFile(name, cached) == nil {
 				// Copied file to file, never read into the heap; a cache
 				// file that is missing or cannot be read is made again.
+				stamps.Files[i], _ = w.Stamp(name)
 				return
 			}
 			var data []byte
@@ -109,10 +121,14 @@ func writeExports(w *output.Writer, reg *register.Register, cacheDir, key string
 			}
 			if errs[i] = w.WriteRaw(name, data); errs[i] == nil && cached != "" {
 				cacheRegister(filepath.Dir(cached), filepath.Base(cached), data)
+				stamps.Files[i], _ = w.Stamp(name)
 			}
 		})
 	}
 	wg.Wait()
+	if stamps != was && cacheDir != "" {
+		writeExportStamps(cacheDir, stamps)
+	}
 	return errors.Join(errs[:]...)
 }
 

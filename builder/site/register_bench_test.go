@@ -15,9 +15,10 @@ import (
 
 // BenchmarkRegister is what the register stage adds to a build: the
 // register made from the loaded site, and its three exports (CSV, JSON,
-// XLSX) written to disk, with a cold cache
-// (DISSEM_BENCH_REGISTER_WARM=1: the previous build's; =edit: the
-// previous build's, after a title was changed), plus the load's
+// XLSX) written to disk and published over the previous build's output,
+// with a cold cache (DISSEM_BENCH_REGISTER_WARM=1: the previous build's,
+// whose output holds the same files; =edit: the previous build's, after a
+// title was changed), plus the load's
 // share: the source hashes (hashSources; every translation records
 // translated_from, as the sample site's do) and what loadDoc takes for the
 // register (front-matter sums, source keys), timed where it takes them. It reports the wall and CPU
@@ -47,7 +48,7 @@ func BenchmarkRegister(b *testing.B) {
 	// the previous build, as the next build of an unchanged site finds it;
 	// edit: the previous build's cache after an editor changed a title
 	// (the exports are made again, the sources' hashes are cached).
-	cache := b.TempDir()
+	cache, dest := b.TempDir(), filepath.Join(b.TempDir(), "public")
 	mode := os.Getenv("DISSEM_BENCH_REGISTER_WARM")
 	edited := l.site.Docs[slices.IndexFunc(l.site.Docs, register.Counted)]
 	// The edited document's front sum, as the load would take it again.
@@ -62,8 +63,9 @@ func BenchmarkRegister(b *testing.B) {
 			edited.Meta = &meta
 			l.fronts[front] = register.MetaSum(&meta)
 		}
-		// Written to disk, as a build writes them.
-		w, err := output.New(filepath.Join(b.TempDir(), "public"), output.Options{})
+		// Written to disk and published, as a build does, over the
+		// previous build's output.
+		w, err := output.New(dest, output.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -73,7 +75,7 @@ func BenchmarkRegister(b *testing.B) {
 			b.Fatal(err)
 		}
 		rows, size = len(reg.Rows), int(w.Bytes())
-		if err := w.Abort(); err != nil {
+		if err := w.Commit(); err != nil {
 			b.Fatal(err)
 		}
 	}
