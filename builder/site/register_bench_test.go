@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"slices"
 	"syscall"
 	"testing"
@@ -40,20 +41,17 @@ func BenchmarkRegister(b *testing.B) {
 	if l.hashes == nil {
 		b.Fatal("no source hashes: the corpus's translations are not marked")
 	}
-	// The load's garbage is collected before, not charged to the stage.
-	runtime.GC()
-	rows, size := 0, 0
-	cpu0 := registerCPU()
-	// Cold: a new cache each time, every export made; warm: the cache of
-	// the previous build, as the next build of an unchanged site finds it;
-	// edit: the previous build's cache after an editor changed a title
-	// (the exports are made again, the sources' hashes are cached).
+	// Cold: a new cache each time, every export made; warm: the cache and
+	// output of the previous build, as the next build of an unchanged site
+	// finds them; edit: the previous build's after an editor changed a
+	// title (the exports are made again, the sources' hashes are cached).
 	cache, dest := b.TempDir(), filepath.Join(b.TempDir(), "public")
 	mode := os.Getenv("DISSEM_BENCH_REGISTER_WARM")
 	edited := l.site.Docs[slices.IndexFunc(l.site.Docs, register.Counted)]
 	// The edited document's front sum, as the load would take it again.
 	front := slices.Index(l.tree.Docs, edited.Doc)
-	for b.Loop() {
+	rows, size := 0, 0
+	build := func() {
 		switch mode {
 		case "":
 			cache = b.TempDir()
@@ -79,14 +77,47 @@ func BenchmarkRegister(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	if mode != "" {
+		// The previous build, not timed: the first of a loop would
+		// otherwise find an empty cache.
+		build()
+	}
+	// The collector's work is charged by the bytes the stage allocates, at
+	// the rate the load paid for its own (on a heap of the same size, the
+	// cores busy): a few builds here may or may not meet a collection of
+	// the gigabyte heap, whose cost belongs to every byte allocated
+	// before it.
+	gcRate := gcSeconds() / float64(allocated())
+	runtime.GC()
+	cpu0, gc0, alloc0 := registerCPU(), gcSeconds(), allocated()
+	for b.Loop() {
+		build()
+	}
+	gcCost := time.Duration(float64(allocated()-alloc0) * gcRate * 1e9)
+	cpu := registerCPU() - cpu0 - time.Duration((gcSeconds()-gc0)*1e9) + gcCost
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/stage")
 	// Plus, once a build, the load's share it took while it held each
 	// document (front-matter sums, source keys; timed there).
-	perBuild := (registerCPU()-cpu0)/time.Duration(b.N) + l.sumCost
+	perBuild := cpu/time.Duration(b.N) + l.sumCost
 	b.ReportMetric(float64(perBuild.Microseconds())/1000, "cpu-ms/stage")
+	b.ReportMetric(float64((gcCost/time.Duration(b.N)).Microseconds())/1000, "gc-ms")
 	b.ReportMetric(float64(l.sumCost.Microseconds())/1000, "load-ms")
 	b.ReportMetric(float64(rows), "rows")
 	b.ReportMetric(float64(size)/(1<<20), "MB")
+}
+
+// gcSeconds is the CPU time the collector has used in this process.
+func gcSeconds() float64 {
+	m := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}}
+	metrics.Read(m)
+	return m[0].Value.Float64()
+}
+
+// allocated is how many bytes this process has allocated on the heap.
+func allocated() uint64 {
+	m := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+	metrics.Read(m)
+	return m[0].Value.Uint64()
 }
 
 // registerCPU is the CPU time the process has used, user and system.
