@@ -6,12 +6,14 @@ import (
 )
 
 // FileStamp tells a file a build wrote from any other on this machine
-// without reading it: its device, inode, size and modification time. A
-// file left as it was written keeps its stamp (a hard link to it too); a
-// file written to, replaced or made anew has another.
+// without reading it: its device, inode, size, modification time and
+// permissions. A file left as it was written keeps its stamp (a hard link
+// to it too); a file written to, replaced, made anew or made unreadable
+// to others has another.
 type FileStamp struct {
 	Dev, Ino    uint64
 	Size, Mtime int64
+	Mode        uint32
 }
 
 // Stamp returns the stamp of name as this build wrote it; false for a

@@ -11,7 +11,8 @@ import (
 
 // TestLinkPrevious checks that a file of the previous build that still
 // has its stamp is linked into the next build, bytes and count as written,
-// and that one written to, replaced, deleted or never written is not; and
+// and that one written to, replaced, deleted, made private or never
+// written is not; and
 // that a build that fails leaves the previous one whole.
 func TestLinkPrevious(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
@@ -79,7 +80,8 @@ func TestLinkPrevious(t *testing.T) {
 			os.Remove(published)
 			os.WriteFile(published, data, 0o644)
 		},
-		"deleted": func() { os.Remove(published) },
+		"deleted":      func() { os.Remove(published) },
+		"made private": func() { os.Chmod(published, 0o600) },
 	} {
 		// A fresh previous build, then the change.
 		build(func(w *Writer) {

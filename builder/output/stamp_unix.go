@@ -10,5 +10,5 @@ func stampOf(name string) (FileStamp, bool) {
 	if unix.Lstat(name, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
 		return FileStamp{}, false
 	}
-	return FileStamp{Dev: uint64(st.Dev), Ino: uint64(st.Ino), Size: st.Size, Mtime: st.Mtim.Nano()}, true
+	return FileStamp{Dev: uint64(st.Dev), Ino: uint64(st.Ino), Size: st.Size, Mtime: st.Mtim.Nano(), Mode: uint32(st.Mode)}, true
 }
