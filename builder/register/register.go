@@ -194,7 +194,7 @@ func Build(in Input) *Register {
 	var versions []*resolve.Page // len(codes) a document
 	for i := range reg.Rows {
 		row := &reg.Rows[i]
-		j := int32(-1)
+		var j int32
 		if i > 0 && reg.Rows[i-1].Key == row.Key {
 			j = int32(docOf[i-1])
 		} else if k, ok := docs[row.Key]; ok {
@@ -202,7 +202,7 @@ func Build(in Input) *Register {
 		} else {
 			j = int32(len(infos))
 			docs[row.Key] = j
-			infos = append(infos, docInfo{index: len(infos)})
+			infos = append(infos, docInfo{})
 			versions = append(versions, make([]*resolve.Page, len(codes))...)
 		}
 		docOf[i], langOf[i] = int(j), int(rk[i].lang)

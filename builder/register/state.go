@@ -11,8 +11,6 @@ type docInfo struct {
 	src    *resolve.Page
 	hash   string
 	hashed bool
-	// index is the document's place in the order of first rows.
-	index int
 }
 
 // state is the translation state of p, a version of d that records
