@@ -21,10 +21,10 @@ const sheetPart = "xl/worksheets/sheet1.xml"
 // stays text), numbers and booleans. The shared-string table gets the
 // repeated texts (see shared); every other part is copied as it is,
 // compressed bytes and all.
-func (r *Register) withRows(xlsx []byte) ([]byte, error) {
+func (r *Register) withRows(xlsx []byte, prev *SheetChunks) ([]byte, *SheetChunks, error) {
 	zr, err := zip.NewReader(bytes.NewReader(xlsx), int64(len(xlsx)))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The shared-string table first: the sheet's cells refer to it by
 	// index, whichever part comes first in the file.
@@ -37,20 +37,21 @@ func (r *Register) withRows(xlsx []byte) ([]byte, error) {
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		old, err := io.ReadAll(rc)
 		rc.Close()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if sst, off, err = sh.table(old); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if off < 0 {
-		return nil, errNoSST
+		return nil, nil, errNoSST
 	}
+	var next *SheetChunks
 	var out bytes.Buffer
 	out.Grow(len(xlsx) + len(r.Rows)*80)
 	zw := zip.NewWriter(&out)
@@ -64,60 +65,57 @@ func (r *Register) withRows(xlsx []byte) ([]byte, error) {
 		if f.Name == sstPart {
 			w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if _, err := w.Write(sst); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			continue
 		}
 		if f.Name != sheetPart {
 			raw, err := f.OpenRaw()
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			w, err := zw.CreateRaw(&f.FileHeader)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if _, err := io.Copy(w, raw); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			continue
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		sheet, err := io.ReadAll(rc)
 		rc.Close()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		end := bytes.LastIndex(sheet, []byte("</sheetData>"))
 		if end < 0 {
-			return nil, errNoSheetData
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
-		if err != nil {
-			return nil, err
+			return nil, nil, errNoSheetData
 		}
 		last := "Q" + strconv.Itoa(len(r.Rows)+1)
 		head := bytes.Replace(sheet[:end], []byte(`<dimension ref="A1:Q1"/>`), []byte(`<dimension ref="A1:`+last+`"/>`), 1)
-		if _, err := w.Write(head); err != nil {
-			return nil, err
+		var raw []byte
+		var fh *zip.FileHeader
+		raw, fh, next = r.compressSheet(f.Name, head, sh, int32(off), sheet[end:], prev)
+		w, err := zw.CreateRaw(fh)
+		if err != nil {
+			return nil, nil, err
 		}
-		if err := r.writeSheetRows(w, sh, int32(off)); err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(sheet[end:]); err != nil {
-			return nil, err
+		if _, err := w.Write(raw); err != nil {
+			return nil, nil, err
 		}
 	}
 	if err := zw.Close(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return out.Bytes(), nil
+	return out.Bytes(), next, nil
 }
 
 type sheetError string
@@ -126,13 +124,12 @@ func (e sheetError) Error() string { return string(e) }
 
 const errNoSheetData = sheetError("register.xlsx: the register sheet has no sheetData")
 
-// writeSheetRows writes the rows as SpreadsheetML, from row 2 (row 1 is
-// the header), a buffer at a time: the texts a row alone has (document,
-// title, addresses) inline, the repeated ones from sh, whose first text is
-// at off in the shared-string table.
-func (r *Register) writeSheetRows(w io.Writer, sh *shared, off int32) error {
-	var b []byte
-	for i := range r.Rows {
+// appendSheetRows appends rows from to to (not included) as
+// SpreadsheetML, row i as the sheet's row i+2 (row 1 is the header): the
+// texts a row alone has (document, title, addresses) inline, the repeated
+// ones from sh, whose first text is at off in the shared-string table.
+func (r *Register) appendSheetRows(b []byte, sh *shared, off int32, from, to int) []byte {
+	for i := from; i < to; i++ {
 		row := &r.Rows[i]
 		c := sh.cells[i*sharedCols : (i+1)*sharedCols]
 		b = append(b, `<row r="`...)
@@ -162,15 +159,8 @@ func (r *Register) writeSheetRows(w io.Writer, sh *shared, off int32) error {
 		} else {
 			b = append(b, `<c t="b"><v>0</v></c></row>`...)
 		}
-		if len(b) > 64<<10 {
-			if _, err := w.Write(b); err != nil {
-				return err
-			}
-			b = b[:0]
-		}
 	}
-	_, err := w.Write(b)
-	return err
+	return b
 }
 
 // xmlSpecial marks the bytes xmlEscape looks at: controls, &, <, > and

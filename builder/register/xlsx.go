@@ -24,21 +24,32 @@ const fixedTime = "2000-01-01T00:00:00Z"
 // numbers as numbers), and a sheet for each count. Its properties carry a fixed date and the zip entries no
 // times, so the same content gives the same bytes.
 func (r *Register) XLSX() ([]byte, error) {
+	b, _, err := r.XLSXReusing(nil)
+	return b, err
+}
+
+// XLSXReusing is XLSX, taking the register sheet's compressed pieces that
+// prev (an earlier workbook's, or nil) has rather than compressing them
+// again, and returning this workbook's for the next: after an edit of a
+// few rows most pieces are as they were, and compressing the sheet's 16
+// MB of XML is half the workbook's time at N = 10,000. The bytes are the
+// same whatever prev holds.
+func (r *Register) XLSXReusing(prev *SheetChunks) ([]byte, *SheetChunks, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetDocProps(&excelize.DocProperties{Created: fixedTime, Modified: fixedTime, Creator: "dissem",
 		LastModifiedBy: "dissem", Title: "Register of outputs", Language: "en"}); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := f.SetSheetName("Sheet1", SheetRegister); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := r.writeHeader(f, bold); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The counts are small: written cell by cell.
 	var tables [][][]any
@@ -71,29 +82,29 @@ func (r *Register) XLSX() ([]byte, error) {
 	tables = append(tables, types, partners, periods)
 	for i, name := range []string{SheetTypes, SheetPartners, SheetPeriods} {
 		if _, err := f.NewSheet(name); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for y, line := range tables[i] {
 			for x, v := range line {
 				cell, _ := excelize.CoordinatesToCellName(x+1, y+1)
 				if err := f.SetCellValue(name, cell, v); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 			}
 		}
 		last, _ := excelize.CoordinatesToCellName(len(tables[i][0]), 1)
 		if err := f.SetCellStyle(name, "A1", last, bold); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := f.SetColWidth(name, "A", "B", 24); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	var b bytes.Buffer
 	if _, err := f.WriteTo(&b); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return r.withRows(b.Bytes())
+	return r.withRows(b.Bytes(), prev)
 }
 
 // widths are the columns' widths on the register sheet, in characters.

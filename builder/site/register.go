@@ -114,7 +114,7 @@ func writeExports(w *output.Writer, reg *register.Register, cacheDir, key string
 			case ".json":
 				data = reg.JSON()
 			default:
-				data, errs[i] = reg.XLSX()
+				data, errs[i] = xlsxReusing(reg, cacheDir)
 			}
 			if errs[i] != nil {
 				return
@@ -130,6 +130,35 @@ func writeExports(w *output.Writer, reg *register.Register, cacheDir, key string
 		writeExportStamps(cacheDir, stamps)
 	}
 	return errors.Join(errs[:]...)
+}
+
+// sheetChunksName is the cache file of the register sheet's compressed
+// pieces (register.SheetChunks), for the next workbook to take.
+const sheetChunksName = "sheet.chunks"
+
+// xlsxReusing makes register.xlsx from the pieces of the previous
+// workbook kept in cacheDir, and keeps this one's there; a missing or
+// damaged file is no pieces.
+func xlsxReusing(reg *register.Register, cacheDir string) ([]byte, error) {
+	if cacheDir == "" {
+		return reg.XLSX()
+	}
+	c := filecache.Dir{Path: filepath.Join(cacheDir, "register")}
+	var prev *register.SheetChunks
+	if data, err := c.Read(sheetChunksName); err == nil {
+		prev = &register.SheetChunks{}
+		if prev.UnmarshalBinary(data) != nil {
+			prev = nil
+		}
+	}
+	x, next, err := reg.XLSXReusing(prev)
+	if err != nil {
+		return nil, err
+	}
+	if data, err := next.MarshalBinary(); err == nil {
+		_ = c.Write(sheetChunksName, data)
+	}
+	return x, nil
 }
 
 // cacheRegister keeps an export for the next build, in place of the
