@@ -150,3 +150,32 @@ func checkSheet(t *testing.T, x []byte, reg *Register) {
 		}
 	}
 }
+
+// FuzzSheetChunks checks that any cache file is read or refused, never a
+// panic, and that what is read is written back as it was.
+func FuzzSheetChunks(f *testing.F) {
+	c := &SheetChunks{m: map[chunkKey][]byte{{1, 2}: []byte("ab"), {3, 0}: nil}}
+	data, _ := c.MarshalBinary()
+	f.Add(data)
+	f.Add(data[:7])
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var c SheetChunks
+		if c.UnmarshalBinary(data) != nil {
+			return
+		}
+		again, err := c.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var d SheetChunks
+		if err := d.UnmarshalBinary(again); err != nil || d.Len() != c.Len() {
+			t.Fatalf("written back: %d pieces, %v; want %d", d.Len(), err, c.Len())
+		}
+		for k, v := range c.m {
+			if !bytes.Equal(d.m[k], v) {
+				t.Fatalf("piece %v changed", k)
+			}
+		}
+	})
+}
