@@ -2,9 +2,7 @@ package site
 
 import (
 	"encoding/json"
-	"path/filepath"
 
-	"github.com/4im-project/dissem/builder/internal/filecache"
 	"github.com/4im-project/dissem/builder/output"
 )
 
@@ -27,11 +25,7 @@ type exportStamps struct {
 // cache, or with a damaged file.
 func readExportStamps(cacheDir string) exportStamps {
 	var s exportStamps
-	if cacheDir == "" {
-		return s
-	}
-	c := filecache.Dir{Path: filepath.Join(cacheDir, "register")}
-	data, err := c.Read(exportStampsName)
+	data, err := registerCache(cacheDir).Read(exportStampsName)
 	if err != nil || json.Unmarshal(data, &s) != nil {
 		return exportStamps{}
 	}
@@ -45,6 +39,5 @@ func writeExportStamps(cacheDir string, s exportStamps) {
 	if err != nil {
 		return
 	}
-	c := filecache.Dir{Path: filepath.Join(cacheDir, "register")}
-	_ = c.Write(exportStampsName, data)
+	_ = registerCache(cacheDir).Write(exportStampsName, data)
 }

@@ -61,6 +61,16 @@ func prepareExports(reg *register.Register, cacheDir string, fronts []uint64) st
 	return key
 }
 
+// registerCache is the register's folder in the build's cache folder
+// cacheDir: the exports, their stamps, the sheet's pieces and the source
+// hashes. Without a cache it caches nothing.
+func registerCache(cacheDir string) *filecache.Dir {
+	if cacheDir == "" {
+		return &filecache.Dir{}
+	}
+	return &filecache.Dir{Path: filepath.Join(cacheDir, "register")}
+}
+
 // cachedExport is where cacheDir keeps the export name of key; "" without
 // a cache.
 func cachedExport(cacheDir, key, name string) string {
@@ -143,7 +153,7 @@ func xlsxReusing(reg *register.Register, cacheDir string) ([]byte, error) {
 	if cacheDir == "" {
 		return reg.XLSX()
 	}
-	c := filecache.Dir{Path: filepath.Join(cacheDir, "register")}
+	c := registerCache(cacheDir)
 	var prev *register.SheetChunks
 	if data, err := c.Read(sheetChunksName); err == nil {
 		prev = &register.SheetChunks{}

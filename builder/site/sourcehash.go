@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -100,11 +99,8 @@ func hashSources(all []*content.Doc, infos []sourceInfo, cacheDir string) map[*c
 			keys = append(keys, si.body)
 		}
 	}
-	var cache filecache.Dir
-	if cacheDir != "" {
-		cache.Path = filepath.Join(cacheDir, "register")
-	}
-	known := readSourceHashes(&cache)
+	cache := registerCache(cacheDir)
+	known := readSourceHashes(cache)
 	sums := make([]string, len(docs))
 	var hashed atomic.Int32
 	parallel(len(docs), func(i int) {
@@ -120,7 +116,7 @@ func hashSources(all []*content.Doc, infos []sourceInfo, cacheDir string) map[*c
 		out[d] = sums[i]
 	}
 	if hashed.Load() > 0 || len(known) != len(docs) {
-		writeSourceHashes(&cache, keys, sums)
+		writeSourceHashes(cache, keys, sums)
 	}
 	return out
 }
