@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/4im-project/dissem/builder/content"
 	"github.com/4im-project/dissem/builder/resolve"
 	"github.com/4im-project/dissem/builder/schema"
@@ -132,15 +130,7 @@ func checkSheet(t *testing.T, x []byte, reg *Register) {
 		}
 		rc.Close()
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(x))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(SheetRegister)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, rows := workbook(t, x)
 	if len(rows) != len(reg.Rows)+1 {
 		t.Fatalf("%d rows in the sheet, want %d and the header", len(rows)-1, len(reg.Rows))
 	}

@@ -33,15 +33,7 @@ func TestSharedCells(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(x))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(SheetRegister)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, rows := workbook(t, x)
 	if len(rows) != len(recs) {
 		t.Fatalf("%d rows in the workbook, %d in the CSV", len(rows), len(recs))
 	}
@@ -118,4 +110,20 @@ func TestAppendDate(t *testing.T) {
 			t.Errorf("appendDate(%v) = %q, want %q", d, got, want)
 		}
 	}
+}
+
+// workbook opens the workbook x, closed when the test ends, and reads the
+// register sheet's rows.
+func workbook(t *testing.T, x []byte) (*excelize.File, [][]string) {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(x))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	rows, err := f.GetRows(SheetRegister)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, rows
 }

@@ -149,10 +149,7 @@ func TestCSVInjection(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f, err := excelize.OpenReader(bytes.NewReader(x))
-		if err != nil {
-			t.Fatal(err)
-		}
+		f, _ := workbook(t, x)
 		cell := "D" + itoa(len(recs))
 		v, _ := f.GetCellValue(SheetRegister, cell)
 		formula, _ := f.GetCellFormula(SheetRegister, cell)
@@ -160,7 +157,6 @@ func TestCSVInjection(t *testing.T) {
 		if v != c.title || formula != "" || typ != excelize.CellTypeInlineString {
 			t.Errorf("XLSX %s of %q: value %q, formula %q, type %v", cell, c.title, v, formula, typ)
 		}
-		f.Close()
 	}
 }
 
