@@ -87,6 +87,12 @@ func (v *View) Register() *RegisterView {
 type RegisterView struct {
 	v   *View
 	reg *register.Register
+	// indicators are the case studies' indicators the page shows, and
+	// earlierCases how many case studies with indicators it leaves out
+	// (see Indicators); made once, for the chart and the table.
+	indicators   []IndicatorRow
+	earlierCases int
+	indicated    bool
 }
 
 // Docs and Versions count the documents and their language versions.
@@ -219,29 +225,60 @@ type IndicatorRow struct {
 	indicator            register.Indicator
 }
 
-// Indicators are every case study's indicators, each case study in the
-// page's language when it has it.
+// pageCaseStudies is how many case studies' indicators the page shows,
+// the latest: at a thousand case studies the chart was 400,000 pixels
+// tall and the page 3 MB in each language, which no reader scrolls and a
+// phone chokes on; each case study shows its own on its page.
+const pageCaseStudies = 20
+
+// Indicators are the indicators of the latest pageCaseStudies case
+// studies that have any, oldest first, each case study in the page's
+// language when it has it.
 func (rv *RegisterView) Indicators() []IndicatorRow {
-	var out []IndicatorRow
-	for _, row := range rv.docRows() {
-		if row.Type != schema.CaseStudy {
+	if rv.indicated {
+		return rv.indicators
+	}
+	rv.indicated = true
+	rows := rv.docRows()
+	// From the newest back, so that only the case studies shown are read.
+	var shown [][]register.Indicator
+	var from []*register.Row
+	for i := len(rows) - 1; i >= 0; i-- {
+		row := rows[i]
+		if row.Type != schema.CaseStudy || len(row.Page.Meta.Indicators) == 0 {
 			continue
 		}
-		p := row.Page
+		if len(shown) == pageCaseStudies {
+			rv.earlierCases++
+			continue
+		}
+		shown = append(shown, register.ReadIndicators(row.Page.Meta.Indicators, rv.v.r.cat.Lang(row.Page.Lang).Numbers))
+		from = append(from, row)
+	}
+	for k := len(shown) - 1; k >= 0; k-- {
+		p := from[k].Page
 		lang := rv.v.r.cat.Lang(p.Lang)
-		for _, in := range register.ReadIndicators(p.Meta.Indicators, lang.Numbers) {
+		for _, in := range shown[k] {
 			ir := IndicatorRow{CaseStudy: lang.Typeset(p.Title), URL: p.URL, Lang: p.Lang, Name: lang.Typeset(in.Name),
 				Value: lang.Typeset(in.Value), Target: lang.Typeset(in.Target), Chartable: in.Chartable, indicator: in}
 			if in.Chartable {
 				ir.Percent = rv.v.Percent(in.Percent())
 			}
-			out = append(out, ir)
+			rv.indicators = append(rv.indicators, ir)
 		}
 	}
-	return out
+	return rv.indicators
 }
 
-// IndicatorChart draws every case study's indicators against their targets.
+// EarlierCaseStudies is how many case studies with indicators Indicators
+// leaves out.
+func (rv *RegisterView) EarlierCaseStudies() int {
+	rv.Indicators()
+	return rv.earlierCases
+}
+
+// IndicatorChart draws the indicators the page shows (Indicators) against
+// their targets.
 func (rv *RegisterView) IndicatorChart() template.HTML {
 	var bars []register.Bar
 	for _, in := range rv.Indicators() {
