@@ -296,14 +296,25 @@ func (rv *RegisterView) IndicatorChart() template.HTML {
 // its register in the downloads, and a page of that length helps no one.
 const pageRows = 500
 
-// Output is a document as the register's list shows it.
+// Output is a document as the register's list shows it. Its texts are
+// ready to print: the list has 500 rows in each language, and a function
+// the template calls for each (ne, ISODate, FormatDate) costs a reflective
+// call; at N = 10,000 those calls were most of the register pages' time.
 type Output struct {
 	Title, URL, Lang, Type, Period string
-	Date                           time.Time
+	// Foreign is true when the document is not in the page's language
+	// (the title's link then says which it is in).
+	Foreign bool
+	Date    time.Time
+	// ISODate and DateText are Date for the datetime attribute and as the
+	// page's language writes it.
+	ISODate, DateText string
 	// Versions link the document's languages; Stale marks a translation
 	// made from an older source text.
 	Versions []Version
 	Brief    *resolve.Download
+	// BriefLabel is the brief's kind, pages and size ("PDF, 12 pages, 1.2 MB").
+	BriefLabel string
 }
 
 // Version is one language of an output.
@@ -336,14 +347,15 @@ func (rv *RegisterView) Outputs() []Output {
 		d := rv.reg.Docs[start+i]
 		p := row.Page
 		o := Output{Title: rv.v.TypoIn(p.Lang, row.Title), URL: p.URL, Lang: p.Lang, Type: rv.v.TypeLabel(row.Type),
-			Period: row.Period, Date: row.Date}
+			Period: row.Period, Foreign: p.Lang != rv.v.Lang, Date: row.Date, ISODate: rv.v.ISODate(row.Date),
+			DateText: rv.v.FormatDate(row.Date)}
 		for _, j := range d.Rows {
 			r := rv.reg.Rows[j]
 			o.Versions = append(o.Versions, Version{Lang: r.Lang, Name: rv.v.LangName(r.Lang), URL: r.Page.URL, Stale: !r.Complete})
 		}
 		for _, dl := range rv.v.r.downloads[p] {
 			if dl.Kind == "brief" || dl.Kind == "bundle" {
-				o.Brief = dl
+				o.Brief, o.BriefLabel = dl, rv.v.DownloadLabel(dl)
 				break
 			}
 		}

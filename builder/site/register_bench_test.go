@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,11 +13,14 @@ import (
 
 	"github.com/4im-project/dissem/builder/output"
 	"github.com/4im-project/dissem/builder/register"
+	"github.com/4im-project/dissem/builder/render"
+	"github.com/4im-project/dissem/builder/resolve"
 )
 
 // BenchmarkRegister is what the register stage adds to a build: the
-// register made from the loaded site, and its three exports (CSV, JSON,
-// XLSX) written to disk and published over the previous build's output,
+// register made from the loaded site, its page in each language (rendered,
+// minified, written), and its three exports (CSV, JSON, XLSX) written to
+// disk and published over the previous build's output,
 // with a cold cache (DISSEM_BENCH_REGISTER_WARM=1: the previous build's,
 // whose output holds the same files; =edit: the previous build's, after a
 // title was changed), plus the load's
@@ -50,6 +54,22 @@ func BenchmarkRegister(b *testing.B) {
 	edited := l.site.Docs[slices.IndexFunc(l.site.Docs, register.Counted)]
 	// The edited document's front sum, as the load would take it again.
 	front := slices.Index(l.tree.Docs, edited.Doc)
+	// The register's pages, rendered, minified and written as a build
+	// does: at N = 10,000 they once cost more than the stage itself.
+	r, d := render.New(l.site, render.Options{Templates: l.tmplFS, Dir: "templates", Catalog: l.cat, Content: l.contentFS,
+		Picture: l.pictures.lead, AV: l.av})
+	if d.HasErrors() {
+		b.Fatal(d)
+	}
+	var pages []*resolve.Page
+	for _, p := range l.site.Pages {
+		if p.Kind == resolve.KindRegister {
+			pages = append(pages, p)
+		}
+	}
+	if len(pages) == 0 {
+		b.Fatal("the site has no register page")
+	}
 	rows, size := 0, 0
 	build := func() {
 		switch mode {
@@ -63,12 +83,23 @@ func BenchmarkRegister(b *testing.B) {
 		}
 		// Written to disk and published, as a build does, over the
 		// previous build's output.
-		w, err := output.New(dest, output.Options{})
+		w, err := output.New(dest, output.Options{Minify: true})
 		if err != nil {
 			b.Fatal(err)
 		}
 		l.hashes = hashSources(l.tree.Docs, l.sources, cache)
 		reg, wait := startRegister(w, l, nil, cache, nil)
+		withReg := r.WithRegister(reg)
+		var page bytes.Buffer
+		for _, p := range pages {
+			page.Reset()
+			if err := withReg.WritePageBody(&page, p, nil); err != nil {
+				b.Fatal(err)
+			}
+			if err := w.Write(render.OutputName(p), page.Bytes()); err != nil {
+				b.Fatal(err)
+			}
+		}
 		if err := wait(); err != nil {
 			b.Fatal(err)
 		}
