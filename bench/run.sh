@@ -306,6 +306,7 @@ done
 
 # The register of outputs (issue 15's target: the stage and its exports add
 # ≤ 100 ms to a build at N = 10,000): BenchmarkRegister's CPU time per build,
+# the register's page in each language (rendered, minified, written) included,
 # with a cold cache (every export made), after an editor changed a title (the
 # exports made again, the sources' hashes cached: "edit") and a warm one (the
 # cache and output of the previous build, as an unchanged site finds them, or
@@ -316,7 +317,7 @@ done
 # output; the collector is charged by the bytes the stage allocates, at the
 # rate the load paid.
 echo
-echo "register of outputs (go test -bench BenchmarkRegister; CPU time of the stage):"
+echo "register of outputs (go test -bench BenchmarkRegister; CPU time of the stage and its pages):"
 printf '%7s  %-6s %8s %10s %10s  %s\n' N cache rows "cpu ms" "wall ms" "target at N=10000"
 for n in $NS; do
 	for mode in "" edit 1; do
