@@ -26,6 +26,15 @@ func isBlockTag(name []byte) bool {
 	return false
 }
 
+// isFootnoteBack reports whether ref, a character reference decoded, is
+// the arrow goldmark writes for a footnote's link back ("&#8617;&#xfe0e;",
+// ↩ and the selector asking for its text form): a mark, not text, which
+// snippets showed ("…institutional records. ↩︎"). Looked at among the
+// references only, not in the text's hot loop.
+func isFootnoteBack(ref []byte) bool {
+	return string(ref) == "\u21a9" || string(ref) == "\ufe0e"
+}
+
 // endsLabel reports whether a closing tag ends a heading or a caption: a
 // label that the text after it does not continue.
 func endsLabel(name []byte) bool {
@@ -113,6 +122,9 @@ func appendTextUpTo(dst []byte, src []byte, limit int) []byte {
 			if end > 0 {
 				ref = []byte(html.UnescapeString(string(src[i : i+end+1])))
 				i += end + 1
+				if isFootnoteBack(ref) {
+					break
+				}
 			} else {
 				i++
 			}

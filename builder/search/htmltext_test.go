@@ -51,6 +51,10 @@ func appendTextRef(dst []byte, src []byte, limit int) []byte {
 			if end > 0 {
 				ref = []byte(html.UnescapeString(string(src[i : i+end+1])))
 				i += end + 1
+				// A footnote's arrow back is not text.
+				if r := string(ref); r == "↩" || r == "\ufe0e" {
+					continue
+				}
 			} else {
 				i++
 			}
@@ -112,6 +116,7 @@ var textPieces = []string{
 	" ", "  ", "\n", "\t", "\r\n", "\f", "\u00a0",
 	"a", "word", "Közösségi", "Košice", ".", ":", "–", "<", ">", "x>y",
 	"longer words, eight bytes at a time", "a\x00b\x1fc\x7f\xffd", "x y z", "Households survey ",
+	`<a href="#fnref:1" class="footnote-backref" role="doc-backlink">`, "&#8617;", "&#xfe0e;", "&#x21A9;", "</a>", "↩",
 }
 
 // TestAppendTextAsBefore: the fast appendTextUpTo gives the plain one's

@@ -120,3 +120,41 @@ func TestQueryCompatForms(t *testing.T) {
 		t.Errorf("the back-arrow found %d documents, %v", len(hits), err)
 	}
 }
+
+// TestSnippetsWithoutFootnoteMarks: the sample site's case studies have
+// footnotes, and no snippet or text the index keeps shows their back
+// arrow ("↩︎"); their words still are there ("institutional records").
+func TestSnippetsWithoutFootnoteMarks(t *testing.T) {
+	for _, lang := range []string{"en", "hu", "sk"} {
+		dir := filepath.Join(sampleSite(t), lang, "search")
+		found := 0
+		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || filepath.Ext(p) != ".json" {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			// Decoded and written again, so that an escaped "\u21a9"
+			// counts too.
+			var v any
+			if err := json.Unmarshal(data, &v); err != nil {
+				return err
+			}
+			text, _ := json.Marshal(v)
+			if strings.ContainsRune(string(text), '↩') {
+				t.Errorf("%s holds a footnote's back arrow", p)
+			}
+			found++
+			return nil
+		})
+		if err != nil || found == 0 {
+			t.Fatalf("%s: %d files, %v", dir, found, err)
+		}
+	}
+	hits, err := engine(t, "en").Search("institutional records")
+	if err != nil || len(hits) == 0 {
+		t.Errorf("a footnote's words are not found: %d hits, %v", len(hits), err)
+	}
+}
