@@ -296,10 +296,10 @@ func (rv *RegisterView) IndicatorChart() template.HTML {
 // its register in the downloads, and a page of that length helps no one.
 const pageRows = 500
 
-// Output is a document as the register's list shows it. Its texts are
-// ready to print: the list has 500 rows in each language, and a function
-// the template calls for each (ne, ISODate, FormatDate) costs a reflective
-// call; at N = 10,000 those calls were most of the register pages' time.
+// Output is a document as the register's list shows it, its texts ready
+// to print: the list has up to 500 rows in each language, and each
+// function the template would call for a row (ne, ISODate, FormatDate,
+// DownloadLabel) is a reflective call.
 type Output struct {
 	Title, URL, Lang, Type, Period string
 	// Foreign is true when the document is not in the page's language
