@@ -241,8 +241,7 @@ func (rv *RegisterView) Indicators() []IndicatorRow {
 	rv.indicated = true
 	rows := rv.docRows()
 	// From the newest back, so that only the case studies shown are read.
-	var shown [][]register.Indicator
-	var from []*register.Row
+	var shown []*register.Row
 	for i := len(rows) - 1; i >= 0; i-- {
 		row := rows[i]
 		if row.Type != schema.CaseStudy || len(row.Page.Meta.Indicators) == 0 {
@@ -252,13 +251,12 @@ func (rv *RegisterView) Indicators() []IndicatorRow {
 			rv.earlierCases++
 			continue
 		}
-		shown = append(shown, register.ReadIndicators(row.Page.Meta.Indicators, rv.v.r.cat.Lang(row.Page.Lang).Numbers))
-		from = append(from, row)
+		shown = append(shown, row)
 	}
 	for k := len(shown) - 1; k >= 0; k-- {
-		p := from[k].Page
+		p := shown[k].Page
 		lang := rv.v.r.cat.Lang(p.Lang)
-		for _, in := range shown[k] {
+		for _, in := range register.ReadIndicators(p.Meta.Indicators, lang.Numbers) {
 			ir := IndicatorRow{CaseStudy: lang.Typeset(p.Title), URL: p.URL, Lang: p.Lang, Name: lang.Typeset(in.Name),
 				Value: lang.Typeset(in.Value), Target: lang.Typeset(in.Target), Chartable: in.Chartable, indicator: in}
 			if in.Chartable {
