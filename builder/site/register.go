@@ -77,7 +77,7 @@ func cachedExport(cacheDir, key, name string) string {
 	if cacheDir == "" {
 		return ""
 	}
-	return filepath.Join(cacheDir, "register", key+path.Ext(name))
+	return filepath.Join(registerCache(cacheDir).Path, key+path.Ext(name))
 }
 
 // writeExports writes the register's three files: linked from the
@@ -106,7 +106,8 @@ func writeExports(w *output.Writer, reg *register.Register, cacheDir, key string
 			continue
 		}
 		wg.Go(func() {
-			if stamps.Key == was.Key && stamps.Files[i] != (output.FileStamp{}) && w.LinkPrevious(name, stamps.Files[i]) {
+			// Stamps of another key were cleared above.
+			if stamps.Files[i] != (output.FileStamp{}) && w.LinkPrevious(name, stamps.Files[i]) {
 				return
 			}
 			stamps.Files[i] = output.FileStamp{}
@@ -130,7 +131,7 @@ func writeExports(w *output.Writer, reg *register.Register, cacheDir, key string
 				return
 			}
 			if errs[i] = w.WriteRaw(name, data); errs[i] == nil && cached != "" {
-				cacheRegister(filepath.Dir(cached), filepath.Base(cached), data)
+				cacheRegister(registerCache(cacheDir), filepath.Base(cached), data)
 				stamps.Files[i], _ = w.Stamp(name)
 			}
 		})
@@ -171,10 +172,10 @@ func xlsxReusing(reg *register.Register, cacheDir string) ([]byte, error) {
 	return x, nil
 }
 
-// cacheRegister keeps an export for the next build, in place of the
-// previous one; a cache that cannot be written only costs time.
-func cacheRegister(dir, name string, data []byte) {
-	c := filecache.Dir{Path: dir}
+// cacheRegister keeps an export in c (registerCache) for the next build,
+// in place of the previous one; a cache that cannot be written only costs
+// time.
+func cacheRegister(c *filecache.Dir, name string, data []byte) {
 	if c.Write(name, data) != nil {
 		return
 	}
