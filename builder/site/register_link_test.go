@@ -3,9 +3,9 @@
 package site
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -45,22 +45,15 @@ func TestRegisterLinksPrevious(t *testing.T) {
 		}
 		return uint64(st.Ino)
 	}
-	read := func(name string) []byte {
-		b, err := os.ReadFile(filepath.Join(dest, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
 	build()
-	first := map[string][]byte{}
+	first := map[string]string{}
 	inodes := map[string]uint64{}
 	for _, name := range exportNames {
-		first[name], inodes[name] = read(name), inode(name)
+		first[name], inodes[name] = read(t, dest, name), inode(name)
 	}
 	build()
 	for _, name := range exportNames {
-		if inode(name) != inodes[name] || !bytes.Equal(read(name), first[name]) {
+		if inode(name) != inodes[name] || read(t, dest, name) != first[name] {
 			t.Errorf("%s of an unchanged register was not linked from the previous build", name)
 		}
 	}
@@ -74,7 +67,7 @@ func TestRegisterLinksPrevious(t *testing.T) {
 	}
 	f.Close()
 	build()
-	if got := read("register.csv"); !bytes.Equal(got, first["register.csv"]) {
+	if got := read(t, dest, "register.csv"); got != first["register.csv"] {
 		t.Errorf("a register.csv written to after the build was kept: %.60q", got)
 	}
 	// Another register: new files.
@@ -85,7 +78,7 @@ func TestRegisterLinksPrevious(t *testing.T) {
 	l.fronts = append([]uint64{42}, l.fronts...)
 	build()
 	for _, name := range []string{"register.csv", "register.json"} {
-		if !bytes.Contains(read(name), []byte("(revised)")) {
+		if !strings.Contains(read(t, dest, name), "(revised)") {
 			t.Errorf("%s of a changed register is the old one", name)
 		}
 	}
